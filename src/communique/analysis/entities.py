@@ -1,0 +1,38 @@
+"""Entity mentions: the named entities spaCy finds, with their sentence and offsets."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from communique.records import Mention, Sentence
+
+# Entities that name someone or something; numbers, dates and amounts are handled elsewhere.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+
+
+def entity_mentions(
+    doc: Doc, article_id: str, sentences: tuple[Sentence, ...]
+) -> tuple[Mention, ...]:
+    """Named-entity mentions in text order, each pointing at the sentence that holds it."""
+    starts = [sentence.start for sentence in sentences]
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or not ent.text.strip():
+            continue
+        sentence = max(bisect.bisect_right(starts, ent.start_char) - 1, 0)
+        found.append(
+            Mention(
+                article_id=article_id,
+                index=len(found),
+                sentence=sentence,
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+            )
+        )
+    return tuple(found)

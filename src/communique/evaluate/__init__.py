@@ -1,0 +1,1 @@
+"""Scorers that measure communique against gold data."""

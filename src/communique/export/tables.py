@@ -1,0 +1,87 @@
+"""Export a stored table to a file or standard output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+
+from communique.store.queries import EXPORTS
+
+TABLES = tuple(EXPORTS)
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def export(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    fmt: str,
+    out: Path | None,
+    stdout: IO[bytes],
+) -> int:
+    """Write ``table`` in ``fmt`` to ``out`` (or to ``stdout``); returns the number of rows."""
+    if table not in EXPORTS:
+        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    query = EXPORTS[table]
+    count = conn.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
+    if fmt == "parquet":
+        with tempfile.TemporaryDirectory() as tmp:
+            target = out or Path(tmp) / f"{table}.parquet"
+            conn.execute(f"COPY ({query}) TO '{_sql_path(target)}' (FORMAT parquet)")
+            if out is None:
+                with open(target, "rb") as source:
+                    shutil.copyfileobj(source, stdout)
+        return int(count)
+    if out is None:
+        _write_text(conn, query, fmt, stdout)
+    else:
+        with open(out, "wb") as sink:
+            _write_text(conn, query, fmt, sink)
+    return int(count)
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[bytes]) -> None:
+    cursor = conn.execute(query)
+    columns = [column[0] for column in cursor.description]
+    writer = None
+    buffer: list[str] = []
+    if fmt == "csv":
+        import io
+
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(columns)
+    while rows := cursor.fetchmany(2048):
+        if writer is not None:
+            writer.writerows([[_plain(v) for v in row] for row in rows])
+            sink.write(text.getvalue().encode("utf-8"))
+            text.seek(0)
+            text.truncate()
+        else:
+            buffer = [
+                json.dumps(
+                    {c: _plain(v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False
+                )
+                for row in rows
+            ]
+            sink.write(("\n".join(buffer) + "\n").encode("utf-8"))
+    if writer is not None and text.getvalue():
+        sink.write(text.getvalue().encode("utf-8"))

@@ -1,0 +1,62 @@
+"""Near-duplicate detection: MinHash signatures over word shingles, indexed with LSH."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+SHINGLE = 5
+DEFAULT_THRESHOLD = 0.8
+
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str, num_perm: int = NUM_PERM) -> MinHash:
+    """MinHash of the text's lower-cased word 5-grams (its words, when it is shorter)."""
+    words = _WORD.findall(text.lower())
+    width = min(SHINGLE, len(words)) or 1
+    shingles = {
+        " ".join(words[i : i + width]).encode("utf-8") for i in range(len(words) - width + 1)
+    }
+    minhash = MinHash(num_perm=num_perm)
+    minhash.update_batch(list(shingles) or [b""])
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return minhash.hashvalues.astype(np.uint64).tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype=np.uint64)
+    return MinHash(num_perm=len(values), hashvalues=values)
+
+
+class NearDuplicates:
+    """The originals seen so far; finds the one a new text near-copies."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._signatures: dict[str, MinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, key: str, minhash: MinHash) -> None:
+        if key not in self._signatures:
+            self._lsh.insert(key, minhash)
+            self._signatures[key] = minhash
+
+    def find(self, minhash: MinHash) -> tuple[str, float] | None:
+        """The most similar stored original at or above the threshold, with its similarity."""
+        best: tuple[str, float] | None = None
+        for key in self._lsh.query(minhash):
+            similarity = float(minhash.jaccard(self._signatures[key]))
+            if similarity >= self.threshold and (best is None or similarity > best[1]):
+                best = (key, similarity)
+        return best

@@ -1,0 +1,89 @@
+"""HTML pages (with trafilatura) and HTML fragments such as feed entries."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import lxml.html
+import trafilatura
+
+from communique.ingest.fields import parse_date
+from communique.records import Article
+
+# trafilatura reports pages it cannot read through logging; communique reports them itself.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+# Fewer words than this is a teaser or an error page, not an article.
+MIN_WORDS = 30
+
+_BLOCKS = frozenset(
+    {
+        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
+        "ul", "ol", "section", "article", "header", "footer", "figure", "figcaption", "pre",
+        "hr", "dd", "dt",
+    }
+)  # fmt: skip
+_BLANKS = re.compile(r"\n\s*\n\s*")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def extract_page(data: bytes | str) -> Article | None:
+    """The article in a news page with its title, date, outlet and canonical URL.
+
+    None when the page holds no article (an index page, an error page, a script shell).
+    """
+    document = trafilatura.bare_extraction(
+        data, with_metadata=True, include_comments=False, include_images=False
+    )
+    text = (document.text or "").strip() if document is not None else ""
+    if len(text.split()) < MIN_WORDS:
+        return None
+    return Article(
+        text=text,
+        title=document.title or None,
+        date=parse_date(document.date),
+        outlet=document.sitename or document.hostname or None,
+        url=document.url or None,
+        format="html",
+    )
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Text of an HTML fragment, one paragraph per block element."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return fragment.strip()
+    for bad in root.xpath(".//script|.//style|.//noscript"):
+        bad.drop_tree()
+    pieces: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        block = element.tag in _BLOCKS
+        if block:
+            pieces.append("\n\n")
+        if element.text:
+            pieces.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+        if block:
+            pieces.append("\n\n")
+
+    walk(root)
+    text = _SPACES.sub(" ", "".join(pieces))
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _BLANKS.sub("\n\n", text).strip()
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a field's value is HTML markup rather than plain text."""
+    return bool(
+        re.search(r"<(?:p|div|br|span|a|b|i|em|strong|li|h[1-6])\b[^>]*>", text[:2000], re.I)
+    )

@@ -1,0 +1,83 @@
+"""The records communique passes between its stages.
+
+Every record that says something about an article carries the article's id and character
+offsets into the stored article text, so a user can always be shown the exact passage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+_SPACE = re.compile(r"\s+")
+
+
+def article_id(text: str) -> str:
+    """The content hash that identifies an article: the same text always gets the same id."""
+    normal = _SPACE.sub(" ", text).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as ingested: its text and where it came from."""
+
+    text: str
+    title: str | None = None
+    date: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = None  # the file it was read from
+    locator: str | None = None  # where in that file: "line 12", "item 3", "row 5"
+    format: str | None = None  # text, markdown, html, jsonl, json, csv, feed
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something in the input that could not be taken as it was, and why."""
+
+    path: str
+    message: str
+    kind: str = "error"  # binary, empty, encoding, too-large, malformed, no-article, ...
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention: a span of the article text and the entity label it got."""
+
+    article_id: str
+    index: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecords:
+    """Everything the per-article analysis found in one article."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]

@@ -1,0 +1,177 @@
+"""Running ingest and analysis over a store: reading, de-duplicating, analysing, writing.
+
+The work is resumable at any point: articles are keyed by content, so reading the same input
+again adds nothing, and the analysis takes up exactly the stored articles not analysed yet.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rich.console import Console
+
+from communique.analysis import analyse_stream
+from communique.ingest import ReadOptions, expand, read_file
+from communique.ingest.dedup import (
+    DEFAULT_THRESHOLD,
+    NearDuplicates,
+    from_bytes,
+    signature,
+    to_bytes,
+)
+from communique.nlp import DEFAULT_MODEL, load_model, model_label
+from communique.progress import Meter
+from communique.records import Article, Problem
+from communique.store import Store
+
+# Articles inserted per transaction while reading; each row is written whole or not at all.
+INSERT_BATCH = 200
+
+
+@dataclass
+class Report:
+    """What one run did."""
+
+    files: int = 0
+    read: int = 0  # articles found in the input
+    added: int = 0  # new articles stored
+    duplicates: int = 0  # of those, near-copies of a stored article
+    known: int = 0  # already stored (same text)
+    analysed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    read_seconds: float = 0.0
+    analyse_seconds: float = 0.0
+    words_analysed: int = 0
+
+
+def _note(console: Console, problem: Problem) -> None:
+    console.print(
+        f"[yellow]problem[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True
+    )
+
+
+def read_into(
+    store: Store,
+    paths: Iterable[str],
+    options: ReadOptions,
+    report: Report,
+    console: Console,
+    run_id: int | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> None:
+    """Read articles from the paths into the store, marking near-copies of stored ones."""
+    started = time.perf_counter()
+    index = NearDuplicates(threshold)
+    for key, data in store.signatures():
+        index.add(key, from_bytes(data))
+    items = list(expand(paths))
+    files = [item for item in items if not isinstance(item, Problem)]
+    missing = [item for item in items if isinstance(item, Problem)]
+    for problem in missing:
+        _note(console, problem)
+    store.add_problems(run_id, missing)
+    report.problems.extend(missing)
+    report.files = len(files)
+
+    with Meter(console, "reading", len(files), "files") as meter:
+        pending = 0
+        store.conn.begin()
+        try:
+            for path in files:
+                problems = []
+                for item in read_file(path, options):
+                    if isinstance(item, Problem):
+                        _note(console, item)
+                        problems.append(item)
+                        continue
+                    report.read += 1
+                    if store.has_article(item.id):
+                        report.known += 1
+                        continue
+                    minhash = signature(item.text, index.num_perm)
+                    original = index.find(minhash)
+                    store.add_article(
+                        item,
+                        minhash=to_bytes(minhash),
+                        duplicate_of=original[0] if original else None,
+                        similarity=original[1] if original else None,
+                    )
+                    report.added += 1
+                    if original:
+                        report.duplicates += 1
+                    else:
+                        index.add(item.id, minhash)
+                    pending += 1
+                    if pending >= INSERT_BATCH:
+                        store.conn.commit()
+                        store.conn.begin()
+                        pending = 0
+                store.add_problems(run_id, problems)
+                report.problems.extend(problems)
+                meter.advance()
+            store.conn.commit()
+        except BaseException:
+            store.conn.rollback()
+            raise
+    report.read_seconds = time.perf_counter() - started
+
+
+def analyse_pending(
+    store: Store,
+    report: Report,
+    console: Console,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+) -> None:
+    """Analyse every stored original not analysed yet, one transaction per article."""
+    pending = store.pending()
+    if not pending:
+        return
+    nlp = load_model(model)
+    label = model_label(nlp)
+
+    def articles() -> Iterator[Article]:
+        for start in range(0, len(pending), 256):
+            yield from store.articles(pending[start : start + 256])
+
+    started = time.perf_counter()
+    with Meter(console, "analysing", len(pending), "articles") as meter:
+        for article, records in analyse_stream(articles(), nlp, batch_size=batch_size):
+            store.save_analysis(records, label)
+            report.analysed += 1
+            report.words_analysed += len(article.text.split())
+            meter.advance()
+    report.analyse_seconds = time.perf_counter() - started
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    options: ReadOptions,
+    console: Console,
+    *,
+    model: str = DEFAULT_MODEL,
+    analyse: bool = True,
+    batch_size: int = 32,
+    threshold: float = DEFAULT_THRESHOLD,
+    command: str = "ingest",
+) -> Report:
+    """Read the paths into the store, then analyse what is new (and anything left unanalysed)."""
+    report = Report()
+    run_id = store.start_run(command, model if analyse else None)
+    try:
+        read_into(store, paths, options, report, console, run_id, threshold)
+        if analyse:
+            analyse_pending(store, report, console, model, batch_size)
+    finally:
+        store.finish_run(
+            run_id,
+            read=report.read,
+            added=report.added,
+            duplicates=report.duplicates,
+            analysed=report.analysed,
+            problems=len(report.problems),
+        )
+    return report

@@ -1,0 +1,254 @@
+"""Opening, upgrading and writing the DuckDB store.
+
+Writes are grouped so that a run killed at any moment leaves the store consistent: an article
+row is one statement, and an article's analysis (its sentences, mentions and the mark that it
+was analysed) is one transaction. Running the same command again finishes the work without
+doing any of it twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+import pyarrow as pa
+
+from communique.records import Article, ArticleRecords, Problem
+from communique.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = "communique.duckdb"
+
+_ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
+
+
+class SchemaError(RuntimeError):
+    """The database is not a communique store this version can use."""
+
+
+class StoreLocked(RuntimeError):
+    """Another process has the database open for writing."""
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise StoreLocked(f"{path} is in use by another communique process") from error
+        raise SchemaError(f"{path}: cannot open as a DuckDB database ({error})") from error
+    except duckdb.Error as error:
+        raise SchemaError(f"{path}: cannot open as a DuckDB database ({error})") from error
+
+
+class Store:
+    """A communique database file. Open it with ``Store(path)``; use it as a context manager."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise SchemaError(f"{self.path}: no such store (run `communique ingest` first)")
+        self.conn = _connect(self.path, read_only)
+        if self.version() < SCHEMA_VERSION and read_only:
+            # Upgrade once with a writable connection, then go back to reading.
+            self.conn.close()
+            self.conn = _connect(self.path, False)
+            self.migrate()
+            self.conn.close()
+            self.conn = _connect(self.path, True)
+        elif not read_only:
+            self.migrate()
+        if self.version() > SCHEMA_VERSION:
+            raise SchemaError(
+                f"{self.path} has schema version {self.version()}, newer than this "
+                f"communique knows ({SCHEMA_VERSION}); upgrade communique"
+            )
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- schema ----------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The schema version of the database; 0 for an empty one."""
+        tables = {
+            row[0] for row in self.conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        if "schema_version" not in tables:
+            if tables:
+                raise SchemaError(f"{self.path} is a DuckDB database but not a communique store")
+            return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self, target: int = SCHEMA_VERSION) -> list[int]:
+        """Apply the migrations this database lacks, up to ``target``; returns those applied."""
+        current = self.version()
+        applied = []
+        for version, description, sql in MIGRATIONS:
+            if current < version <= target:
+                self.conn.begin()
+                try:
+                    if version == 1:
+                        self.conn.execute(
+                            "CREATE TABLE schema_version (version INTEGER NOT NULL, "
+                            "description VARCHAR, applied_at TIMESTAMP NOT NULL "
+                            "DEFAULT current_timestamp)"
+                        )
+                    self.conn.execute(sql)
+                    self.conn.execute(
+                        "INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                        [version, description],
+                    )
+                    self.conn.commit()
+                except BaseException:
+                    self.conn.rollback()
+                    raise
+                applied.append(version)
+        return applied
+
+    # -- articles --------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+            is not None
+        )
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        minhash: bytes | None = None,
+        duplicate_of: str | None = None,
+        similarity: float | None = None,
+    ) -> bool:
+        """Store an article unless one with the same text is stored; True when it was added."""
+        if self.has_article(article.id):
+            return False
+        self.conn.execute(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash, duplicate_of, similarity) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                article.id, article.title, article.date, article.outlet, article.url,
+                article.text, article.source, article.locator, article.format,
+                minhash, duplicate_of, similarity,
+            ],
+        )  # fmt: skip
+        return True
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Near-duplicate signatures of the stored articles that are not copies themselves."""
+        cursor = self.conn.execute(
+            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
+            "ORDER BY seq"
+        )
+        while rows := cursor.fetchmany(4096):
+            yield from rows
+
+    def pending(self) -> list[str]:
+        """Ids of the stored originals not analysed yet, in ingest order."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE analysed_at IS NULL AND duplicate_of IS NULL "
+            "ORDER BY seq"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles with these ids, in the order asked."""
+        if not ids:
+            return []
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+        ).fetchall()
+        by_id = {
+            row[0]: Article(
+                id=row[0], title=row[1], date=row[2], outlet=row[3], url=row[4], text=row[5],
+                source=row[6], locator=row[7], format=row[8],
+            )
+            for row in rows
+        }  # fmt: skip
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- analysis --------------------------------------------------------------------------
+
+    def save_analysis(self, records: ArticleRecords, model: str) -> None:
+        """Write one article's records and mark it analysed, all in one transaction."""
+        sentences = pa.table(
+            {
+                "article_id": [s.article_id for s in records.sentences],
+                "idx": pa.array([s.index for s in records.sentences], pa.int32()),
+                "start": pa.array([s.start for s in records.sentences], pa.int32()),
+                "end": pa.array([s.end for s in records.sentences], pa.int32()),
+            }
+        )
+        mentions = pa.table(
+            {
+                "article_id": [m.article_id for m in records.mentions],
+                "idx": pa.array([m.index for m in records.mentions], pa.int32()),
+                "sentence": pa.array([m.sentence for m in records.mentions], pa.int32()),
+                "start": pa.array([m.start for m in records.mentions], pa.int32()),
+                "end": pa.array([m.end for m in records.mentions], pa.int32()),
+                "text": pa.array([m.text for m in records.mentions], pa.string()),
+                "label": pa.array([m.label for m in records.mentions], pa.string()),
+            }
+        )
+        conn = self.conn
+        conn.begin()
+        try:
+            for table in ("sentences", "mentions"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
+            conn.register("new_sentences", sentences)
+            conn.register("new_mentions", mentions)
+            conn.execute("INSERT INTO sentences SELECT * FROM new_sentences")
+            conn.execute("INSERT INTO mentions SELECT * FROM new_mentions")
+            conn.execute(
+                "UPDATE articles SET analysed_at = current_timestamp, model = ? WHERE id = ?",
+                [model, records.article_id],
+            )
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            conn.unregister("new_sentences")
+            conn.unregister("new_mentions")
+
+    # -- runs and problems -----------------------------------------------------------------
+
+    def start_run(self, command: str, model: str | None = None) -> int:
+        row = self.conn.execute(
+            "INSERT INTO runs (command, model) VALUES (?, ?) RETURNING id", [command, model]
+        ).fetchone()
+        return int(row[0])
+
+    def finish_run(self, run_id: int, **counts: int) -> None:
+        columns = ", ".join(f"{name} = ?" for name in counts)
+        sep = ", " if counts else ""
+        self.conn.execute(
+            f"UPDATE runs SET finished_at = current_timestamp{sep}{columns} WHERE id = ?",
+            [*counts.values(), run_id],
+        )
+
+    def add_problems(self, run_id: int | None, problems: Iterable[Problem]) -> None:
+        rows = [(run_id, p.path, p.line, p.kind, p.message) for p in problems]
+        if rows:
+            self.conn.executemany(
+                "INSERT INTO problems (run_id, path, line, kind, message) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
