@@ -35,7 +35,9 @@ def nlp():
     return load_model()
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess:
     """Run the real ``communique`` command line in a subprocess."""
     env = {**os.environ, "COLUMNS": "200", "PYTHONUTF8": "1"}
     return subprocess.run(

@@ -8,6 +8,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
+# The permutation scheme is fixed so that stored signatures stay comparable across versions.
+SCHEME = "affine32"
 SHINGLE = 5
 DEFAULT_THRESHOLD = 0.8
 
@@ -21,18 +23,19 @@ def signature(text: str, num_perm: int = NUM_PERM) -> MinHash:
     shingles = {
         " ".join(words[i : i + width]).encode("utf-8") for i in range(len(words) - width + 1)
     }
-    minhash = MinHash(num_perm=num_perm)
+    minhash = MinHash(num_perm=num_perm, scheme=SCHEME)
     minhash.update_batch(list(shingles) or [b""])
     return minhash
 
 
 def to_bytes(minhash: MinHash) -> bytes:
-    return minhash.hashvalues.astype(np.uint64).tobytes()
+    """A signature as stored: its hash values as little-endian 32-bit integers."""
+    return minhash.hashvalues.astype("<u4").tobytes()
 
 
 def from_bytes(data: bytes) -> MinHash:
-    values = np.frombuffer(data, dtype=np.uint64)
-    return MinHash(num_perm=len(values), hashvalues=values)
+    values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicates:

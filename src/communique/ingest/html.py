@@ -8,6 +8,7 @@ import re
 import lxml.html
 import trafilatura
 
+from communique.ingest.clean import clean_scraped
 from communique.ingest.fields import parse_date
 from communique.records import Article
 
@@ -15,8 +16,8 @@ from communique.records import Article
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-# Fewer words than this is a teaser or an error page, not an article.
-MIN_WORDS = 30
+# Less text than this (in characters other than spaces) is a teaser or an error page.
+MIN_CHARS = 100
 
 _BLOCKS = frozenset(
     {
@@ -27,6 +28,13 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _BLANKS = re.compile(r"\n\s*\n\s*")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _flow(text: str) -> str:
+    """A text node's line breaks are spaces, as a browser shows them; a blank line is kept as
+    a paragraph break (exports often hold plain paragraphs with a few inline tags)."""
+    return "\n\n".join(part.replace("\n", " ") for part in _BLANK_LINE.split(text))
 
 
 def extract_page(data: bytes | str) -> Article | None:
@@ -37,8 +45,8 @@ def extract_page(data: bytes | str) -> Article | None:
     document = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_images=False
     )
-    text = (document.text or "").strip() if document is not None else ""
-    if len(text.split()) < MIN_WORDS:
+    text = clean_scraped(document.text or "") if document is not None else ""
+    if len(text) - text.count(" ") < MIN_CHARS:
         return None
     return Article(
         text=text,
@@ -62,17 +70,19 @@ def fragment_to_text(fragment: str) -> str:
         bad.drop_tree()
     pieces: list[str] = []
 
-    def walk(element: lxml.html.HtmlElement) -> None:
+    def walk(element: lxml.html.HtmlElement, pre: bool = False) -> None:
         block = element.tag in _BLOCKS
+        pre = pre or element.tag == "pre"
+        flow = str if pre else _flow
         if block:
             pieces.append("\n\n")
         if element.text:
-            pieces.append(element.text)
+            pieces.append(flow(element.text))
         for child in element:
             if isinstance(child.tag, str):
-                walk(child)
+                walk(child, pre)
             if child.tail:
-                pieces.append(child.tail)
+                pieces.append(flow(child.tail))
         if block:
             pieces.append("\n\n")
 

@@ -129,7 +129,7 @@ def _decode(data: bytes, path: str) -> str | Problem:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return Problem(
             path,
-            f"line {line}: invalid UTF-8 (byte 0x{data[error.start]:02x} at column {column}); "
+            f"invalid UTF-8 (byte 0x{data[error.start]:02x} at column {column}); "
             "not ingested: save the file as UTF-8",
             "encoding",
             line,

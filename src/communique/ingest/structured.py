@@ -19,6 +19,13 @@ _CONTAINERS = ("articles", "items", "data", "results", "records", "docs", "docum
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
+def _problem(path: str, unit: str, number: int, message: str, kind: str) -> Problem:
+    """A problem in one record: located by line when records are lines, else by number."""
+    if unit == "line":
+        return Problem(path, message, kind, number)
+    return Problem(path, f"{unit} {number}: {message}", kind)
+
+
 def record_to_article(
     record: Mapping[str, Any],
     overrides: Mapping[str, str],
@@ -31,7 +38,7 @@ def record_to_article(
     try:
         raw = pick(record, "text", overrides)
     except FieldError as error:
-        yield Problem(path, f"{unit} {line}: {error}", "missing-field", line)
+        yield _problem(path, unit, line, str(error), "missing-field")
         return
     text = clean_scraped(fragment_to_text(raw) if raw and looks_like_html(raw) else raw or "")
     if not text:
@@ -70,16 +77,16 @@ def read_jsonl(data: bytes, path: str, overrides: Mapping[str, str]) -> Iterator
         except UnicodeDecodeError as error:
             yield Problem(
                 path,
-                f"line {number}: invalid UTF-8 at column {error.start + 1}",
+                f"invalid UTF-8 at column {error.start + 1}",
                 "encoding",
                 number,
             )
             continue
         except json.JSONDecodeError as error:
-            yield Problem(path, f"line {number}: malformed JSON ({error.msg})", "malformed", number)
+            yield Problem(path, f"malformed JSON ({error.msg})", "malformed", number)
             continue
         if not isinstance(record, dict):
-            yield Problem(path, f"line {number}: expected a JSON object", "malformed", number)
+            yield Problem(path, "expected a JSON object", "malformed", number)
             continue
         yield from record_to_article(record, overrides, path, number, "line", "jsonl")
 
@@ -92,9 +99,7 @@ def read_json(text: str, path: str, overrides: Mapping[str, str]) -> Iterator[Ar
         if error.msg == "Extra data":  # JSON Lines saved as .json
             yield from read_jsonl(text.encode("utf-8"), path, overrides)
             return
-        yield Problem(
-            path, f"line {error.lineno}: malformed JSON ({error.msg})", "malformed", error.lineno
-        )
+        yield Problem(path, f"malformed JSON ({error.msg})", "malformed", error.lineno)
         return
     if isinstance(document, dict):
         lists = [document[key] for key in _CONTAINERS if isinstance(document.get(key), list)]
@@ -134,7 +139,7 @@ def read_csv(
             if len(row) != len(header):
                 yield Problem(
                     path,
-                    f"line {start}: {len(row)} fields where the header has {len(header)}",
+                    f"{len(row)} fields where the header has {len(header)}",
                     "malformed",
                     start,
                 )
@@ -142,6 +147,4 @@ def read_csv(
             record = dict(zip(header, row, strict=True))
             yield from record_to_article(record, overrides, path, start, "line", "csv")
     except csv.Error as error:
-        yield Problem(
-            path, f"line {reader.line_num}: malformed CSV ({error})", "malformed", reader.line_num
-        )
+        yield Problem(path, f"malformed CSV ({error})", "malformed", reader.line_num)

@@ -9,6 +9,10 @@ Column names ``start``/``end`` are character offsets into ``articles.text`` (end
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import duckdb
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
         1,
@@ -84,3 +88,47 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+class SchemaError(RuntimeError):
+    """The database is not a communique store this version can use."""
+
+
+def schema_version(conn: duckdb.DuckDBPyConnection, path: Path | str = "database") -> int:
+    """The schema version of a database; 0 for an empty one."""
+    tables = {row[0] for row in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if "schema_version" not in tables:
+        if tables:
+            raise SchemaError(f"{path} is a DuckDB database but not a communique store")
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(
+    conn: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION, path: Path | str = "database"
+) -> list[int]:
+    """Apply the migrations the database lacks, up to ``target``, each in one transaction."""
+    current = schema_version(conn, path)
+    applied = []
+    for version, description, sql in MIGRATIONS:
+        if not current < version <= target:
+            continue
+        conn.begin()
+        try:
+            if version == 1:
+                conn.execute(
+                    "CREATE TABLE schema_version (version INTEGER NOT NULL, description VARCHAR, "
+                    "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+                )
+            conn.execute(sql)
+            conn.execute(
+                "INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                [version, description],
+            )
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        applied.append(version)
+    return applied

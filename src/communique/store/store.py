@@ -16,15 +16,11 @@ import duckdb
 import pyarrow as pa
 
 from communique.records import Article, ArticleRecords, Problem
-from communique.store.schema import MIGRATIONS, SCHEMA_VERSION
+from communique.store.schema import SCHEMA_VERSION, SchemaError, migrate, schema_version
 
 DEFAULT_DB = "communique.duckdb"
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
-
-
-class SchemaError(RuntimeError):
-    """The database is not a communique store this version can use."""
 
 
 class StoreLocked(RuntimeError):
@@ -86,41 +82,11 @@ class Store:
 
     def version(self) -> int:
         """The schema version of the database; 0 for an empty one."""
-        tables = {
-            row[0] for row in self.conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()
-        }
-        if "schema_version" not in tables:
-            if tables:
-                raise SchemaError(f"{self.path} is a DuckDB database but not a communique store")
-            return 0
-        row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(row[0] or 0)
+        return schema_version(self.conn, self.path)
 
     def migrate(self, target: int = SCHEMA_VERSION) -> list[int]:
         """Apply the migrations this database lacks, up to ``target``; returns those applied."""
-        current = self.version()
-        applied = []
-        for version, description, sql in MIGRATIONS:
-            if current < version <= target:
-                self.conn.begin()
-                try:
-                    if version == 1:
-                        self.conn.execute(
-                            "CREATE TABLE schema_version (version INTEGER NOT NULL, "
-                            "description VARCHAR, applied_at TIMESTAMP NOT NULL "
-                            "DEFAULT current_timestamp)"
-                        )
-                    self.conn.execute(sql)
-                    self.conn.execute(
-                        "INSERT INTO schema_version (version, description) VALUES (?, ?)",
-                        [version, description],
-                    )
-                    self.conn.commit()
-                except BaseException:
-                    self.conn.rollback()
-                    raise
-                applied.append(version)
-        return applied
+        return migrate(self.conn, target, self.path)
 
     # -- articles --------------------------------------------------------------------------
 
