@@ -67,6 +67,12 @@ class Meter:
         elif time.perf_counter() - self._last_line >= 2.0:
             self._line()
 
+    def describe(self, label: str) -> None:
+        """Change the label shown, e.g. to carry a running count."""
+        self.label = label
+        if self._progress is not None:
+            self._progress.update(self._task, description=label)
+
     @property
     def rate(self) -> float:
         elapsed = time.perf_counter() - self.started

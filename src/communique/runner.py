@@ -110,6 +110,7 @@ def read_into(
                         pending = 0
                 store.add_problems(run_id, problems)
                 report.problems.extend(problems)
+                meter.describe(f"reading ({report.read} articles)")
                 meter.advance()
             store.conn.commit()
         except BaseException:

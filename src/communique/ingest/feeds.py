@@ -22,11 +22,10 @@ def _entry_date(entry: feedparser.FeedParserDict) -> date | None:
 
 
 def _entry_text(entry: feedparser.FeedParserDict) -> str:
-    """The fullest text an item carries: its content, else its summary or description."""
-    candidates = [part.get("value", "") for part in entry.get("content", [])]
-    candidates.append(entry.get("summary", ""))
-    texts = [clean_scraped(fragment_to_text(value)) for value in candidates if value]
-    return max(texts, key=len, default="")
+    """The text an item carries: its content (all parts), else its summary or description."""
+    parts = [part.get("value", "") for part in entry.get("content", [])]
+    content = "\n\n".join(clean_scraped(fragment_to_text(part)) for part in parts if part)
+    return content.strip() or clean_scraped(fragment_to_text(entry.get("summary", "")))
 
 
 def read_feed(data: bytes, path: str) -> Iterator[Article | Problem]:

@@ -40,14 +40,19 @@ def parse_field_overrides(pairs: list[str]) -> dict[str, str]:
     return overrides
 
 
-def _scalar(value: Any) -> str | None:
-    """A field value as text: the name of a nested source object, the first of a list."""
+def _scalar(value: Any, paragraphs: bool = False) -> str | None:
+    """A field value as text: the name of a nested source object, the first of a list.
+
+    With ``paragraphs``, a list of strings is the text's paragraphs and is joined.
+    """
     if isinstance(value, Mapping):
         for key in ("name", "title", "value", "text", "href", "url"):
             if key in value:
-                return _scalar(value[key])
+                return _scalar(value[key], paragraphs)
         return None
     if isinstance(value, list):
+        if paragraphs and value and all(isinstance(item, str) for item in value):
+            return "\n\n".join(item.strip() for item in value if item.strip()) or None
         return _scalar(value[0]) if value else None
     if value is None:
         return None
@@ -63,11 +68,11 @@ def pick(record: Mapping[str, Any], field: str, overrides: Mapping[str, str]) ->
             if field == "text":
                 raise FieldError(f"no {name!r} field (given by --field text={name})")
             return None
-        return _scalar(record[name])
+        return _scalar(record[name], field == "text")
     lowered = {str(key).lower(): key for key in record}
     for name in FIELD_NAMES[field]:
         key = lowered.get(name.lower())
-        if key is not None and (value := _scalar(record[key])) is not None:
+        if key is not None and (value := _scalar(record[key], field == "text")) is not None:
             return value
     return None
 

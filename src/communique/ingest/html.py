@@ -46,6 +46,10 @@ def extract_page(data: bytes | str) -> Article | None:
         data, with_metadata=True, include_comments=False, include_images=False
     )
     text = clean_scraped(document.text or "") if document is not None else ""
+    title = (document.title or "").strip() if document is not None else ""
+    first, _, rest = text.partition("\n")
+    if title and " ".join(first.split()) == " ".join(title.split()):
+        text = rest.strip()  # the headline is the title, not part of the body
     if len(text) - text.count(" ") < MIN_CHARS:
         return None
     return Article(

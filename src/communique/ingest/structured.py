@@ -43,19 +43,13 @@ def record_to_article(
     text = clean_scraped(fragment_to_text(raw) if raw and looks_like_html(raw) else raw or "")
     if not text:
         looked = overrides.get("text") or ", ".join(FIELD_NAMES["text"][:4])
-        yield Problem(
-            path, f"{unit} {line}: no article text (looked for {looked})", "no-text", line
-        )
+        yield _problem(path, unit, line, f"no article text (looked for {looked})", "no-text")
         return
     raw_date = pick(record, "date", overrides)
     published = parse_date(raw_date)
     if raw_date and published is None:
-        yield Problem(
-            path,
-            f"{unit} {line}: unreadable date {raw_date!r}; stored without a date",
-            "date",
-            line,
-        )
+        message = f"unreadable date {raw_date!r}; stored without a date"
+        yield _problem(path, unit, line, message, "date")
     yield Article(
         text=text,
         title=pick(record, "title", overrides),
