@@ -94,11 +94,15 @@ def test_analysis_of_an_article_is_written_whole_and_only_once(tmp_path):
         store.add_article(article)
         assert store.pending() == [article.id]
         store.save_analysis(_records(article), "test-model")
-        store.save_analysis(_records(article), "test-model")  # again: replaces, never doubles
-        counts = store.conn.execute(
-            "SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions)"
-        ).fetchone()
-        assert counts == (1, 1)
+        with pytest.raises(duckdb.ConstraintException):  # a second write is refused whole
+            store.save_analysis(_records(article), "other-model")
+        count = "SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions)"
+        assert store.conn.execute(count).fetchone() == (1, 1)
+        model = "SELECT model FROM articles"
+        assert store.conn.execute(model).fetchone() == ("test-model",)
+        store.save_analysis(_records(article), "new-model", replace=True)  # re-analysis swaps
+        assert store.conn.execute(count).fetchone() == (1, 1)
+        assert store.conn.execute(model).fetchone() == ("new-model",)
         assert store.pending() == []
 
 

@@ -105,18 +105,16 @@ class Store:
         similarity: float | None = None,
     ) -> bool:
         """Store an article unless one with the same text is stored; True when it was added."""
-        if self.has_article(article.id):
-            return False
-        self.conn.execute(
+        row = self.conn.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash, duplicate_of, similarity) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
             [
                 article.id, article.title, article.date, article.outlet, article.url,
                 article.text, article.source, article.locator, article.format,
                 minhash, duplicate_of, similarity,
             ],
-        )  # fmt: skip
-        return True
+        ).fetchone()  # fmt: skip
+        return row is not None
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """Near-duplicate signatures of the stored articles that are not copies themselves."""
@@ -153,8 +151,12 @@ class Store:
 
     # -- analysis --------------------------------------------------------------------------
 
-    def save_analysis(self, records: ArticleRecords, model: str) -> None:
-        """Write one article's records and mark it analysed, all in one transaction."""
+    def save_analysis(self, records: ArticleRecords, model: str, *, replace: bool = False) -> None:
+        """Write one article's records and mark it analysed, all in one transaction.
+
+        An article's records are written once: writing them again fails (and changes nothing)
+        unless ``replace`` asks to swap the old records for the new ones.
+        """
         sentences = pa.table(
             {
                 "article_id": [s.article_id for s in records.sentences],
@@ -177,8 +179,9 @@ class Store:
         conn = self.conn
         conn.begin()
         try:
-            for table in ("sentences", "mentions"):
-                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
+            if replace:
+                for table in ("sentences", "mentions"):
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
             conn.register("new_sentences", sentences)
             conn.register("new_mentions", mentions)
             conn.execute("INSERT INTO sentences SELECT * FROM new_sentences")
