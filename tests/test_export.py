@@ -102,3 +102,10 @@ def test_mentions_and_sentences_point_into_the_article_text(store, cli):
 def test_export_of_a_missing_store_fails_clearly(tmp_path, cli):
     result = cli("export", "articles", "--db", tmp_path / "absent.duckdb")
     assert result.returncode == 2 and "no such store" in result.stderr
+
+
+def test_an_empty_table_exports_its_header_only(store, cli):
+    result = cli("export", "problems", "--db", store, "--format", "csv")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["run_id,path,line,kind,message,seen_at"]
+    assert cli("export", "problems", "--db", store).stdout == ""

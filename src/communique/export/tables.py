@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 import tempfile
@@ -59,29 +60,22 @@ def _sql_path(path: Path) -> str:
 
 
 def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[bytes]) -> None:
+    """Stream the query's rows as JSON Lines or CSV (with a header row), in chunks."""
     cursor = conn.execute(query)
     columns = [column[0] for column in cursor.description]
-    writer = None
-    buffer: list[str] = []
-    if fmt == "csv":
-        import io
-
-        text = io.StringIO(newline="")
-        writer = csv.writer(text)
+    text = io.StringIO(newline="")
+    writer = csv.writer(text) if fmt == "csv" else None
+    if writer is not None:
         writer.writerow(columns)
     while rows := cursor.fetchmany(2048):
-        if writer is not None:
-            writer.writerows([[_plain(v) for v in row] for row in rows])
-            sink.write(text.getvalue().encode("utf-8"))
-            text.seek(0)
-            text.truncate()
-        else:
-            buffer = [
-                json.dumps(
-                    {c: _plain(v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False
-                )
-                for row in rows
-            ]
-            sink.write(("\n".join(buffer) + "\n").encode("utf-8"))
-    if writer is not None and text.getvalue():
+        for row in rows:
+            values = [_plain(value) for value in row]
+            if writer is not None:
+                writer.writerow(values)
+            else:
+                text.write(json.dumps(dict(zip(columns, values, strict=True)), ensure_ascii=False))
+                text.write("\n")
         sink.write(text.getvalue().encode("utf-8"))
+        text.seek(0)
+        text.truncate()
+    sink.write(text.getvalue().encode("utf-8"))  # the header, when there were no rows
