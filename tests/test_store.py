@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from communique.records import Article, ArticleRecords, Mention, Problem, Sentence
-from communique.store import SchemaError, Store
+from communique.store import AlreadyAnalysed, SchemaError, Store
 from communique.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 
 
@@ -92,18 +92,21 @@ def test_analysis_of_an_article_is_written_whole_and_only_once(tmp_path):
     article = Article(text="China and Russia held talks in Moscow.")
     with Store(tmp_path / "s.duckdb") as store:
         store.add_article(article)
-        assert store.pending() == [article.id]
-        store.save_analysis(_records(article), "test-model")
-        with pytest.raises(duckdb.ConstraintException):  # a second write is refused whole
-            store.save_analysis(_records(article), "other-model")
+        assert store.pending(1) == [article.id]
+        store.save_analysis(_records(article), "test-model", 1)
+        assert store.pending(1) == []
+        with pytest.raises(AlreadyAnalysed):  # a second write is refused whole
+            store.save_analysis(_records(article), "other-model", 1)
         count = "SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions)"
         assert store.conn.execute(count).fetchone() == (1, 1)
-        model = "SELECT model FROM articles"
-        assert store.conn.execute(model).fetchone() == ("test-model",)
-        store.save_analysis(_records(article), "new-model", replace=True)  # re-analysis swaps
+        model = "SELECT model, analysis FROM articles"
+        assert store.conn.execute(model).fetchone() == ("test-model", 1)
+        # A newer analysis takes the article up again and replaces its records.
+        assert store.pending(2) == [article.id]
+        store.save_analysis(_records(article), "new-model", 2)
         assert store.conn.execute(count).fetchone() == (1, 1)
-        assert store.conn.execute(model).fetchone() == ("new-model",)
-        assert store.pending() == []
+        assert store.conn.execute(model).fetchone() == ("new-model", 2)
+        assert store.pending(2) == []
 
 
 def test_a_failed_analysis_write_leaves_nothing_behind(tmp_path):
@@ -114,9 +117,9 @@ def test_a_failed_analysis_write_leaves_nothing_behind(tmp_path):
         clash = Mention(article.id, 0, 0, 0, 5, "China", "GPE")  # same key twice: insert fails
         bad = ArticleRecords(article.id, good.sentences, (clash, clash))
         with pytest.raises(duckdb.Error):
-            store.save_analysis(bad, "test-model")
+            store.save_analysis(bad, "test-model", 1)
         assert store.conn.execute("SELECT count(*) FROM sentences").fetchone()[0] == 0
-        assert store.pending() == [article.id]
+        assert store.pending(1) == [article.id]
 
 
 def test_a_store_in_use_is_reported_not_crashed(tmp_path, cli):

@@ -63,7 +63,13 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A named-entity mention: a span of the article text and the entity label it got."""
+    """A mention of an actor: a span of the article text and the actor it stands for.
+
+    ``label`` is spaCy's entity label, or ``PRON`` / ``NOUN`` for pronouns and descriptors
+    ("he", "the Russian leader"). ``how`` says how the actor was resolved: name, alias,
+    surname, descriptor, metonym, demonym, pronoun, composed, new (an actor first met in
+    the text), place; ``actor_id`` is None when nothing fits.
+    """
 
     article_id: str
     index: int
@@ -72,6 +78,37 @@ class Mention:
     end: int
     text: str
     label: str
+    actor_id: str | None = None
+    how: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor as the store keeps it: from the knowledge base, or first met in an article."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    origin: str = "kb"  # kb | text
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What an article says someone is or was: "Russian Foreign Minister Sergey Lavrov"."""
+
+    article_id: str
+    index: int
+    actor_id: str
+    role: str
+    organisation: str | None
+    country: str | None
+    tense: str  # current | former
+    start: int  # the evidence: the title or appositive in the text
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +118,5 @@ class ArticleRecords:
     article_id: str
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    actors: tuple[ActorRef, ...] = ()
+    roles: tuple[Role, ...] = ()

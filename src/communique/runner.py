@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rich.console import Console
 
-from communique.analysis import analyse_stream
+from communique.analysis import ANALYSIS_VERSION, analyse_stream
 from communique.ingest import ReadOptions, expand, read_file
 from communique.ingest.dedup import (
     DEFAULT_THRESHOLD,
@@ -127,7 +127,7 @@ def analyse_pending(
     batch_size: int = 32,
 ) -> None:
     """Analyse every stored original not analysed yet, one transaction per article."""
-    pending = store.pending()
+    pending = store.pending(ANALYSIS_VERSION)
     if not pending:
         return
     nlp = load_model(model)
@@ -140,7 +140,7 @@ def analyse_pending(
     started = time.perf_counter()
     with Meter(console, "analysing", len(pending), "articles") as meter:
         for article, records in analyse_stream(articles(), nlp, batch_size=batch_size):
-            store.save_analysis(records, label)
+            store.save_analysis(records, label, ANALYSIS_VERSION)
             report.analysed += 1
             report.words_analysed += len(article.text.split())
             meter.advance()

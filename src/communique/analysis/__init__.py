@@ -5,6 +5,6 @@ no files, no state kept between articles. That is what lets a local loop, a proc
 cluster engine run it unchanged; the store alone writes what it returns.
 """
 
-from communique.analysis.pipeline import analyse, analyse_doc, analyse_stream
+from communique.analysis.pipeline import ANALYSIS_VERSION, analyse, analyse_doc, analyse_stream
 
-__all__ = ["analyse", "analyse_doc", "analyse_stream"]
+__all__ = ["ANALYSIS_VERSION", "analyse", "analyse_doc", "analyse_stream"]

@@ -14,6 +14,9 @@ NAME_LABELS = frozenset(
 )
 
 
+_OPENERS = "\"'“‘([«"
+
+
 def entity_mentions(
     doc: Doc, article_id: str, sentences: tuple[Sentence, ...]
 ) -> tuple[Mention, ...]:
@@ -23,15 +26,20 @@ def entity_mentions(
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or not ent.text.strip():
             continue
-        sentence = max(bisect.bisect_right(starts, ent.start_char) - 1, 0)
+        text, start = ent.text, ent.start_char
+        while text and not text[0].isalnum() and text[0] not in _OPENERS:
+            text, start = text[1:], start + 1  # a bullet or a dash caught in the entity
+        if not text.strip():
+            continue
+        sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         found.append(
             Mention(
                 article_id=article_id,
                 index=len(found),
                 sentence=sentence,
-                start=ent.start_char,
+                start=start,
                 end=ent.end_char,
-                text=ent.text,
+                text=text,
                 label=ent.label_,
             )
         )

@@ -38,7 +38,7 @@ def export(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     query = EXPORTS[table]
-    count = conn.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
+    count = conn.execute(f"SELECT count(*) FROM ({query})").fetchall()[0][0]
     if fmt == "parquet":
         with tempfile.TemporaryDirectory() as tmp:
             target = out or Path(tmp) / f"{table}.parquet"

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from communique.store.schema import one
+
 # One query per exportable table; columns are the record fields users get.
 EXPORTS: dict[str, str] = {
     "articles": """
@@ -50,14 +52,14 @@ class Summary:
 
 def summary(conn: duckdb.DuckDBPyConnection, top_n: int = 10) -> Summary:
     """Counts over the whole store and the most mentioned people, places and organisations."""
-    articles, duplicates, analysed = conn.execute(
+    articles, duplicates, analysed, sentences, mentions, problems = one(
+        conn,
         "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), "
         "count(*) FILTER (WHERE duplicate_of IS NOT NULL), "
-        "count(*) FILTER (WHERE analysed_at IS NOT NULL) FROM articles"
-    ).fetchone()
-    sentences = conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
-    mentions = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
-    problems = conn.execute("SELECT count(*) FROM problems").fetchone()[0]
+        "count(*) FILTER (WHERE analysed_at IS NOT NULL), "
+        "(SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions), "
+        "(SELECT count(*) FROM problems) FROM articles",
+    )
     top = {group: top_entities(conn, labels, top_n) for group, labels in ENTITY_GROUPS.items()}
     return Summary(articles, duplicates, analysed, sentences, mentions, problems, top)
 

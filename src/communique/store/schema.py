@@ -85,9 +85,50 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        "actors: mentions linked to actors, the actors, and the roles articles give them",
+        """
+        ALTER TABLE articles ADD COLUMN analysis INTEGER;  -- version of the analysis it had
+        UPDATE articles SET analysis = 1 WHERE analysed_at IS NOT NULL;
+        ALTER TABLE mentions ADD COLUMN actor_id VARCHAR;
+        ALTER TABLE mentions ADD COLUMN how VARCHAR;      -- name, surname, descriptor, ...
+        ALTER TABLE mentions ADD COLUMN confidence DOUBLE;
+        CREATE TABLE actors (
+            id         VARCHAR PRIMARY KEY,
+            name       VARCHAR NOT NULL,
+            kind       VARCHAR NOT NULL,               -- person, state, government, igo, ...
+            country    VARCHAR,                        -- ISO 3166 alpha-3, or IGO
+            sector     VARCHAR,                        -- PLOVER sector
+            wikidata   VARCHAR,
+            origin     VARCHAR NOT NULL,               -- kb, or text (first met in an article)
+            first_seen VARCHAR                         -- article that brought it in
+        );
+        CREATE TABLE roles (
+            article_id   VARCHAR NOT NULL,
+            idx          INTEGER NOT NULL,
+            actor_id     VARCHAR NOT NULL,
+            role         VARCHAR NOT NULL,
+            organisation VARCHAR,
+            country      VARCHAR,
+            tense        VARCHAR NOT NULL,             -- current | former
+            "start"      INTEGER NOT NULL,             -- the title or apposition in the text
+            "end"        INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def one(
+    conn: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None
+) -> tuple | None:
+    """The first row of a query, reading the result to its end (DuckDB wants it finished)."""
+    rows = conn.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
 
 
 class SchemaError(RuntimeError):
@@ -101,7 +142,7 @@ def schema_version(conn: duckdb.DuckDBPyConnection, path: Path | str = "database
         if tables:
             raise SchemaError(f"{path} is a DuckDB database but not a communique store")
         return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    row = one(conn, "SELECT max(version) FROM schema_version")
     return int(row[0] or 0)
 
 

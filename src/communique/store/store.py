@@ -16,11 +16,24 @@ import duckdb
 import pyarrow as pa
 
 from communique.records import Article, ArticleRecords, Problem
-from communique.store.schema import SCHEMA_VERSION, SchemaError, migrate, schema_version
+from communique.store.schema import SCHEMA_VERSION, SchemaError, migrate, one, schema_version
 
 DEFAULT_DB = "communique.duckdb"
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
+_UPSERT_ACTOR = """
+    INSERT INTO actors (id, name, kind, country, sector, wikidata, origin, first_seen)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET
+        name = CASE WHEN excluded.origin = 'kb' THEN excluded.name ELSE actors.name END,
+        country = coalesce(actors.country, excluded.country),
+        sector = coalesce(actors.sector, excluded.sector),
+        wikidata = coalesce(excluded.wikidata, actors.wikidata)
+"""
+
+
+class AlreadyAnalysed(RuntimeError):
+    """An article's analysis is stored already, by this version of the analysis."""
 
 
 class StoreLocked(RuntimeError):
@@ -91,10 +104,7 @@ class Store:
     # -- articles --------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
-        return (
-            self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
-            is not None
-        )
+        return one(self.conn, "SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
 
     def add_article(
         self,
@@ -113,8 +123,8 @@ class Store:
                 article.text, article.source, article.locator, article.format,
                 minhash, duplicate_of, similarity,
             ],
-        ).fetchone()  # fmt: skip
-        return row is not None
+        ).fetchall()  # fmt: skip
+        return bool(row)
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """Near-duplicate signatures of the stored articles that are not copies themselves."""
@@ -125,11 +135,12 @@ class Store:
         while rows := cursor.fetchmany(4096):
             yield from rows
 
-    def pending(self) -> list[str]:
-        """Ids of the stored originals not analysed yet, in ingest order."""
+    def pending(self, version: int) -> list[str]:
+        """Ids of the stored originals not analysed yet by analysis ``version``, in ingest order."""
         rows = self.conn.execute(
-            "SELECT id FROM articles WHERE analysed_at IS NULL AND duplicate_of IS NULL "
-            "ORDER BY seq"
+            "SELECT id FROM articles WHERE duplicate_of IS NULL "
+            "AND (analysed_at IS NULL OR analysis IS NULL OR analysis < ?) ORDER BY seq",
+            [version],
         ).fetchall()
         return [row[0] for row in rows]
 
@@ -151,11 +162,11 @@ class Store:
 
     # -- analysis --------------------------------------------------------------------------
 
-    def save_analysis(self, records: ArticleRecords, model: str, *, replace: bool = False) -> None:
+    def save_analysis(self, records: ArticleRecords, model: str, version: int) -> None:
         """Write one article's records and mark it analysed, all in one transaction.
 
-        An article's records are written once: writing them again fails (and changes nothing)
-        unless ``replace`` asks to swap the old records for the new ones.
+        The records of an older analysis are replaced; an article already analysed by this
+        ``version`` is refused (``AlreadyAnalysed``) and nothing changes.
         """
         sentences = pa.table(
             {
@@ -174,36 +185,72 @@ class Store:
                 "end": pa.array([m.end for m in records.mentions], pa.int32()),
                 "text": pa.array([m.text for m in records.mentions], pa.string()),
                 "label": pa.array([m.label for m in records.mentions], pa.string()),
+                "actor_id": pa.array([m.actor_id for m in records.mentions], pa.string()),
+                "how": pa.array([m.how for m in records.mentions], pa.string()),
+                "confidence": pa.array([m.confidence for m in records.mentions], pa.float64()),
+            }
+        )
+        roles = pa.table(
+            {
+                "article_id": pa.array([r.article_id for r in records.roles], pa.string()),
+                "idx": pa.array([r.index for r in records.roles], pa.int32()),
+                "actor_id": pa.array([r.actor_id for r in records.roles], pa.string()),
+                "role": pa.array([r.role for r in records.roles], pa.string()),
+                "organisation": pa.array([r.organisation for r in records.roles], pa.string()),
+                "country": pa.array([r.country for r in records.roles], pa.string()),
+                "tense": pa.array([r.tense for r in records.roles], pa.string()),
+                "start": pa.array([r.start for r in records.roles], pa.int32()),
+                "end": pa.array([r.end for r in records.roles], pa.int32()),
             }
         )
         conn = self.conn
         conn.begin()
         try:
-            if replace:
-                for table in ("sentences", "mentions"):
+            row = one(
+                conn,
+                "SELECT analysed_at IS NOT NULL, coalesce(analysis, 0) FROM articles WHERE id = ?",
+                [records.article_id],
+            )
+            if row is None:
+                raise KeyError(f"no stored article {records.article_id}")
+            if row[0] and row[1] >= version:
+                raise AlreadyAnalysed(f"article {records.article_id} is analysed already")
+            if row[0]:
+                for table in ("sentences", "mentions", "roles"):
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
-            conn.register("new_sentences", sentences)
-            conn.register("new_mentions", mentions)
-            conn.execute("INSERT INTO sentences SELECT * FROM new_sentences")
-            conn.execute("INSERT INTO mentions SELECT * FROM new_mentions")
+            for name, table in (("sentences", sentences), ("mentions", mentions), ("roles", roles)):
+                conn.register(f"new_{name}", table)
+                conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+            self._save_actors(records)
             conn.execute(
-                "UPDATE articles SET analysed_at = current_timestamp, model = ? WHERE id = ?",
-                [model, records.article_id],
+                "UPDATE articles SET analysed_at = current_timestamp, model = ?, analysis = ? "
+                "WHERE id = ?",
+                [model, version, records.article_id],
             )
             conn.commit()
         except BaseException:
             conn.rollback()
             raise
         finally:
-            conn.unregister("new_sentences")
-            conn.unregister("new_mentions")
+            for name in ("sentences", "mentions", "roles"):
+                conn.unregister(f"new_{name}")
+
+    def _save_actors(self, records: ArticleRecords) -> None:
+        """Add the actors an article refers to; what a later article adds fills the gaps."""
+        for actor in records.actors:
+            self.conn.execute(_UPSERT_ACTOR, [
+                actor.id, actor.name, actor.kind, actor.country, actor.sector, actor.wikidata,
+                actor.origin, records.article_id,
+            ])  # fmt: skip
 
     # -- runs and problems -----------------------------------------------------------------
 
     def start_run(self, command: str, model: str | None = None) -> int:
-        row = self.conn.execute(
-            "INSERT INTO runs (command, model) VALUES (?, ?) RETURNING id", [command, model]
-        ).fetchone()
+        row = one(
+            self.conn,
+            "INSERT INTO runs (command, model) VALUES (?, ?) RETURNING id",
+            [command, model],
+        )
         return int(row[0])
 
     def finish_run(self, run_id: int, **counts: int) -> None:

@@ -1,0 +1,821 @@
+"""Who is who in one article: every mention of a person, state, body or outlet linked to an actor.
+
+Linking works the way a reader does. First the article's cast is set from the names written in
+full ("Wang Yi", "Vladimir Putin", "Pavel Zarubin"), wherever they appear, so that a headline or
+a summary bullet that says only "Wang" finds the Wang the article is about. Then every mention
+is resolved in reading order:
+
+- names and aliases from the knowledge base, whatever label spaCy gave them;
+- surnames ("Wang", "Zarubin's") to the cast member of that name;
+- capitals and seats of power ("Moscow", "the Kremlin") acting as someone to the government,
+  and as a place where something happens to no actor;
+- nationality words and bodies named by nationality ("Chinese officials", "the Russian foreign
+  ministry") to the state, or to the state's government, military, ... from the role noun;
+- definite descriptions ("the Russian leader", "Beijing's top diplomat", "the minister") to
+  the cast member whose office fits, else to the office holder the knowledge base knows;
+- "he" and "she" as subjects to the person the text was last about.
+
+It also records what the article says people are: "Russian Foreign Minister Sergey Lavrov",
+"Nikolai Patrushev, secretary of the Russian Security Council", "Wang Yi, who formerly chaired
+...". Pure: the article, its parse and the read-only knowledge base in, records out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.kb import Actor, KnowledgeBase, Office, normal, slug
+from communique.records import ActorRef, Mention, Role
+
+re_dash = re.compile(r"\s*[-–—]\s*")
+
+# How sure each way of resolving is; a name in full is as good as it gets.
+CONFIDENCE = {
+    "name": 0.95,
+    "alias": 0.9,
+    "surname": 0.85,
+    "surname-kb": 0.6,
+    "metonym": 0.85,
+    "demonym": 0.8,
+    "composed": 0.75,
+    "descriptor": 0.8,
+    "descriptor-kb": 0.65,
+    "pronoun": 0.75,
+    "new": 0.5,
+}
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions after which a capital is the place something happens, not an actor; and
+# those that mean a place only after a word of movement ("a visit to Moscow", not "arms to").
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "through",
+     "via", "within", "on", "over"}
+)  # fmt: skip
+MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
+PLACE_VERBS = frozenset(
+    {"visit", "leave", "reach", "tour", "enter", "arrive", "fly", "travel", "go", "come",
+     "return", "trip", "journey", "flight", "move", "head", "way", "road", "stop", "drive"}
+)  # fmt: skip
+FORMER_WORDS = frozenset({"former", "ex", "formerly", "previously", "once", "erstwhile", "then"})
+TITLE_WORDS = frozenset(
+    {
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "general",
+        "foreign",
+        "defence",
+        "defense",
+        "state",
+        "councillor",
+        "councilor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "leader",
+        "chairman",
+        "chair",
+        "king",
+        "queen",
+        "prince",
+        "crown",
+        "sheikh",
+        "emir",
+        "top",
+        "chief",
+        "senior",
+        "vice",
+        "deputy",
+        "acting",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "adm",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+    }
+)
+
+PERSON_KINDS = ("person",)
+LABEL_KINDS = {
+    "PERSON": ("person",),
+    "GPE": ("state", "institution", "igo"),
+    "NORP": ("state",),
+    "ORG": ("igo", "institution", "outlet", "state", "person"),
+    "FAC": ("institution", "state"),
+    "LOC": ("state", "igo"),
+}
+
+
+def _role_fits(words: str) -> Callable[[Office, str | None], bool]:
+    """How to tell whether an office fits a role phrase ("foreign minister", "leader")."""
+
+    def by_kind(*kinds: str) -> Callable[[Office, str | None], bool]:
+        return lambda office, leader: office.kind in kinds
+
+    if words == "leader":
+        return lambda office, leader: (
+            office.kind == leader
+            if leader
+            else office.kind in ("head_of_state", "head_of_government")
+        )
+    table: dict[str, Callable[[Office, str | None], bool]] = {
+        "head of state": by_kind("head_of_state"),
+        "president": lambda office, leader: (
+            office.kind == "head_of_state" or "president" in office.role.lower()
+        ),
+        "prime minister": by_kind("head_of_government"),
+        "premier": by_kind("head_of_government"),
+        "chancellor": by_kind("head_of_government"),
+        "head of government": by_kind("head_of_government"),
+        "foreign minister": by_kind("foreign_minister"),
+        "foreign secretary": by_kind("foreign_minister"),
+        "secretary of state": by_kind("foreign_minister"),
+        "top diplomat": by_kind("top_diplomat", "foreign_minister"),
+        "chief diplomat": by_kind("top_diplomat", "foreign_minister"),
+        "defence minister": by_kind("defence_minister"),
+        "defense minister": by_kind("defence_minister"),
+        "defence secretary": by_kind("defence_minister"),
+        "defense secretary": by_kind("defence_minister"),
+        "diplomat": lambda office, leader: (
+            office.kind in ("foreign_minister", "top_diplomat")
+            or any(word in office.role.lower() for word in ("ambassador", "diplomat", "foreign"))
+        ),
+        "minister": lambda office, leader: (
+            office.kind in ("foreign_minister", "defence_minister", "head_of_government")
+            or "minister" in office.role.lower()
+        ),
+        "official": lambda office, leader: True,
+    }
+    if words in table:
+        return table[words]
+    return lambda office, leader: words in office.role.lower()
+
+
+# Role phrases a definite description can name, longest first.
+DESCRIPTOR_PHRASES = (
+    "head of state",
+    "head of government",
+    "prime minister",
+    "foreign minister",
+    "foreign secretary",
+    "secretary of state",
+    "top diplomat",
+    "chief diplomat",
+    "defence minister",
+    "defense minister",
+    "defence secretary",
+    "defense secretary",
+    "secretary general",
+    "secretary-general",
+    "leader",
+    "president",
+    "premier",
+    "chancellor",
+    "diplomat",
+    "minister",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "king",
+    "queen",
+    "crown prince",
+    "emir",
+    "general",
+    "commander",
+)
+_DESCRIPTOR_HEADS = frozenset(phrase.split()[-1] for phrase in DESCRIPTOR_PHRASES) | {"head"}
+
+
+@dataclass
+class _Found:
+    """A resolved span, before it becomes a Mention."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: Actor | None
+    how: str | None
+    token: Token  # the syntactic head of the span
+
+
+@dataclass
+class _State:
+    """What the linker knows about the article so far."""
+
+    cast: dict[str, Actor] = field(default_factory=dict)  # people by id, in order first named
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # normal surname → ids
+    positions: dict[str, list[int]] = field(default_factory=dict)  # id → mention offsets
+    text_roles: dict[str, list[str]] = field(default_factory=dict)  # id → roles in the text
+    new: dict[str, Actor] = field(default_factory=dict)  # actors first met in this article
+
+
+class ActorLinker:
+    """Links the mentions of one article; make one per article (it keeps the article's cast)."""
+
+    def __init__(self, doc: Doc, article_id: str, day: date | None, kb: KnowledgeBase) -> None:
+        self.doc, self.article_id, self.day, self.kb = doc, article_id, day, kb
+        self.state = _State()
+        self.roles: list[Role] = []
+
+    # -- entry point -----------------------------------------------------------------------
+
+    def link(
+        self, mentions: Iterable[Mention], sentence_of: Callable[[int], int]
+    ) -> tuple[tuple[Mention, ...], tuple[ActorRef, ...], tuple[Role, ...]]:
+        spans = [self.doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+        entities = [(m, span) for m, span in zip(mentions, spans, strict=True) if span is not None]
+        self._set_cast(entities)
+        found: list[_Found] = []
+        covered: set[int] = set()
+        for mention, span in entities:
+            found.append(self._resolve_entity(mention, span))
+            covered.update(range(span.start, span.end))
+        found += self._extra_names(covered)
+        found += self._descriptions(covered)
+        found.sort(key=lambda item: item.start)
+        found = self._resolve_in_order(found)
+        # A resolved description stands for the nationality word inside it.
+        described = [(f.start, f.end) for f in found if f.label == "NOUN" and f.actor]
+        found = [
+            f
+            for f in found
+            if f.label == "NOUN" or not any(s <= f.start and f.end <= e for s, e in described)
+        ]
+        records = tuple(
+            Mention(
+                article_id=self.article_id,
+                index=index,
+                sentence=sentence_of(item.start),
+                start=item.start,
+                end=item.end,
+                text=item.text,
+                label=item.label,
+                actor_id=item.actor.id if item.actor else None,
+                how=item.how,
+                confidence=CONFIDENCE.get(item.how or "", 0.5) if item.actor else None,
+            )
+            for index, item in enumerate(found)
+        )
+        actors = {item.actor.id: item.actor for item in found if item.actor}
+        refs = tuple(
+            ActorRef(
+                id=actor.id,
+                name=actor.name,
+                kind=actor.kind,
+                country=actor.country,
+                sector=actor.sector_on(self.day),
+                wikidata=actor.wikidata,
+                origin="text" if actor.id in self.state.new else "kb",
+            )
+            for actor in actors.values()
+        )
+        return records, refs, tuple(self.roles)
+
+    # -- the cast ----------------------------------------------------------------------------
+
+    def _set_cast(self, entities: list[tuple[Mention, Span]]) -> None:
+        """People named in full anywhere in the article, and what the text says they are."""
+        for mention, span in entities:
+            if len(self._name_tokens(span)) < 2 and mention.label != "PERSON":
+                continue
+            actor, _ = self._by_name(span, ("person",))
+            if actor is None and mention.label == "PERSON" and self._looks_like_name(span):
+                actor = self._new_person(span)
+            if actor is not None and actor.kind == "person":
+                self._join_cast(actor)
+                self._read_roles(actor, span)
+
+    def _join_cast(self, actor: Actor) -> None:
+        if actor.id in self.state.cast:
+            return
+        self.state.cast[actor.id] = actor
+        names = {actor.surname or actor.name.split()[-1], actor.name.split()[-1]}
+        for name in names:
+            ids = self.state.surnames.setdefault(normal(name), [])
+            if actor.id not in ids:
+                ids.append(actor.id)
+
+    def _looks_like_name(self, span: Span) -> bool:
+        """Two or more capitalised words: what a person's name written in full looks like."""
+        tokens = self._name_tokens(span)
+        return len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens)
+
+    def _new_person(self, span: Span) -> Actor:
+        name = " ".join(token.text for token in self._name_tokens(span))
+        key = f"person:{slug(name)}"
+        actor = self.state.new.get(key) or self.kb.actors.get(key)
+        if actor is None:
+            actor = Actor(id=key, name=name, kind="person", surname=name.split()[-1])
+            self.state.new[key] = actor
+        return actor
+
+    def _name_tokens(self, span: Span) -> list[Token]:
+        """The name in a span, without a possessive ending or leading title words."""
+        tokens = [
+            t
+            for t in span
+            if any(c.isalnum() for c in t.text) and not (t.tag_ == "POS" or t.text in ("'s", "’s"))
+        ]
+        while len(tokens) > 1 and tokens[0].lower_.strip(".") in TITLE_WORDS:
+            tokens = tokens[1:]
+        return tokens
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _by_name(self, span: Span, kinds: tuple[str, ...]) -> tuple[Actor | None, str | None]:
+        """The knowledge-base actor a span names, preferring ``kinds`` and the cast."""
+        texts = [span.text, " ".join(t.text for t in self._name_tokens(span))]
+        for text in texts:
+            candidates = self.kb.named(text)
+            if not candidates:
+                continue
+            actor = self._choose(candidates, kinds)
+            how = "name" if normal(text) == normal(actor.name) else "alias"
+            return actor, how
+        return None, None
+
+    def _choose(self, candidates: list[Actor], kinds: tuple[str, ...]) -> Actor:
+        def rank(actor: Actor) -> tuple[int, int, int]:
+            in_cast = actor.id in self.state.cast
+            kind = kinds.index(actor.kind) if actor.kind in kinds else len(kinds)
+            in_office = bool(actor.offices_on(self.day)) if self.day else bool(actor.offices)
+            return (not in_cast, kind, not in_office)
+
+        return min(candidates, key=rank)
+
+    def _resolve_entity(self, mention: Mention, span: Span) -> _Found:
+        found = _Found(
+            mention.start, mention.end, mention.text, mention.label, None, None, span.root
+        )
+        kinds = LABEL_KINDS.get(mention.label, ("person", "institution", "igo", "state"))
+        key = normal(" ".join(t.text for t in self._name_tokens(span)))
+        if mention.label != "PERSON" and key in self.kb.by_metonym and not self.kb.named(key):
+            return self._metonym(found, self.kb.by_metonym[key])
+        actor, how = self._by_name(span, kinds)
+        if actor is not None and not (actor.kind == "state" and key in self.kb.by_metonym):
+            found.actor, found.how = actor, how
+            if actor.kind == "person":
+                self._join_cast(actor)
+            return found
+        if key in self.kb.by_metonym:
+            return self._metonym(found, self.kb.by_metonym[key])
+        if key in self.kb.by_demonym:
+            found.actor, found.how = self.kb.state(self.kb.by_demonym[key]), "demonym"
+            return found
+        if self._pair(span):
+            return found  # "Sino-Russian", "China–Russia": both sides, no one actor
+        found.how = "surname?"  # settled in reading order, once the cast is known
+        return found
+
+    def _pair(self, span: Span) -> bool:
+        """Whether a span joins two states with a hyphen or dash ("Sino-Russian")."""
+        parts = [normal(part) for part in re_dash.split(span.text) if part.strip()]
+        if len(parts) < 2:
+            return False
+        return all(
+            part in self.kb.by_demonym
+            or part in self.kb.by_prefix
+            or part in self.kb.by_metonym
+            or any(a.kind == "state" for a in self.kb.named(part))
+            for part in parts
+        )
+
+    def _metonym(self, found: _Found, country: str) -> _Found:
+        token = found.token
+        seat = normal(found.text) != normal(self.kb.countries[country].capital or "")
+        if seat or self._acts(token):
+            found.actor, found.how = self.kb.body(country, "GOV"), "metonym"
+        else:
+            found.how = "place"
+        return found
+
+    def _acts(self, token: Token) -> bool:
+        """Whether a place name stands for someone acting: a subject, an owner, an agent."""
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ == "pobj":
+            prep = token.head
+            if prep.lower_ in LOCATIVE_PREPS:
+                return False
+            if prep.lower_ in MOTION_PREPS:
+                return prep.head.lemma_ not in PLACE_VERBS
+            return True
+        if token.dep_ == "dobj":
+            return token.head.lemma_ not in PLACE_VERBS
+        return token.dep_ not in ("npadvmod", "advmod")
+
+    def _extra_names(self, covered: set[int]) -> list[_Found]:
+        """Proper nouns spaCy did not tag that name a cast member, or a seat of power."""
+        found = []
+        runs: list[list[Token]] = []
+        for token in self.doc:
+            if token.i in covered or token.pos_ != "PROPN":
+                continue
+            if runs and runs[-1][-1].i == token.i - 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        for run in runs:
+            span = self.doc[run[0].i : run[-1].i + 1]
+            key = normal(span.text)
+            named = [a for a in self.kb.named(key) if a.kind == "person"]
+            if named and len(run) > 1:
+                actor = self._choose(named, PERSON_KINDS)
+                item = _Found(span.start_char, span.end_char, span.text, "PROPN", actor, "name",
+                              span.root)  # fmt: skip
+                self._join_cast(actor)
+            elif len(run) == 1 and (
+                key in self.state.surnames or (key in self.kb.by_metonym and len(key) > 3)
+            ):
+                item = _Found(span.start_char, span.end_char, span.text, "PROPN", None,
+                              "surname?", span.root)  # fmt: skip
+            else:
+                continue
+            found.append(item)
+            covered.update(t.i for t in run)
+        return found
+
+    # -- descriptions ------------------------------------------------------------------------
+
+    def _descriptions(self, covered: set[int]) -> list[_Found]:
+        """Definite descriptions ("the Russian leader") and subject pronouns ("he")."""
+        found = []
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            if root.i in covered or any(
+                t.i in covered and t.ent_type_ not in ("NORP", "GPE") for t in chunk
+            ):
+                continue
+            if root.pos_ == "PRON":
+                if root.lower_ in ("he", "she") and root.dep_ in SUBJECT_DEPS:
+                    found.append(
+                        _Found(
+                            root.idx,
+                            root.idx + len(root),
+                            root.text,
+                            "PRON",
+                            None,
+                            "pronoun?",
+                            root,
+                        )
+                    )
+                continue
+            if root.tag_ in ("NNS", "NNPS") or root.lower_ not in _DESCRIPTOR_HEADS:
+                continue
+            if not any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in chunk):
+                continue
+            end = chunk.end
+            # "the head of state": the prepositional part belongs to the description.
+            if root.lower_ == "head" and root.nbor(1).lower_ == "of" and end < len(self.doc):
+                end = root.nbor(2).i + 1 if root.i + 2 < len(self.doc) else end
+            span = self.doc[chunk.start : end]
+            found.append(
+                _Found(span.start_char, span.end_char, span.text, "NOUN", None, "descriptor?", root)
+            )
+        return found
+
+    def _describe(self, span: Span) -> tuple[str | None, str | None]:
+        """The role phrase and the country a description names ("Beijing's top diplomat")."""
+        lowered = normal(span.text)
+        phrase = next((p for p in DESCRIPTOR_PHRASES if p in lowered), None)
+        country = None
+        for token in span:
+            if token.dep_ not in ("poss", "amod", "compound", "nmod"):
+                continue
+            key = normal(token.text)
+            country = country or (
+                self.kb.by_demonym.get(key)
+                or self.kb.by_metonym.get(key)
+                or next((a.id for a in self.kb.named(key) if a.kind == "state"), None)
+            )
+        return phrase, country
+
+    # -- reading order -----------------------------------------------------------------------
+
+    def _resolve_in_order(self, found: list[_Found]) -> list[_Found]:
+        subjects: dict[int, list[Actor]] = {}  # sentence start → person subjects, in order
+        people: dict[int, list[Actor]] = {}  # sentence start → people mentioned, in order
+        resolved: list[_Found] = []
+        for item in found:
+            if item.how == "surname?":
+                self._resolve_surname(item)
+            elif item.how == "descriptor?":
+                self._resolve_description(item)
+            elif item.how == "pronoun?":
+                self._resolve_pronoun(item, resolved, subjects, people)
+            if item.how and item.how.endswith("?"):
+                item.how = None
+                if item.label in ("PRON", "NOUN", "PROPN"):
+                    continue  # nothing to say about an unresolved description
+            if item.actor is not None and item.actor.kind == "person":
+                self.state.positions.setdefault(item.actor.id, []).append(item.start)
+                people.setdefault(item.token.sent.start, []).append(item.actor)
+                if item.token.dep_ in SUBJECT_DEPS or self._is_subject(item):
+                    subjects.setdefault(item.token.sent.start, []).append(item.actor)
+            resolved.append(item)
+        return resolved
+
+    def _is_subject(self, item: _Found) -> bool:
+        token = item.token
+        while token.dep_ in ("compound", "flat", "appos", "conj") and token.head is not token:
+            token = token.head
+        return token.dep_ in SUBJECT_DEPS
+
+    def _resolve_surname(self, item: _Found) -> None:
+        key = normal(
+            " ".join(
+                t.text
+                for t in self._name_tokens(
+                    self.doc.char_span(item.start, item.end, alignment_mode="expand")
+                )
+            )
+        )
+        ids = self.state.surnames.get(key)
+        if ids:
+            item.actor, item.how = self._latest(ids, item.start), "surname"
+            return
+        if key in self.kb.by_metonym:
+            self._metonym(item, self.kb.by_metonym[key])
+            return
+        people = [a for a in self.kb.surnamed(key) if a.kind == "person"]
+        current = [a for a in people if a.offices_on(self.day)] if people else []
+        if len(current) == 1:
+            item.actor, item.how = current[0], "surname-kb"
+            self._join_cast(current[0])
+            return
+        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        if item.label == "PERSON" and all(t.text[:1].isupper() for t in self._name_tokens(span)):
+            actor = self._new_person(span)
+            self._join_cast(actor)
+            item.actor, item.how = actor, "new"
+            return
+        if item.label in ("ORG", "FAC", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "LAW"):
+            self._compose(item)
+
+    def _latest(self, ids: list[str], position: int) -> Actor:
+        """Of several cast members, the one last mentioned before ``position``."""
+
+        def last_before(key: str) -> int:
+            before = [p for p in self.state.positions.get(key, []) if p < position]
+            return max(before, default=-1)
+
+        return self.state.cast[max(ids, key=last_before)]
+
+    def _compose(self, item: _Found) -> None:
+        """A body named by nationality and role noun, or an organisation met in the text."""
+        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        country = None
+        for token in span:
+            key = normal(token.text)
+            country = country or self.kb.by_demonym.get(key) or self.kb.by_prefix.get(key)
+            if country is None:
+                states = [a for a in self.kb.named(key) if a.kind == "state"]
+                country = states[0].id if states else None
+        sector = self._sector_of(span)
+        if country and sector:
+            item.actor, item.how = self.kb.body(country, sector), "composed"
+            return
+        if item.label == "ORG":
+            name = " ".join(t.text for t in self._name_tokens(span))
+            key = f"org:{slug(name)}"
+            actor = self.state.new.get(key) or Actor(
+                id=key, name=name, kind="group", country=country, sector=sector
+            )
+            self.state.new[key] = actor
+            item.actor, item.how = actor, "new"
+
+    def _sector_of(self, span: Span) -> str | None:
+        """The sector named by the longest role noun in a span ("foreign ministry" → GOV)."""
+        words = [normal(t.lemma_ if t.tag_ in ("NNS", "NNPS") else t.text) for t in span]
+        for size in range(min(4, len(words)), 0, -1):
+            for i in range(len(words) - size, -1, -1):
+                sector = self.kb.agents.get(" ".join(words[i : i + size]))
+                if sector:
+                    return sector
+        return None
+
+    def _resolve_description(self, item: _Found) -> None:
+        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        phrase, country = self._describe(span)
+        if phrase is None:
+            return
+        fits = _role_fits(phrase)
+        leader = self.kb.countries[country].leader if country in self.kb.countries else None
+
+        def fitting(actor: Actor) -> bool:
+            if (
+                country
+                and actor.country != country
+                and not any(o.country == country for o in actor.offices)
+            ):
+                return False
+            offices = actor.offices_on(self.day) if self.day else actor.offices
+            if any(fits(office, leader) for office in offices):
+                return True
+            return any(
+                phrase.split()[-1] in role for role in self.state.text_roles.get(actor.id, [])
+            )
+
+        candidates = [key for key, actor in self.state.cast.items() if fitting(actor)]
+        if candidates:
+            item.actor, item.how = self._latest(candidates, item.start), "descriptor"
+            return
+        if country and self.day:
+            holders = [a for a in self.kb.holders(country, _KINDS_OF.get(phrase, ()), self.day)]
+            if len(holders) == 1:
+                item.actor, item.how = holders[0], "descriptor-kb"
+                self._join_cast(holders[0])
+
+    def _resolve_pronoun(
+        self,
+        item: _Found,
+        resolved: list[_Found],
+        subjects: dict[int, list[Actor]],
+        people: dict[int, list[Actor]],
+    ) -> None:
+        gender = "m" if item.token.lower_ == "he" else "f"
+
+        def compatible(actor: Actor) -> bool:
+            return actor.kind == "person" and actor.gender in (None, gender)
+
+        sentence = item.token.sent
+        # The subject of this sentence, named before the pronoun ("Biden ..., where he met").
+        for actor in subjects.get(sentence.start, []):
+            if compatible(actor):
+                item.actor, item.how = actor, "pronoun"
+                return
+        # The person the text was last about: the subject of an earlier sentence; where the
+        # sentence just before names people but (as parsed) none as subject, the first of them.
+        previous = max((s for s in people if s < sentence.start), default=None)
+        earlier = sorted((s for s in subjects if s < sentence.start), reverse=True)[:6]
+        if previous is not None and (not earlier or earlier[0] < previous):
+            earlier.insert(0, previous)
+        for start in earlier:
+            pool = subjects.get(start) or people.get(start, [])
+            for actor in pool if start == previous and start not in subjects else reversed(pool):
+                if compatible(actor):
+                    item.actor, item.how = actor, "pronoun"
+                    return
+        for earlier in reversed(resolved):
+            if earlier.actor is not None and compatible(earlier.actor):
+                item.actor, item.how = earlier.actor, "pronoun"
+                return
+
+    # -- roles in the text -------------------------------------------------------------------
+
+    def _read_roles(self, actor: Actor, span: Span) -> None:
+        """Titles before a name and appositions after it: what the text says someone is."""
+        root = span.root
+        first = root.left_edge.i
+        if first < span.start:
+            self._add_role(actor, self.doc[first : span.start])
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i:
+                self._add_role(actor, self.doc[child.left_edge.i : child.right_edge.i + 1])
+            elif child.dep_ == "relcl":
+                self._add_clause_role(actor, child)
+
+    def _add_role(self, actor: Actor, title: Span, tense: str | None = None) -> None:
+        words = [t for t in title if t.pos_ not in ("DET", "PUNCT") and t.tag_ != "POS"]
+        if not words:
+            return
+        country = None
+        organisation = None
+        role_words: list[Token] = []
+        former = any(t.lower_.strip("-") in FORMER_WORDS for t in words)
+        org_spans = [ent for ent in title.ents if ent.label_ in ("ORG", "FAC")]
+        in_org = {t.i for ent in org_spans for t in ent}
+        for token in words:
+            key = normal(token.text)
+            if token.lower_.strip("-") in FORMER_WORDS:
+                continue
+            state = self.kb.by_demonym.get(key) or next(
+                (a.id for a in self.kb.named(key) if a.kind == "state"), None
+            )
+            if state and token.i not in in_org:
+                country = country or state
+                continue
+            if token.i in in_org:
+                continue
+            if token.pos_ in ("ADP",) and not role_words:
+                continue
+            role_words.append(token)
+        if org_spans:
+            organisation = org_spans[0].text
+            country = country or next(
+                (
+                    self.kb.by_demonym.get(normal(t.text))
+                    for t in org_spans[0]
+                    if normal(t.text) in self.kb.by_demonym
+                ),
+                None,
+            )
+        while role_words and role_words[-1].pos_ in ("ADP", "CCONJ"):
+            role_words.pop()
+        role = " ".join(t.text for t in role_words).strip()
+        if not role or not any(
+            normal(t.text) in self.kb.agents or t.lower_ in _DESCRIPTOR_HEADS for t in role_words
+        ):
+            return
+        self.state.text_roles.setdefault(actor.id, []).append(normal(role))
+        self.roles.append(
+            Role(
+                article_id=self.article_id,
+                index=len(self.roles),
+                actor_id=actor.id,
+                role=role,
+                organisation=organisation,
+                country=country,
+                tense=tense or ("former" if former else "current"),
+                start=title.start_char,
+                end=title.end_char,
+            )
+        )
+        if actor.id in self.state.new and (actor.country is None or actor.sector is None):
+            sector = self._sector_of(self.doc[role_words[0].i : role_words[-1].i + 1])
+            updated = replace(
+                actor, country=actor.country or country, sector=actor.sector or sector
+            )
+            self.state.new[actor.id] = updated
+            self.state.cast[actor.id] = updated
+
+    def _add_clause_role(self, actor: Actor, verb: Token) -> None:
+        """ "Wang Yi, who formerly chaired the ... Office": a role held, now or before."""
+        nouns = {
+            "chair": "chair",
+            "head": "head",
+            "lead": "leader",
+            "run": "head",
+            "command": "commander",
+            "direct": "director",
+        }
+        role = nouns.get(verb.lemma_)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if role is None or not objects:
+            return
+        former = any(c.lower_ in FORMER_WORDS for c in verb.children) or verb.tag_ == "VBD"
+        target = objects[0]
+        span = self.doc[verb.left_edge.i : target.right_edge.i + 1]
+        organisation = self.doc[target.left_edge.i : target.right_edge.i + 1].text
+        if organisation.lower().startswith("the "):
+            organisation = organisation[4:]
+        country = None
+        for ent in span.ents:
+            for token in ent:
+                country = country or self.kb.by_demonym.get(normal(token.text))
+        self.state.text_roles.setdefault(actor.id, []).append(role)
+        self.roles.append(
+            Role(
+                self.article_id,
+                len(self.roles),
+                actor.id,
+                role,
+                organisation,
+                country,
+                "former" if former else "current",
+                span.start_char,
+                span.end_char,
+            )
+        )
+
+
+_KINDS_OF = {
+    "leader": ("head_of_state", "head_of_government"),
+    "head of state": ("head_of_state",),
+    "president": ("head_of_state",),
+    "prime minister": ("head_of_government",),
+    "premier": ("head_of_government",),
+    "chancellor": ("head_of_government",),
+    "head of government": ("head_of_government",),
+    "foreign minister": ("foreign_minister",),
+    "foreign secretary": ("foreign_minister",),
+    "secretary of state": ("foreign_minister",),
+    "top diplomat": ("top_diplomat", "foreign_minister"),
+    "chief diplomat": ("top_diplomat", "foreign_minister"),
+    "defence minister": ("defence_minister",),
+    "defense minister": ("defence_minister",),
+    "defence secretary": ("defence_minister",),
+    "defense secretary": ("defence_minister",),
+}

@@ -1,0 +1,344 @@
+"""Loading the knowledge base: the shipped YAML files, then the user's, merged and indexed."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from communique.kb.model import OFFICE_KINDS, Actor, Country, Office
+from communique.kb.names import normal
+
+# The list each file holds, and the order files are read in (later ones win on merge).
+SECTIONS = ("countries", "igos", "institutions", "outlets", "people", "agents")
+SECTOR_LABELS = {
+    "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence services",
+    "LEG": "legislature", "JUD": "judiciary", "PTY": "political parties", "REB": "rebels",
+    "OPP": "opposition", "BUS": "business", "CVL": "civilians", "JRN": "media",
+    "MED": "health sector", "EDU": "education sector", "REL": "religious bodies",
+    "LAB": "labour", "ELI": "former officials", "REF": "refugees", "CRM": "criminals",
+    "PRM": "paramilitaries", "UAF": "armed men", "AGR": "farmers", "SOC": "civil society",
+}  # fmt: skip
+
+
+# Single-valued fields a later record of the same actor overrides.
+_MERGED_FIELDS = (
+    "name", "kind", "country", "sector", "wikidata", "surname", "gender", "state_run", "igo",
+)  # fmt: skip
+
+
+class KBError(ValueError):
+    """A knowledge-base file that cannot be used, with the file and record named."""
+
+
+def _day(value: Any, *, end: bool, where: str) -> date | None:
+    """A date from ``2012-05-07``, ``2012-05`` or ``2012``; a partial end date is its last day."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    parts = str(value).split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
+        last = calendar.monthrange(year, month)[1]
+        day = int(parts[2]) if len(parts) > 2 else (last if end else 1)
+        return date(year, month, day)
+    except (ValueError, IndexError):
+        raise KBError(f"{where}: not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value in (None, ""):
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item) for item in value if item not in (None, ""))
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+class KnowledgeBase:
+    """Actors and country facts, with the indexes the linker looks names up in."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.countries: dict[str, Country] = {}
+        self.agents: dict[str, str] = {}  # normal role noun → sector
+        self.versions: dict[str, str] = {}  # file → version
+        self.by_name: dict[str, tuple[str, ...]] = {}
+        self.by_surname: dict[str, tuple[str, ...]] = {}
+        self.by_demonym: dict[str, str] = {}
+        self.by_metonym: dict[str, str] = {}
+        self.by_prefix: dict[str, str] = {}
+
+    # -- looking things up -----------------------------------------------------------------
+
+    @property
+    def version(self) -> str:
+        """One string naming the files and versions this knowledge base was built from."""
+        return " ".join(f"{name}:{version}" for name, version in sorted(self.versions.items()))
+
+    def named(self, name: str) -> list[Actor]:
+        """Actors whose name or alias is ``name`` (in normal form)."""
+        return [self.actors[key] for key in self.by_name.get(normal(name), ())]
+
+    def surnamed(self, name: str) -> list[Actor]:
+        return [self.actors[key] for key in self.by_surname.get(normal(name), ())]
+
+    def state(self, code: str) -> Actor:
+        return self.actors[code]
+
+    def body(self, code: str, sector: str) -> Actor:
+        """The collective actor for a state's sector: "the Chinese military" → CHN:MIL."""
+        key = f"{code}:{sector}"
+        actor = self.actors.get(key)
+        if actor is None:
+            country = self.countries.get(code)
+            label = SECTOR_LABELS.get(sector, sector)
+            name = f"{country.name if country else code} {label}"
+            kind = "government" if sector == "GOV" else "group"
+            actor = Actor(id=key, name=name, kind=kind, country=code, sector=sector)
+            self.actors[key] = actor
+        return actor
+
+    def holders(self, country: str, kinds: Iterable[str], day: date | None) -> list[Actor]:
+        """People holding an office of one of ``kinds`` for ``country`` on ``day``."""
+        wanted = set(kinds)
+        return [
+            actor
+            for actor in self._people_of(country)
+            if any(o.kind in wanted and o.country == country for o in actor.offices_on(day))
+        ]
+
+    @functools.cached_property
+    def _offices_by_country(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for actor in self.actors.values():
+            for office in actor.offices:
+                if office.country:
+                    index[office.country].add(actor.id)
+        return {country: tuple(sorted(ids)) for country, ids in index.items()}
+
+    def _people_of(self, country: str) -> list[Actor]:
+        return [self.actors[key] for key in self._offices_by_country.get(country, ())]
+
+    # -- building --------------------------------------------------------------------------
+
+    def add_file(self, path: Path | str, text: str) -> None:
+        """Read one knowledge-base file's records into this knowledge base."""
+        name = Path(str(path)).name
+        try:
+            document = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise KBError(f"{path}: not valid YAML ({error})") from None
+        if not isinstance(document, Mapping):
+            raise KBError(f"{path}: expected a mapping with 'version' and a list of records")
+        sections = [key for key in SECTIONS if key in document]
+        if not sections:
+            raise KBError(f"{path}: no list of records (one of {', '.join(SECTIONS)})")
+        self.versions[name] = str(document.get("version", "?"))
+        for section in sections:
+            records = document[section] or []
+            if not isinstance(records, list):
+                raise KBError(f"{path}: '{section}' must be a list")
+            for number, record in enumerate(records, start=1):
+                where = f"{path}: {section} record {number}"
+                if not isinstance(record, Mapping):
+                    raise KBError(f"{where}: expected a mapping")
+                getattr(self, f"_add_{section}")(record, where)
+
+    def _require(self, record: Mapping[str, Any], key: str, where: str) -> str:
+        value = record.get(key)
+        if value in (None, ""):
+            raise KBError(f"{where}: missing '{key}'")
+        return str(value)
+
+    def _merge(self, actor: Actor) -> None:
+        """Add an actor, merging with one of the same id: names united, later values win."""
+        old = self.actors.get(actor.id)
+        if old is None:
+            self.actors[actor.id] = actor
+            return
+        offices = {(o.role, o.kind, o.start): o for o in (*old.offices, *actor.offices)}
+        aliases = dict.fromkeys((*old.aliases, *actor.aliases, old.name))
+        aliases.pop(actor.name, None)
+        merged = replace(
+            old,
+            **{key: value for key in _MERGED_FIELDS if (value := getattr(actor, key)) is not None},
+        )
+        self.actors[actor.id] = replace(
+            merged, aliases=tuple(aliases), offices=tuple(offices.values())
+        )
+
+    def _add_countries(self, record: Mapping[str, Any], where: str) -> None:
+        code = self._require(record, "code", where).upper()
+        leader = record.get("leader") or "head_of_state"
+        if leader not in ("head_of_state", "head_of_government"):
+            raise KBError(f"{where} ({code}): leader must be head_of_state or head_of_government")
+        country = Country(
+            code=code,
+            name=self._require(record, "name", where),
+            aliases=_strings(record.get("aliases")),
+            demonyms=_strings(record.get("demonyms")),
+            prefixes=_strings(record.get("prefixes")),
+            capital=_text(record.get("capital")),
+            metonyms=_strings(record.get("metonyms")),
+            leader=leader,
+            status=str(record.get("status") or "member"),
+        )
+        self.countries[code] = country
+        self._merge(
+            Actor(id=code, name=country.name, kind="state", country=code, aliases=country.aliases)
+        )
+
+    def _add_igos(self, record: Mapping[str, Any], where: str) -> None:
+        self._merge(
+            Actor(
+                id=self._require(record, "id", where),
+                name=self._require(record, "name", where),
+                kind="igo",
+                country=str(record.get("code") or "IGO"),
+                sector=_text(record.get("sector")),
+                wikidata=_text(record.get("wikidata")),
+                aliases=_strings(record.get("aliases")),
+                igo=_text(record.get("cameo")),
+            )
+        )
+
+    def _add_institutions(self, record: Mapping[str, Any], where: str) -> None:
+        self._merge(
+            Actor(
+                id=self._require(record, "id", where),
+                name=self._require(record, "name", where),
+                kind="institution",
+                country=self._require(record, "country", where),
+                sector=self._require(record, "sector", where),
+                wikidata=_text(record.get("wikidata")),
+                aliases=_strings(record.get("aliases")),
+            )
+        )
+
+    def _add_outlets(self, record: Mapping[str, Any], where: str) -> None:
+        state_run = record.get("state_run")
+        self._merge(
+            Actor(
+                id=self._require(record, "id", where),
+                name=self._require(record, "name", where),
+                kind="outlet",
+                country=_text(record.get("country")),
+                sector="JRN",
+                wikidata=_text(record.get("wikidata")),
+                aliases=_strings(record.get("aliases")),
+                state_run=None if state_run is None else bool(state_run),
+            )
+        )
+
+    def _add_people(self, record: Mapping[str, Any], where: str) -> None:
+        key = self._require(record, "id", where)
+        where = f"{where} ({key})"
+        offices = []
+        for number, office in enumerate(record.get("offices") or [], start=1):
+            at = f"{where}: office {number}"
+            kind = office.get("kind") or "other"
+            if kind not in OFFICE_KINDS:
+                raise KBError(f"{at}: kind must be one of {', '.join(OFFICE_KINDS)}")
+            start = _day(office.get("from"), end=False, where=at)
+            end = _day(office.get("to"), end=True, where=at)
+            if start and end and end < start:
+                raise KBError(f"{at}: ends before it starts")
+            offices.append(
+                Office(
+                    role=self._require(office, "role", at),
+                    kind=kind,
+                    country=_text(office.get("country")) or _text(record.get("country")),
+                    sector=_text(office.get("sector")),
+                    start=start,
+                    end=end,
+                )
+            )
+        gender = _text(record.get("gender"))
+        if gender not in (None, "m", "f"):
+            raise KBError(f"{where}: gender must be m or f")
+        self._merge(
+            Actor(
+                id=key,
+                name=self._require(record, "name", where),
+                kind="person",
+                country=_text(record.get("country")),
+                sector=_text(record.get("sector")),
+                wikidata=_text(record.get("wikidata")),
+                aliases=_strings(record.get("aliases")),
+                surname=_text(record.get("surname")),
+                gender=gender,
+                offices=tuple(offices),
+            )
+        )
+
+    def _add_agents(self, record: Mapping[str, Any], where: str) -> None:
+        noun = normal(self._require(record, "noun", where))
+        self.agents.setdefault(noun, self._require(record, "sector", where))
+
+    def index(self) -> KnowledgeBase:
+        """Build the look-up indexes once every file is in."""
+        names: dict[str, list[str]] = defaultdict(list)
+        surnames: dict[str, list[str]] = defaultdict(list)
+        for actor in self.actors.values():
+            for name in (actor.name, *actor.aliases):
+                key = normal(name)
+                if key and actor.id not in names[key]:
+                    names[key].append(actor.id)
+            if actor.kind == "person":
+                surname = actor.surname or actor.name.split()[-1]
+                if actor.id not in surnames[normal(surname)]:
+                    surnames[normal(surname)].append(actor.id)
+        self.by_name = {key: tuple(ids) for key, ids in names.items()}
+        self.by_surname = {key: tuple(ids) for key, ids in surnames.items()}
+        for country in self.countries.values():
+            for demonym in country.demonyms:
+                self.by_demonym.setdefault(normal(demonym), country.code)
+            for metonym in (*country.metonyms, *([country.capital] if country.capital else [])):
+                self.by_metonym.setdefault(normal(metonym), country.code)
+            for prefix in country.prefixes:
+                self.by_prefix.setdefault(normal(prefix.rstrip("-")), country.code)
+        return self
+
+
+def shipped_files() -> list[tuple[str, str]]:
+    """The knowledge-base files shipped with communique, as (name, text), in merge order."""
+    folder = resources.files("communique") / "kb" / "data"
+    found = {entry.name: entry for entry in folder.iterdir() if entry.name.endswith(".yaml")}
+    # Generated facts first, so that the hand-kept files correct them on merge.
+    order = sorted(found, key=lambda name: (not name.startswith("phoenix_"), name))
+    return [(name, found[name].read_text(encoding="utf-8")) for name in order]
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for name, text in shipped_files():
+        kb.add_file(name, text)
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise KBError(f"{path}: cannot read ({error.strerror or error})") from None
+        kb.add_file(path, text)
+        kb.versions[Path(path).name] = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return kb.index()
+
+
+def load(extra: Sequence[Path | str] = ()) -> KnowledgeBase:
+    """The knowledge base: shipped files, then the user's ``--actors`` files (which win)."""
+    return _load(tuple(str(path) for path in extra))

@@ -1,0 +1,31 @@
+"""How names are compared: one normal form for every way news writes a name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_LEADING_THE = re.compile(r"^the\s+")
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_SPACES = re.compile(r"[\s_]+")
+
+
+def normal(name: str) -> str:
+    """The form names are matched in: no accents, case, dots, possessive or leading "the".
+
+    ``"the U.S.'s"`` → ``"us"``; ``"Erdoğan"`` → ``"erdogan"``; ``"Wang Yi’s"`` → ``"wang yi"``.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.casefold().strip()
+    text = _POSSESSIVE.sub("", text)
+    text = text.replace(".", "").replace("’", "'")
+    text = _NOT_WORD.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _LEADING_THE.sub("", text)
+
+
+def slug(name: str) -> str:
+    """An ASCII id from a name: ``"Wang Yi"`` → ``"wang-yi"``."""
+    return normal(name).replace("'", "").replace(" ", "-")
