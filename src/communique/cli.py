@@ -16,6 +16,7 @@ from communique import __version__
 from communique.ingest import ReadOptions, parse_size
 from communique.ingest.dedup import DEFAULT_THRESHOLD
 from communique.ingest.fields import parse_field_overrides
+from communique.kb import KBError
 from communique.nlp import DEFAULT_MODEL, ModelNotFound
 from communique.store import DEFAULT_DB, SchemaError, Store, StoreLocked
 
@@ -44,12 +45,21 @@ ModelOption = Annotated[
 BatchOption = Annotated[
     int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")
 ]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="Your own knowledge-base file (YAML, see docs/knowledge-base.md); repeatable.",
+    ),
+]
 
 
 class Table(StrEnum):
     articles = "articles"
     sentences = "sentences"
     mentions = "mentions"
+    actors = "actors"
+    roles = "roles"
     problems = "problems"
 
 
@@ -88,6 +98,7 @@ def _run_ingest(
     batch_size: int,
     threshold: float,
     command: str,
+    actors: list[Path] | None = None,
 ) -> int:
     from communique import display, runner
 
@@ -103,9 +114,10 @@ def _run_ingest(
                 batch_size=batch_size,
                 threshold=threshold,
                 command=command,
+                actors=actors or (),
             )
             display.run_report(out, report)
-    except (ModelNotFound, SchemaError, StoreLocked) as error:
+    except (ModelNotFound, SchemaError, StoreLocked, KBError) as error:
         raise _fail(str(error)) from None
     return report.read
 
@@ -131,6 +143,7 @@ def ingest(
         float,
         typer.Option("--near-duplicate", min=0.5, max=1.0, help="Similarity for near-copies."),
     ] = DEFAULT_THRESHOLD,
+    actors: ActorsOption = None,
 ) -> None:
     """Read news files into the store and analyse them.
 
@@ -146,7 +159,7 @@ def ingest(
     except ValueError as error:
         raise _fail(str(error)) from None
     command = "ingest " + " ".join(paths)
-    read = _run_ingest(paths, db, options, model, analyse, batch_size, threshold, command)
+    read = _run_ingest(paths, db, options, model, analyse, batch_size, threshold, command, actors)
     if read == 0:
         raise _fail("no article could be read from the input", 1)
 
@@ -156,6 +169,7 @@ def analyse(
     db: DbOption = Path(DEFAULT_DB),
     model: ModelOption = DEFAULT_MODEL,
     batch_size: BatchOption = 32,
+    actors: ActorsOption = None,
 ) -> None:
     """Analyse the stored articles that are not analysed yet (after --no-analyse or a stop)."""
     from communique import display, runner
@@ -163,9 +177,9 @@ def analyse(
     try:
         with Store(db) as store:
             report = runner.Report()
-            runner.analyse_pending(store, report, err, model, batch_size)
+            runner.analyse_pending(store, report, err, model, batch_size, actors or ())
             display.run_report(out, report)
-    except (ModelNotFound, SchemaError, StoreLocked) as error:
+    except (ModelNotFound, SchemaError, StoreLocked, KBError) as error:
         raise _fail(str(error)) from None
 
 
@@ -216,6 +230,7 @@ def demo_corpus() -> Path:
 def demo(
     db: DbOption = Path("demo.duckdb"),
     model: ModelOption = DEFAULT_MODEL,
+    actors: ActorsOption = None,
 ) -> None:
     """Ingest and analyse the bundled sample corpus (Voice of America stories) and summarise it."""
     from communique import display
@@ -226,10 +241,76 @@ def demo(
         f"communique demo: {corpus.name} (Voice of America, voanews.com; public domain) → {db}"
     )
     options = ReadOptions(outlet="Voice of America")
-    _run_ingest([str(corpus)], db, options, model, True, 32, DEFAULT_THRESHOLD, "demo")
+    _run_ingest([str(corpus)], db, options, model, True, 32, DEFAULT_THRESHOLD, "demo", actors)
     with Store(db, read_only=True) as store:
         display.store_summary(out, store_summary(store.conn), str(db))
     out.print(f"Explore it: communique export mentions --db {db} | head")
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="A name, part of one, or an actor id.")],
+    db: DbOption = Path(DEFAULT_DB),
+    actors: ActorsOption = None,
+) -> None:
+    """Profile an actor: offices, roles the articles give it with their sources, its company."""
+    from communique import display
+    from communique.kb import load as load_kb
+    from communique.store import queries
+
+    try:
+        kb = load_kb(actors or ())
+        with Store(db, read_only=True) as store:
+            found = queries.find_actors(store.conn, name)
+            if not found:
+                found = [(a.id, a.name, 0) for a in kb.named(name)]
+            if not found:
+                raise _fail(f"no actor called {name!r} in {db}", 1)
+            profile = queries.profile(store.conn, found[0][0])
+    except (SchemaError, StoreLocked, KBError) as error:
+        raise _fail(str(error)) from None
+    if profile is None:
+        raise _fail(f"{found[0][1]} is in the knowledge base but not mentioned in {db}", 1)
+    display.actor_profile(out, profile, kb.actors.get(profile.id))
+    others = [f"{label} ({key}, {n})" for key, label, n in found[1:6]]
+    if others:
+        out.print("Also matching: " + "; ".join(others))
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold records, one JSON object a line.")],
+    model: ModelOption = DEFAULT_MODEL,
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    misses: Annotated[int, typer.Option("--misses", help="Show this many misses.")] = 0,
+) -> None:
+    """Score actor and recipient codes on PLOVER gold records (accuracy over gold entities)."""
+    from communique.evaluate.actors import count_records, evaluate
+    from communique.kb import load as load_kb
+    from communique.nlp import load_model
+    from communique.progress import Meter
+
+    if not gold.is_file():
+        raise _fail(f"{gold}: no such file")
+    try:
+        kb = load_kb(actors or ())
+        nlp = load_model(model)
+        with Meter(err, "records", count_records(gold), "records") as meter:
+            score = evaluate(gold, nlp, kb, meter.advance)
+    except (ModelNotFound, KBError, ValueError, KeyError) as error:
+        raise _fail(f"{gold}: {error}") from None
+    figures = score.as_dict()
+    if as_json:
+        print(json.dumps(figures))
+        return
+    out.print(f"accuracy            {figures['accuracy']:.4f}  ({figures['n']} gold entities)")
+    out.print(f"actor accuracy      {figures['actor_accuracy']:.4f}  ({figures['n_actor']})")
+    out.print(
+        f"recipient accuracy  {figures['recipient_accuracy']:.4f}  ({figures['n_recipient']})"
+    )
+    for miss in score.misses[:misses]:
+        out.print(f"- {miss.side} {miss.text!r}: gold {miss.gold}, got {miss.predicted}")
 
 
 @eval_app.command("extraction")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Console
 from rich.table import Table
 
+from communique.kb import Actor
 from communique.runner import Report
-from communique.store.queries import Summary
+from communique.store.queries import Profile, Summary
 
 
 def run_report(console: Console, report: Report) -> None:
@@ -50,3 +53,38 @@ def store_summary(console: Console, summary: Summary, title: str = "store") -> N
         table.add_row(*cells)
     if depth:
         console.print(table)
+
+
+def actor_profile(console: Console, profile: Profile, actor: Actor | None) -> None:
+    """An actor's profile: who it is, the offices it holds, what the articles say it is."""
+    facts = [profile.kind, profile.country or "no country", profile.sector or "no sector"]
+    if profile.wikidata:
+        facts.append(f"wikidata {profile.wikidata}")
+    console.print(f"[bold]{profile.name}[/bold] ({profile.id}): {', '.join(facts)}")
+    console.print(f"{profile.mentions} mentions in {profile.articles} articles")
+    if actor is not None and actor.offices:
+        table = Table(title="Offices (knowledge base)")
+        for column in ("role", "country", "from", "to"):
+            table.add_column(column)
+        for office in sorted(actor.offices, key=lambda o: o.start or date.min):
+            table.add_row(office.role, office.country or "", str(office.start or ""),
+                          str(office.end or "now"))  # fmt: skip
+        console.print(table)
+    if profile.roles:
+        table = Table(title="Roles in the articles")
+        for column in ("date", "outlet", "role", "organisation", "tense", "as written"):
+            table.add_column(column)
+        for day, outlet, role, organisation, _, tense, evidence, _ in profile.roles:
+            table.add_row(str(day or ""), outlet or "", role, organisation or "", tense, evidence)
+        console.print(table)
+    for title, rows in (
+        ("Mentions by outlet", [(outlet, str(n)) for outlet, n in profile.by_outlet]),
+        ("Most often in the same sentence", [(name, str(n)) for _, name, n in profile.together]),
+    ):
+        if rows:
+            table = Table(title=title)
+            table.add_column("")
+            table.add_column("n", justify="right")
+            for row in rows:
+                table.add_row(*row)
+            console.print(table)

@@ -7,8 +7,9 @@ again adds nothing, and the analysis takes up exactly the stored articles not an
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rich.console import Console
 
@@ -21,6 +22,7 @@ from communique.ingest.dedup import (
     signature,
     to_bytes,
 )
+from communique.kb import load as load_kb
 from communique.nlp import DEFAULT_MODEL, load_model, model_label
 from communique.progress import Meter
 from communique.records import Article, Problem
@@ -125,11 +127,16 @@ def analyse_pending(
     console: Console,
     model: str = DEFAULT_MODEL,
     batch_size: int = 32,
+    actors: Sequence[str | Path] = (),
 ) -> None:
-    """Analyse every stored original not analysed yet, one transaction per article."""
+    """Analyse every stored original not analysed yet, one transaction per article.
+
+    ``actors`` are the user's knowledge-base files, read after the shipped ones.
+    """
     pending = store.pending(ANALYSIS_VERSION)
     if not pending:
         return
+    kb = load_kb(actors)
     nlp = load_model(model)
     label = model_label(nlp)
 
@@ -139,7 +146,7 @@ def analyse_pending(
 
     started = time.perf_counter()
     with Meter(console, "analysing", len(pending), "articles") as meter:
-        for article, records in analyse_stream(articles(), nlp, batch_size=batch_size):
+        for article, records in analyse_stream(articles(), nlp, batch_size=batch_size, kb=kb):
             store.save_analysis(records, label, ANALYSIS_VERSION)
             report.analysed += 1
             report.words_analysed += len(article.text.split())
@@ -158,6 +165,7 @@ def ingest(
     batch_size: int = 32,
     threshold: float = DEFAULT_THRESHOLD,
     command: str = "ingest",
+    actors: Sequence[str | Path] = (),
 ) -> Report:
     """Read the paths into the store, then analyse what is new (and anything left unanalysed)."""
     report = Report()
@@ -165,7 +173,7 @@ def ingest(
     try:
         read_into(store, paths, options, report, console, run_id, threshold)
         if analyse:
-            analyse_pending(store, report, console, model, batch_size)
+            analyse_pending(store, report, console, model, batch_size, actors)
     finally:
         store.finish_run(
             run_id,

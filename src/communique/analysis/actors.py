@@ -30,6 +30,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from communique.kb import Actor, KnowledgeBase, Office, normal, slug
+from communique.kb.places import gazetteer
 from communique.records import ActorRef, Mention, Role
 
 re_dash = re.compile(r"\s*[-–—]\s*")
@@ -47,6 +48,7 @@ CONFIDENCE = {
     "descriptor-kb": 0.65,
     "pronoun": 0.75,
     "new": 0.5,
+    "place": 0.5,
 }
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -110,7 +112,12 @@ TITLE_WORDS = frozenset(
     }
 )
 
+LEADER_TITLES = frozenset(
+    {"president", "king", "queen", "emir", "sultan", "premier", "chancellor", "prime", "sheikh"}
+)
+ROYAL_WORDS = frozenset({"king", "queen", "emir", "sultan", "prince", "princess", "sheikh"})
 PERSON_KINDS = ("person",)
+KINDS = ("state", "igo", "institution", "outlet", "person")
 LABEL_KINDS = {
     "PERSON": ("person",),
     "GPE": ("state", "institution", "igo"),
@@ -323,13 +330,54 @@ class ActorLinker:
         return len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens)
 
     def _new_person(self, span: Span) -> Actor:
-        name = " ".join(token.text for token in self._name_tokens(span))
+        """Someone the knowledge base does not know, with the state the text ties them to."""
+        tokens = self._name_tokens(span)
+        country = None
+        # "Jordan's King Abdullah II": the state and the title are not the name.
+        while len(tokens) > 1 and (state := self._state_named(tokens[0])):
+            country, tokens = country or state, tokens[1:]
+            while len(tokens) > 1 and tokens[0].lower_.strip(".") in TITLE_WORDS | ROYAL_WORDS:
+                tokens = tokens[1:]
+        name = " ".join(token.text for token in tokens)
         key = f"person:{slug(name)}"
         actor = self.state.new.get(key) or self.kb.actors.get(key)
         if actor is None:
-            actor = Actor(id=key, name=name, kind="person", surname=name.split()[-1])
+            country = country or self._leader_country(span)
+            sector = "GOV" if country and self._titled(span) else None
+            actor = Actor(id=key, name=name, kind="person", surname=name.split()[-1],
+                          country=country, sector=sector)  # fmt: skip
             self.state.new[key] = actor
         return actor
+
+    def _state_named(self, token: Token) -> str | None:
+        """The state a single word names: "Jordan", "Russian", "Beijing"."""
+        key = normal(token.text)
+        if key in self.kb.by_demonym:
+            return self.kb.by_demonym[key]
+        return next((a.id for a in self.kb.named(key) if a.kind == "state"), None)
+
+    def _titled(self, span: Span) -> bool:
+        """Whether a leader's title comes right before the name: "President Suharto"."""
+        first = span[0]
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        words = {first.lower_.strip("."), before.lower_.strip(".") if before is not None else ""}
+        return bool(words & LEADER_TITLES)
+
+    def _leader_country(self, span: Span) -> str | None:
+        """For "President X" with no nationality: the one state its sentence names, if one."""
+        if not self._titled(span):
+            return None
+        states = set()
+        for token in span.sent:
+            if token.i in range(span.start, span.end):
+                continue
+            state = self._state_named(token)
+            if state is None and token.ent_type_ in ("GPE", "LOC"):
+                place = gazetteer().get(normal(token.text))
+                state = place.country if place else None
+            if state:
+                states.add(state)
+        return states.pop() if len(states) == 1 else None
 
     def _name_tokens(self, span: Span) -> list[Token]:
         """The name in a span, without a possessive ending or leading title words."""
@@ -386,6 +434,11 @@ class ActorLinker:
             return found
         if self._pair(span):
             return found  # "Sino-Russian", "China–Russia": both sides, no one actor
+        if mention.label in ("GPE", "LOC", "FAC") and key in gazetteer():
+            place = gazetteer()[key]
+            if place.country in self.kb.countries:
+                found.actor, found.how = self.kb.state(place.country), "place"
+                return found
         found.how = "surname?"  # settled in reading order, once the cast is known
         return found
 
@@ -407,8 +460,8 @@ class ActorLinker:
         seat = normal(found.text) != normal(self.kb.countries[country].capital or "")
         if seat or self._acts(token):
             found.actor, found.how = self.kb.body(country, "GOV"), "metonym"
-        else:
-            found.how = "place"
+        else:  # where something happens: the place is in the state, no one acts
+            found.actor, found.how = self.kb.state(country), "place"
         return found
 
     def _acts(self, token: Token) -> bool:
@@ -440,9 +493,10 @@ class ActorLinker:
         for run in runs:
             span = self.doc[run[0].i : run[-1].i + 1]
             key = normal(span.text)
-            named = [a for a in self.kb.named(key) if a.kind == "person"]
-            if named and len(run) > 1:
-                actor = self._choose(named, PERSON_KINDS)
+            people = [a for a in self.kb.named(key) if a.kind == "person"]
+            bodies = [a for a in self.kb.named(key) if a.kind != "person"] if len(key) > 2 else []
+            if (people and len(run) > 1) or bodies:
+                actor = self._choose(people or bodies, PERSON_KINDS if people else KINDS)
                 item = _Found(span.start_char, span.end_char, span.text, "PROPN", actor, "name",
                               span.root)  # fmt: skip
                 self._join_cast(actor)
@@ -462,7 +516,12 @@ class ActorLinker:
     def _descriptions(self, covered: set[int]) -> list[_Found]:
         """Definite descriptions ("the Russian leader") and subject pronouns ("he")."""
         found = []
-        for chunk in self.doc.noun_chunks:
+        chunks = list(self.doc.noun_chunks)
+        # Possessors are noun phrases of their own: "the Russian president's invitation".
+        for token in self.doc:
+            if token.dep_ == "poss" and token.pos_ == "NOUN" and token.lower_ in _DESCRIPTOR_HEADS:
+                chunks.append(self.doc[token.left_edge.i : token.i + 1])
+        for chunk in chunks:
             root = chunk.root
             if root.i in covered or any(
                 t.i in covered and t.ent_type_ not in ("NORP", "GPE") for t in chunk
@@ -482,9 +541,20 @@ class ActorLinker:
                         )
                     )
                 continue
-            if root.tag_ in ("NNS", "NNPS") or root.lower_ not in _DESCRIPTOR_HEADS:
-                continue
-            if not any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in chunk):
+            definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in chunk)
+            if root.tag_ in ("NNS", "NNPS") or root.lower_ not in _DESCRIPTOR_HEADS or not definite:
+                # A body named by nationality and role noun: "Chinese officials", "Russian troops".
+                owners = [c for c in root.children if c.dep_ == "poss"]
+                first = max([o.right_edge.i + 1 for o in owners] + [chunk.start])
+                if first > root.i or not self._acts(root):
+                    continue
+                country = self._country_in(self.doc[first : root.i + 1])
+                head = self.doc[first : root.i + 1]
+                sector = self._sector_of(head) if country else None
+                if country and sector:
+                    body = self.kb.body(country, sector)
+                    start, end, text = chunk.start_char, chunk.end_char, chunk.text
+                    found.append(_Found(start, end, text, "NOUN", body, "composed", root))
                 continue
             end = chunk.end
             # "the head of state": the prepositional part belongs to the description.
@@ -500,6 +570,10 @@ class ActorLinker:
         """The role phrase and the country a description names ("Beijing's top diplomat")."""
         lowered = normal(span.text)
         phrase = next((p for p in DESCRIPTOR_PHRASES if p in lowered), None)
+        return phrase, self._country_in(span)
+
+    def _country_in(self, span: Span) -> str | None:
+        """The state a noun phrase's modifiers name: "Chinese", "Beijing's", "Russia's"."""
         country = None
         for token in span:
             if token.dep_ not in ("poss", "amod", "compound", "nmod"):
@@ -510,7 +584,7 @@ class ActorLinker:
                 or self.kb.by_metonym.get(key)
                 or next((a.id for a in self.kb.named(key) if a.kind == "state"), None)
             )
-        return phrase, country
+        return country
 
     # -- reading order -----------------------------------------------------------------------
 
@@ -593,6 +667,13 @@ class ActorLinker:
             if country is None:
                 states = [a for a in self.kb.named(key) if a.kind == "state"]
                 country = states[0].id if states else None
+            if country is None and token.pos_ == "PROPN":
+                # "the Bush administration": a leader's name stands for the state.
+                people = self.kb.surnamed(key) or [
+                    a for a in self.kb.named(key) if a.kind == "person"
+                ]
+                countries = {a.country for a in people if a.country}
+                country = countries.pop() if len(countries) == 1 else None
         sector = self._sector_of(span)
         if country and sector:
             item.actor, item.how = self.kb.body(country, sector), "composed"
@@ -643,10 +724,14 @@ class ActorLinker:
             item.actor, item.how = self._latest(candidates, item.start), "descriptor"
             return
         if country and self.day:
-            holders = [a for a in self.kb.holders(country, _KINDS_OF.get(phrase, ()), self.day)]
+            holders = self.kb.holders(country, _KINDS_OF.get(phrase, ()), self.day)
             if len(holders) == 1:
                 item.actor, item.how = holders[0], "descriptor-kb"
                 self._join_cast(holders[0])
+                return
+        if country:  # someone of that state's government, military, ...: the body stands in
+            sector = self._sector_of(span) or "GOV"
+            item.actor, item.how = self.kb.body(country, sector), "composed"
 
     def _resolve_pronoun(
         self,

@@ -20,9 +20,20 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 
 def _plain(value: Any) -> Any:
+    """A value as JSON can hold it: dates as ISO strings, nested lists and structs kept."""
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
     return value
+
+
+def _cell(value: Any) -> Any:
+    """A value as a CSV cell: nested lists and structs as JSON text."""
+    value = _plain(value)
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
 def export(
@@ -69,10 +80,10 @@ def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[
         writer.writerow(columns)
     while rows := cursor.fetchmany(2048):
         for row in rows:
-            values = [_plain(value) for value in row]
             if writer is not None:
-                writer.writerow(values)
+                writer.writerow([_cell(value) for value in row])
             else:
+                values = [_plain(value) for value in row]
                 text.write(json.dumps(dict(zip(columns, values, strict=True)), ensure_ascii=False))
                 text.write("\n")
         sink.write(text.getvalue().encode("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import csv
 import functools
 import hashlib
 from collections import defaultdict
@@ -29,6 +30,9 @@ SECTOR_LABELS = {
     "PRM": "paramilitaries", "UAF": "armed men", "AGR": "farmers", "SOC": "civil society",
 }  # fmt: skip
 
+
+# libyaml's parser where PyYAML was built with it (it is in the wheels), else the pure one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Single-valued fields a later record of the same actor overrides.
 _MERGED_FIELDS = (
@@ -82,6 +86,8 @@ class KnowledgeBase:
         self.by_demonym: dict[str, str] = {}
         self.by_metonym: dict[str, str] = {}
         self.by_prefix: dict[str, str] = {}
+        self._offices: dict[str, list[Office]] = {}  # from office files, by person id
+        self.generated: set[str] = set()  # ids first read from generated (phoenix_) files
 
     # -- looking things up -----------------------------------------------------------------
 
@@ -136,11 +142,38 @@ class KnowledgeBase:
 
     # -- building --------------------------------------------------------------------------
 
+    def add_csv(self, path: Path | str, text: str) -> None:
+        """Read a CSV file of people or of their offices (``#`` lines are comments).
+
+        People: ``id, name, aliases (separated by " | "), surname, gender, country, wikidata``;
+        offices: ``person, role, kind, country, sector, from, to``.
+        """
+        lines = [line for line in text.splitlines() if not line.startswith("#")]
+        rows = csv.DictReader(lines)
+        columns = set(rows.fieldnames or ())
+        self.versions[Path(str(path)).name] = hashlib.sha256(text.encode()).hexdigest()[:8]
+        if {"person", "role"} <= columns:
+            for number, row in enumerate(rows, start=2):
+                where = f"{path}: line {number}"
+                person = self._require(row, "person", where)
+                self._offices.setdefault(person, []).append(self._office(row, where))
+        elif {"id", "name"} <= columns:
+            for number, row in enumerate(rows, start=2):
+                record = dict(
+                    row, aliases=[a.strip() for a in (row.get("aliases") or "").split("|")]
+                )
+                self._add_people(record, f"{path}: line {number}")
+        else:
+            raise KBError(f"{path}: a CSV of people (id, name, ...) or offices (person, role, ...)")
+
     def add_file(self, path: Path | str, text: str) -> None:
         """Read one knowledge-base file's records into this knowledge base."""
+        if str(path).endswith(".csv"):
+            self.add_csv(path, text)
+            return
         name = Path(str(path)).name
         try:
-            document = yaml.safe_load(text)
+            document = yaml.load(text, Loader=_LOADER)
         except yaml.YAMLError as error:
             raise KBError(f"{path}: not valid YAML ({error})") from None
         if not isinstance(document, Mapping):
@@ -248,26 +281,10 @@ class KnowledgeBase:
     def _add_people(self, record: Mapping[str, Any], where: str) -> None:
         key = self._require(record, "id", where)
         where = f"{where} ({key})"
-        offices = []
-        for number, office in enumerate(record.get("offices") or [], start=1):
-            at = f"{where}: office {number}"
-            kind = office.get("kind") or "other"
-            if kind not in OFFICE_KINDS:
-                raise KBError(f"{at}: kind must be one of {', '.join(OFFICE_KINDS)}")
-            start = _day(office.get("from"), end=False, where=at)
-            end = _day(office.get("to"), end=True, where=at)
-            if start and end and end < start:
-                raise KBError(f"{at}: ends before it starts")
-            offices.append(
-                Office(
-                    role=self._require(office, "role", at),
-                    kind=kind,
-                    country=_text(office.get("country")) or _text(record.get("country")),
-                    sector=_text(office.get("sector")),
-                    start=start,
-                    end=end,
-                )
-            )
+        offices = [
+            self._office(office, f"{where}: office {number}", _text(record.get("country")))
+            for number, office in enumerate(record.get("offices") or [], start=1)
+        ]
         gender = _text(record.get("gender"))
         if gender not in (None, "m", "f"):
             raise KBError(f"{where}: gender must be m or f")
@@ -286,12 +303,66 @@ class KnowledgeBase:
             )
         )
 
+    def _office(self, office: Mapping[str, Any], where: str, country: str | None = None) -> Office:
+        kind = office.get("kind") or "other"
+        if kind not in OFFICE_KINDS:
+            raise KBError(f"{where}: kind must be one of {', '.join(OFFICE_KINDS)}")
+        start = _day(office.get("from"), end=False, where=where)
+        end = _day(office.get("to"), end=True, where=where)
+        if start and end and end < start:
+            raise KBError(f"{where}: ends before it starts")
+        return Office(
+            role=self._require(office, "role", where),
+            kind=kind,
+            country=_text(office.get("country")) or country,
+            sector=_text(office.get("sector")),
+            start=start,
+            end=end,
+        )
+
     def _add_agents(self, record: Mapping[str, Any], where: str) -> None:
         noun = normal(self._require(record, "noun", where))
         self.agents.setdefault(noun, self._require(record, "sector", where))
 
+    def _settle(self) -> None:
+        """Attach offices read on their own, and fold generated people into hand-kept ones.
+
+        A person of the generated files who has a name of a hand-kept person of the same
+        country is that person ("Nikolay Patrushev" and "Nikolai Patrushev"): their names and
+        offices join the hand-kept record, whose facts win.
+        """
+        for key, offices in self._offices.items():
+            actor = self.actors.get(key)
+            if actor is not None:
+                self.actors[key] = replace(actor, offices=(*actor.offices, *offices))
+        self._offices = {}
+        kept: dict[tuple[str, str | None], str] = {}
+        for actor in self.actors.values():
+            if actor.kind == "person" and actor.id not in self.generated:
+                for name in (actor.name, *actor.aliases):
+                    kept.setdefault((normal(name), actor.country), actor.id)
+        for key in sorted(self.generated):
+            actor = self.actors.get(key)
+            if actor is None or actor.kind != "person":
+                continue
+            target = next(
+                (kept[(normal(n), actor.country)] for n in (actor.name, *actor.aliases)
+                 if (normal(n), actor.country) in kept),
+                None,
+            )  # fmt: skip
+            if target is None or target == key:
+                continue
+            hand = self.actors[target]
+            names = dict.fromkeys((*hand.aliases, actor.name, *actor.aliases))
+            names.pop(hand.name, None)
+            self.actors[target] = replace(
+                hand, aliases=tuple(names), offices=(*hand.offices, *actor.offices)
+            )
+            del self.actors[key]
+
     def index(self) -> KnowledgeBase:
         """Build the look-up indexes once every file is in."""
+        self._settle()
         names: dict[str, list[str]] = defaultdict(list)
         surnames: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
@@ -318,7 +389,7 @@ class KnowledgeBase:
 def shipped_files() -> list[tuple[str, str]]:
     """The knowledge-base files shipped with communique, as (name, text), in merge order."""
     folder = resources.files("communique") / "kb" / "data"
-    found = {entry.name: entry for entry in folder.iterdir() if entry.name.endswith(".yaml")}
+    found = {e.name: e for e in folder.iterdir() if e.name.endswith((".yaml", ".csv"))}
     # Generated facts first, so that the hand-kept files correct them on merge.
     order = sorted(found, key=lambda name: (not name.startswith("phoenix_"), name))
     return [(name, found[name].read_text(encoding="utf-8")) for name in order]
@@ -328,7 +399,10 @@ def shipped_files() -> list[tuple[str, str]]:
 def _load(extra: tuple[str, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
     for name, text in shipped_files():
+        before = set(kb.actors)
         kb.add_file(name, text)
+        if name.startswith("phoenix_"):
+            kb.generated |= set(kb.actors) - before
     for path in extra:
         try:
             text = Path(path).read_text(encoding="utf-8")

