@@ -12,7 +12,11 @@ import pytest
 from communique.ingest import ReadOptions, read_file
 
 ARTICLE_FIELDS = ["id", "title", "date", "outlet", "url", "text", "duplicate_of"]
-MENTION_FIELDS = ["article_id", "start", "end", "text", "label", "sentence"]
+MENTION_FIELDS = [
+    "article_id", "start", "end", "text", "actor_id", "actor_name", "how", "confidence",
+    "label", "sentence",
+]  # fmt: skip
+ACTOR_FIELDS = ["id", "name", "kind", "country", "sector", "wikidata", "roles", "mentions"]
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +113,37 @@ def test_an_empty_table_exports_its_header_only(store, cli):
     assert result.returncode == 0
     assert result.stdout.splitlines() == ["run_id,path,line,kind,message,seen_at"]
     assert cli("export", "problems", "--db", store).stdout == ""
+
+
+def test_actors_export_with_their_roles_and_mentions_link_to_them(store, cli):
+    actors = {row["id"]: row for row in _jsonl(cli("export", "actors", "--db", store).stdout)}
+    assert all(list(row) == ACTOR_FIELDS for row in actors.values())
+    putin = actors["vladimir-putin"]
+    assert (putin["name"], putin["kind"], putin["country"]) == ("Vladimir Putin", "person", "RUS")
+    assert putin["wikidata"] == "Q7747"
+    roles = {(r["role"], r["country"], r["tense"]) for r in putin["roles"]}
+    assert ("President", "RUS", "current") in roles  # "Russian President Vladimir Putin"
+    assert all(r["outlet"] == "Seed desk" and r["article_id"] for r in putin["roles"])
+    mentions = _jsonl(cli("export", "mentions", "--db", store).stdout)
+    linked = [m for m in mentions if m["actor_id"] == "vladimir-putin"]
+    assert len(linked) == putin["mentions"] and {m["actor_name"] for m in linked} == {
+        "Vladimir Putin"
+    }
+    assert {m["how"] for m in linked} >= {"name", "surname", "pronoun", "descriptor"}
+    # Every mention's actor is exported, and actors first met in the text are kept too.
+    assert {m["actor_id"] for m in mentions if m["actor_id"]} <= set(actors)
+    assert actors["person:pavel-zarubin"]["kind"] == "person"
+
+
+def test_roles_export_carries_the_evidence(store, cli):
+    text = cli("export", "roles", "--db", store, "--format", "csv").stdout
+    roles = list(csv.DictReader(io.StringIO(text)))
+    lavrov = [r for r in roles if r["actor_id"] == "sergey-lavrov"]
+    assert lavrov and lavrov[0]["evidence"] == "Russian Foreign Minister"
+    assert lavrov[0]["role"] == "Foreign Minister" and lavrov[0]["country"] == "RUS"
+    articles = {
+        row["id"]: row["text"] for row in _jsonl(cli("export", "articles", "--db", store).stdout)
+    }
+    for role in roles:
+        text = articles[role["article_id"]]
+        assert text[int(role["start"]) : int(role["end"])] == role["evidence"]

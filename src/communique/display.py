@@ -79,7 +79,7 @@ def actor_profile(console: Console, profile: Profile, actor: Actor | None) -> No
         console.print(table)
     for title, rows in (
         ("Mentions by outlet", [(outlet, str(n)) for outlet, n in profile.by_outlet]),
-        ("Most often in the same sentence", [(name, str(n)) for _, name, n in profile.together]),
+        ("In the same sentence", [(name, str(n)) for _, name, n in profile.together]),
     ):
         if rows:
             table = Table(title=title)

@@ -113,7 +113,8 @@ class KnowledgeBase:
         if actor is None:
             country = self.countries.get(code)
             label = SECTOR_LABELS.get(sector, sector)
-            name = f"{country.name if country else code} {label}"
+            adjective = country.demonyms[0] if country and country.demonyms else None
+            name = f"{adjective or (country.name if country else code)} {label}"
             kind = "government" if sector == "GOV" else "group"
             actor = Actor(id=key, name=name, kind=kind, country=code, sector=sector)
             self.actors[key] = actor
@@ -176,6 +177,8 @@ class KnowledgeBase:
             document = yaml.load(text, Loader=_LOADER)
         except yaml.YAMLError as error:
             raise KBError(f"{path}: not valid YAML ({error})") from None
+        except ValueError as error:  # a date such as 2020-13-01
+            raise KBError(f"{path}: not a date YAML can read ({error})") from None
         if not isinstance(document, Mapping):
             raise KBError(f"{path}: expected a mapping with 'version' and a list of records")
         sections = [key for key in SECTIONS if key in document]
@@ -355,8 +358,10 @@ class KnowledgeBase:
             hand = self.actors[target]
             names = dict.fromkeys((*hand.aliases, actor.name, *actor.aliases))
             names.pop(hand.name, None)
+            known = {office.start for office in hand.offices}
+            offices = [office for office in actor.offices if office.start not in known]
             self.actors[target] = replace(
-                hand, aliases=tuple(names), offices=(*hand.offices, *actor.offices)
+                hand, aliases=tuple(names), offices=(*hand.offices, *offices)
             )
             del self.actors[key]
 
