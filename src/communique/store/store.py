@@ -21,9 +21,8 @@ from communique.store.schema import SCHEMA_VERSION, SchemaError, migrate, one, s
 DEFAULT_DB = "communique.duckdb"
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
-_UPSERT_ACTOR = """
-    INSERT INTO actors (id, name, kind, country, sector, wikidata, origin, first_seen)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+_UPSERT_ACTORS = """
+    INSERT INTO actors BY NAME SELECT * FROM new_actors
     ON CONFLICT (id) DO UPDATE SET
         name = CASE WHEN excluded.origin = 'kb' THEN excluded.name ELSE actors.name END,
         country = coalesce(actors.country, excluded.country),
@@ -237,11 +236,23 @@ class Store:
 
     def _save_actors(self, records: ArticleRecords) -> None:
         """Add the actors an article refers to; what a later article adds fills the gaps."""
-        for actor in records.actors:
-            self.conn.execute(_UPSERT_ACTOR, [
-                actor.id, actor.name, actor.kind, actor.country, actor.sector, actor.wikidata,
-                actor.origin, records.article_id,
-            ])  # fmt: skip
+        if not records.actors:
+            return
+        columns = ("id", "name", "kind", "country", "sector", "wikidata", "origin")
+        table = pa.table(
+            {
+                **{
+                    c: pa.array([getattr(a, c) for a in records.actors], pa.string())
+                    for c in columns
+                },
+                "first_seen": pa.array([records.article_id] * len(records.actors), pa.string()),
+            }
+        )
+        self.conn.register("new_actors", table)
+        try:
+            self.conn.execute(_UPSERT_ACTORS)
+        finally:
+            self.conn.unregister("new_actors")
 
     # -- runs and problems -----------------------------------------------------------------
 
