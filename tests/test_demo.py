@@ -28,8 +28,8 @@ def test_demo_builds_a_store_and_prints_what_is_in_it(tmp_path, cli):
     sentences = conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
     outlets = conn.execute("SELECT DISTINCT outlet FROM articles").fetchall()
     top_person = conn.execute(
-        "SELECT text FROM mentions WHERE label = 'PERSON' "
-        "GROUP BY text ORDER BY count(*) DESC LIMIT 1"
+        "SELECT r.name FROM mentions m JOIN actors r ON r.id = m.actor_id WHERE r.kind = 'person' "
+        "GROUP BY r.name ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()[0]
     conn.close()
     assert articles == analysed == 89 and sentences > 1000

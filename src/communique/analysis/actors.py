@@ -640,7 +640,12 @@ class ActorLinker:
             self._join_cast(current[0])
             return
         span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
-        if item.label == "PERSON" and all(t.text[:1].isupper() for t in self._name_tokens(span)):
+        names = self._name_tokens(span)
+        if (
+            item.label == "PERSON"
+            and all(t.text[:1].isupper() for t in names)
+            and not (len(names) == 1 and names[0].tag_ == "NNPS")  # "Uyghurs": a people
+        ):
             actor = self._new_person(span)
             self._join_cast(actor)
             item.actor, item.how = actor, "new"

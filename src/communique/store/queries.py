@@ -54,11 +54,11 @@ EXPORTS: dict[str, str] = {
     """,
 }
 
-# Entity labels grouped the way a reader thinks of them.
-ENTITY_GROUPS: dict[str, tuple[str, ...]] = {
-    "people": ("PERSON",),
-    "places": ("GPE", "LOC", "FAC"),
-    "organisations": ("ORG",),
+# Actor kinds grouped the way a reader thinks of them.
+ACTOR_GROUPS: dict[str, tuple[str, ...]] = {
+    "people": ("person",),
+    "places": ("state", "government"),
+    "organisations": ("igo", "institution", "outlet", "group"),
 }
 
 
@@ -74,7 +74,7 @@ class Summary:
 
 
 def summary(conn: duckdb.DuckDBPyConnection, top_n: int = 10) -> Summary:
-    """Counts over the whole store and the most mentioned people, places and organisations."""
+    """Counts over the whole store and the most mentioned people, states and organisations."""
     articles, duplicates, analysed, sentences, mentions, problems = one(
         conn,
         "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), "
@@ -83,31 +83,28 @@ def summary(conn: duckdb.DuckDBPyConnection, top_n: int = 10) -> Summary:
         "(SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions), "
         "(SELECT count(*) FROM problems) FROM articles",
     )
-    top = {group: top_entities(conn, labels, top_n) for group, labels in ENTITY_GROUPS.items()}
+    top = {group: top_actors(conn, kinds, top_n) for group, kinds in ACTOR_GROUPS.items()}
     return Summary(articles, duplicates, analysed, sentences, mentions, problems, top)
 
 
-def top_entities(
-    conn: duckdb.DuckDBPyConnection, labels: tuple[str, ...], limit: int
+def top_actors(
+    conn: duckdb.DuckDBPyConnection, kinds: tuple[str, ...], limit: int
 ) -> list[tuple[str, int, int]]:
-    """The most mentioned names with these labels: (name, mentions, articles mentioning it).
+    """The most mentioned actors of these kinds: (name, mentions, articles mentioning it).
 
-    Names are counted as written, less a leading "the" and a trailing possessive; linking
-    mentions to actors (so "Putin" and "Vladimir Putin" count together) is the actors' work.
+    Every way of naming an actor counts ("Putin", "the Russian leader", "he"); states count
+    their governments ("Moscow" acting) and the places in them as well.
     """
     rows = conn.execute(
         """
-        WITH names AS (
-            SELECT article_id,
-                   regexp_replace(regexp_replace(trim(text), '^[Tt]he\\s+', ''),
-                                  '[’'']s?$', '') AS name
-            FROM mentions WHERE list_contains(?, label)
-        )
-        SELECT name, count(*) AS n, count(DISTINCT article_id) AS docs
-        FROM names WHERE name <> ''
-        GROUP BY name ORDER BY n DESC, docs DESC, name LIMIT ?
+        SELECT coalesce(s.name, r.name) AS name, count(*) AS n,
+               count(DISTINCT m.article_id) AS docs
+        FROM mentions m JOIN actors r ON r.id = m.actor_id
+        LEFT JOIN actors s ON r.kind = 'government' AND s.id = r.country
+        WHERE list_contains(?, r.kind)
+        GROUP BY 1 ORDER BY n DESC, docs DESC, name LIMIT ?
         """,
-        [list(labels), limit],
+        [list(kinds), limit],
     ).fetchall()
     return [(name, int(n), int(docs)) for name, n, docs in rows]
 
