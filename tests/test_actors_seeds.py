@@ -103,3 +103,22 @@ def test_titles_and_appositions_become_roles(seeds, nlp):
     (wang,) = [r for r in former if r.actor_id == WANG]
     assert wang.tense == "former" and wang.role == "chair"
     assert wang.organisation.startswith("Foreign Affairs Commission Office")
+
+
+def test_coordinated_appositions_and_clauses_give_each_role(seeds, nlp):
+    roles = analyse(_seed(seeds, "002"), nlp).roles
+    wang = {(r.role, r.organisation) for r in roles if r.actor_id == WANG}
+    assert ("senior member", "Politburo") in wang
+    assert any(
+        role == "head" and org.startswith("Foreign Affairs Commission Office") for role, org in wang
+    )
+    ushakov = [r for r in analyse(_seed(seeds, "003"), nlp).roles if r.actor_id == "yuri-ushakov"]
+    assert [(r.role, r.tense) for r in ushakov] == [("Deputy", "former")]
+
+
+def test_places_resolve_to_their_state_and_regions_to_none(nlp):
+    text = "Protesters gathered in Cizre and Khanty-Mansiysk, while leaders in Asia watched."
+    records = analyse(Article(text=text, title=None), nlp)
+    links = {m.text: (m.actor_id, m.how) for m in records.mentions}
+    assert links["Cizre"] == ("TUR", "place")
+    assert links.get("Asia", (None, None))[0] is None

