@@ -327,7 +327,7 @@ class ActorLinker:
     def _looks_like_name(self, span: Span) -> bool:
         """Two or more capitalised words: what a person's name written in full looks like."""
         tokens = self._name_tokens(span)
-        return len(tokens) >= 2 and all(t.text[:1].isupper() for t in tokens)
+        return len(tokens) >= 2 and all(_capitalised(t.text) for t in tokens)
 
     def _new_person(self, span: Span) -> Actor:
         """Someone the knowledge base does not know, with the state the text ties them to."""
@@ -434,6 +434,9 @@ class ActorLinker:
             return found
         if self._pair(span):
             return found  # "Sino-Russian", "China–Russia": both sides, no one actor
+        if mention.label in ("GPE", "LOC", "FAC", "NORP") and key in self.kb.by_region:
+            found.actor, found.how = self.kb.state(self.kb.by_region[key]), "place"
+            return found
         if mention.label in ("GPE", "LOC", "FAC") and key in gazetteer():
             place = gazetteer()[key]
             if place.country in self.kb.countries:
@@ -583,8 +586,16 @@ class ActorLinker:
                 self.kb.by_demonym.get(key)
                 or self.kb.by_metonym.get(key)
                 or next((a.id for a in self.kb.named(key) if a.kind == "state"), None)
+                or (self.kb.by_region.get(key) if token.pos_ == "PROPN" else None)
+                or (self._leaders_state(key) if token.pos_ == "PROPN" else None)
             )
         return country
+
+    def _leaders_state(self, key: str) -> str | None:
+        """ "the Bush administration": the state of the people of that name, if all share one."""
+        people = self.kb.surnamed(key) or [a for a in self.kb.named(key) if a.kind == "person"]
+        countries = {a.country for a in people if a.country and a.offices}
+        return countries.pop() if len(countries) == 1 else None
 
     # -- reading order -----------------------------------------------------------------------
 
@@ -643,7 +654,7 @@ class ActorLinker:
         names = self._name_tokens(span)
         if (
             item.label == "PERSON"
-            and all(t.text[:1].isupper() for t in names)
+            and all(_capitalised(t.text) for t in names)
             and not (len(names) == 1 and names[0].tag_ == "NNPS")  # "Uyghurs": a people
         ):
             actor = self._new_person(span)
@@ -673,12 +684,7 @@ class ActorLinker:
                 states = [a for a in self.kb.named(key) if a.kind == "state"]
                 country = states[0].id if states else None
             if country is None and token.pos_ == "PROPN":
-                # "the Bush administration": a leader's name stands for the state.
-                people = self.kb.surnamed(key) or [
-                    a for a in self.kb.named(key) if a.kind == "person"
-                ]
-                countries = {a.country for a in people if a.country}
-                country = countries.pop() if len(countries) == 1 else None
+                country = self._leaders_state(key)  # "the Bush administration"
         sector = self._sector_of(span)
         if country and sector:
             item.actor, item.how = self.kb.body(country, sector), "composed"
@@ -906,6 +912,14 @@ class ActorLinker:
                               sector=actor.sector or sector)  # fmt: skip
             self.state.new[actor.id] = updated
             self.state.cast[actor.id] = updated
+
+
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|bin|ibn|bint|abu|de|da|do|dos|du|la|le|van|von|der)\b")
+
+
+def _capitalised(word: str) -> bool:
+    """A word of a name: capitalised, or a particle such as "al-" or "bin"."""
+    return word[:1].isupper() or bool(_PARTICLE.match(word))
 
 
 def _bare(name: str) -> str:

@@ -86,6 +86,7 @@ class KnowledgeBase:
         self.by_demonym: dict[str, str] = {}
         self.by_metonym: dict[str, str] = {}
         self.by_prefix: dict[str, str] = {}
+        self.by_region: dict[str, str] = {}
         self._offices: dict[str, list[Office]] = {}  # from office files, by person id
         self.generated: set[str] = set()  # ids first read from generated (phoenix_) files
 
@@ -231,6 +232,7 @@ class KnowledgeBase:
             prefixes=_strings(record.get("prefixes")),
             capital=_text(record.get("capital")),
             metonyms=_strings(record.get("metonyms")),
+            regions=_strings(record.get("regions")),
             leader=leader,
             status=str(record.get("status") or "member"),
         )
@@ -388,6 +390,8 @@ class KnowledgeBase:
                 self.by_metonym.setdefault(normal(metonym), country.code)
             for prefix in country.prefixes:
                 self.by_prefix.setdefault(normal(prefix.rstrip("-")), country.code)
+            for region in country.regions:
+                self.by_region.setdefault(normal(region), country.code)
         return self
 
 

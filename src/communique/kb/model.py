@@ -72,6 +72,7 @@ class Country:
     prefixes: tuple[str, ...] = ()
     capital: str | None = None
     metonyms: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()  # provinces, territories, areas within it
     leader: str = "head_of_state"
     status: str = "member"
     extra: dict[str, str] = field(default_factory=dict)
