@@ -112,6 +112,38 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """Who said what, to whom, according to whom: one attribution in an article.
+
+    ``content`` is the said span (``start``/``end``), ``fragments`` its pieces when a quote
+    is interrupted ("“We are ready,” he said, “to talk.”"). Speaker, cue and addressee are
+    spans of the text with the actor they resolve to; ``via`` names the outlets and documents
+    the text credits ("according to Sputnik", "a foreign ministry statement said").
+    """
+
+    article_id: str
+    index: int
+    kind: str  # direct | indirect | mixed
+    start: int  # the content
+    end: int
+    fragments: tuple[tuple[int, int], ...]
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    speaker_id: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue: str | None = None  # the cue's lemma: say, tell, according to, ...
+    addressee_start: int | None = None
+    addressee_end: int | None = None
+    addressee_text: str | None = None
+    addressee_id: str | None = None
+    via: tuple[str, ...] = ()  # actor ids (or texts, for sources the knowledge base lacks)
+    negated: bool = False
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything the per-article analysis found in one article."""
 
@@ -120,3 +152,4 @@ class ArticleRecords:
     mentions: tuple[Mention, ...]
     actors: tuple[ActorRef, ...] = ()
     roles: tuple[Role, ...] = ()
+    statements: tuple[Statement, ...] = ()
