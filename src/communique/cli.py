@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.console import Console
 
@@ -60,6 +61,7 @@ class Table(StrEnum):
     mentions = "mentions"
     actors = "actors"
     roles = "roles"
+    statements = "statements"
     problems = "problems"
 
 
@@ -245,6 +247,37 @@ def demo(
     with Store(db, read_only=True) as store:
         display.store_summary(out, store_summary(store.conn), str(db))
     out.print(f"Explore it: communique export mentions --db {db} | head")
+
+
+@app.command()
+def statements(
+    db: DbOption = Path(DEFAULT_DB),
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Who said it.")] = None,
+    about: Annotated[
+        str | None, typer.Option("--about", help="An actor or words in what was said.")
+    ] = None,
+    via: Annotated[
+        str | None, typer.Option("--via", help="The outlet or document credited.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Articles from this date on.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many to show.")] = 50,
+) -> None:
+    """Show statements: who said what, to whom, according to whom, with sentence and source."""
+    from communique import display
+    from communique.store import queries
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = queries.find_statements(store.conn, speaker, about, via, since, limit)
+    except (SchemaError, StoreLocked) as error:
+        raise _fail(str(error)) from None
+    except duckdb.Error as error:
+        raise _fail(f"--since {since!r}: {error}") from None
+    if not rows:
+        raise _fail("no statement matches", 1)
+    display.statements(out, rows)
 
 
 @app.command()

@@ -88,3 +88,18 @@ def actor_profile(console: Console, profile: Profile, actor: Actor | None) -> No
             for row in rows:
                 table.add_row(*row)
             console.print(table)
+
+
+def statements(console: Console, rows: list[tuple]) -> None:
+    """Statements as a reader wants them: who, to whom, what, where it was said, the sentence."""
+    for day, outlet, title, speaker, cue, kind, content, addressee, via, sentence in rows:
+        source = " · ".join(str(part) for part in (day, outlet, title) if part)
+        who = f"[bold]{speaker or '(unknown speaker)'}[/bold]"
+        to = f" → {addressee}" if addressee else ""
+        chain = f" (via {', '.join(via)})" if via else ""
+        console.print(f"{who}{to} [dim]{cue or ''} · {kind}{chain}[/dim]")
+        console.print(f"  {content}", highlight=False)
+        if sentence and sentence.strip() != (content or "").strip():
+            console.print(f"  [dim]{sentence}[/dim]", highlight=False)
+        if source:
+            console.print(f"  [dim italic]{source}[/dim italic]")

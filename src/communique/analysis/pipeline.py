@@ -11,12 +11,13 @@ from spacy.tokens import Doc
 from communique.analysis.actors import ActorLinker
 from communique.analysis.entities import entity_mentions
 from communique.analysis.sentences import sentences
+from communique.analysis.statements import StatementFinder
 from communique.kb import KnowledgeBase
 from communique.kb import load as load_kb
 from communique.records import Article, ArticleRecords
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> ArticleRecords:
@@ -32,12 +33,14 @@ def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> 
 
     linker = ActorLinker(doc, article.id, article.date, kb)
     mentions, actors, roles = linker.link(entity_mentions(doc, article.id, found), sentence_of)
+    statements = StatementFinder(doc, article.id, mentions, actors, sentence_of).statements()
     return ArticleRecords(
         article_id=article.id,
         sentences=found,
         mentions=mentions,
         actors=actors,
         roles=roles,
+        statements=statements,
     )
 
 

@@ -48,6 +48,15 @@ EXPORTS: dict[str, str] = {
         LEFT JOIN actors r ON r.id = o.actor_id
         ORDER BY a.seq, o.idx
     """,
+    "statements": """
+        SELECT s.article_id, r.name AS speaker, s.speaker_id, s.speaker_text, s.cue,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS content, s.kind,
+               s.addressee_text AS addressee, s.addressee_id, s.via, s."start", s."end",
+               s.negated, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end, s.fragments
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        LEFT JOIN actors r ON r.id = s.speaker_id
+        ORDER BY a.seq, s.idx
+    """,
     "problems": """
         SELECT run_id, path, line, kind, message, seen_at
         FROM problems ORDER BY id
@@ -178,3 +187,55 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
         [actor_id, actor_id, top],
     ).fetchall()
     return Profile(*row, int(mentions), int(articles), roles, by_outlet, together)
+
+
+def find_statements(
+    conn: duckdb.DuckDBPyConnection,
+    speaker: str | None = None,
+    about: str | None = None,
+    via: str | None = None,
+    since: str | None = None,
+    limit: int = 50,
+) -> list[tuple]:
+    """Statements filtered the way a reader asks: by speaker, subject, source and date.
+
+    Rows: (date, outlet, title, speaker name or text, cue, kind, content, addressee, via,
+    sentence text). ``speaker``, ``about`` and ``via`` match actor names or ids, or words of
+    the text; ``about`` looks in the content.
+    """
+    where, params = ["TRUE"], []
+    if speaker:
+        where.append("(r.name ILIKE ? OR s.speaker_id = ? OR s.speaker_text ILIKE ?)")
+        params += [f"%{speaker}%", speaker, f"%{speaker}%"]
+    if about:
+        where.append(
+            """(content ILIKE ? OR EXISTS (
+                   SELECT 1 FROM mentions m JOIN actors x ON x.id = m.actor_id
+                   WHERE m.article_id = s.article_id AND m."start" >= s."start"
+                     AND m."end" <= s."end" AND (x.name ILIKE ? OR x.id = ?)))"""
+        )
+        params += [f"%{about}%", f"%{about}%", about]
+    if via:
+        where.append(
+            "EXISTS (SELECT 1 FROM unnest(s.via) AS v(x) LEFT JOIN actors o ON o.id = v.x"
+            " WHERE v.x ILIKE ? OR o.name ILIKE ?)"
+        )
+        params += [f"%{via}%", f"%{via}%"]
+    if since:
+        where.append("a.date >= CAST(? AS DATE)")
+        params.append(since)
+    sql = f"""
+        SELECT a.date, a.outlet, a.title, coalesce(r.name, s.speaker_text), s.cue, s.kind,
+               content, s.addressee_text,
+               (SELECT list(coalesce(o.name, v.x)) FROM unnest(s.via) AS v(x)
+                LEFT JOIN actors o ON o.id = v.x),
+               substring(a.text, t."start" + 1, t."end" - t."start")
+        FROM (SELECT *, substring(x.text, st."start" + 1, st."end" - st."start") AS content
+              FROM statements st JOIN articles x ON x.id = st.article_id) s
+        JOIN articles a ON a.id = s.article_id
+        LEFT JOIN actors r ON r.id = s.speaker_id
+        LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
+        WHERE {" AND ".join(where)}
+        ORDER BY a.date DESC NULLS LAST, a.seq, s.idx LIMIT ?
+    """
+    return conn.execute(sql, [*params, limit]).fetchall()

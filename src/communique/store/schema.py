@@ -118,6 +118,35 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        4,
+        "statements: who said what, to whom, according to whom",
+        """
+        CREATE TABLE statements (
+            article_id      VARCHAR NOT NULL,
+            idx             INTEGER NOT NULL,
+            sentence        INTEGER NOT NULL,
+            kind            VARCHAR NOT NULL,          -- direct | indirect | mixed
+            "start"         INTEGER NOT NULL,          -- the content
+            "end"           INTEGER NOT NULL,
+            fragments       INTEGER[][],               -- the content's pieces: [[start, end], ...]
+            speaker_id      VARCHAR,
+            speaker_text    VARCHAR,
+            speaker_start   INTEGER,
+            speaker_end     INTEGER,
+            cue             VARCHAR,
+            cue_start       INTEGER,
+            cue_end         INTEGER,
+            addressee_id    VARCHAR,
+            addressee_text  VARCHAR,
+            addressee_start INTEGER,
+            addressee_end   INTEGER,
+            via             VARCHAR[],                 -- outlets and documents credited
+            negated         BOOLEAN NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -31,6 +31,37 @@ _UPSERT_ACTORS = """
 """
 
 
+def _statements_table(records: ArticleRecords) -> pa.Table:
+    """An article's statements as an Arrow table shaped like the ``statements`` table."""
+    rows = records.statements
+    text = pa.string()
+    number = pa.int32()
+
+    def column(name: str, kind: pa.DataType) -> pa.Array:
+        return pa.array([getattr(s, name) for s in rows], kind)
+
+    return pa.table(
+        {
+            "article_id": column("article_id", text),
+            "idx": column("index", number),
+            "sentence": column("sentence", number),
+            "kind": column("kind", text),
+            "start": column("start", number),
+            "end": column("end", number),
+            "fragments": pa.array(
+                [[list(f) for f in s.fragments] for s in rows], pa.list_(pa.list_(number))
+            ),
+            **{name: column(name, text) for name in (
+                "speaker_id", "speaker_text", "cue", "addressee_id", "addressee_text")},
+            **{name: column(name, number) for name in (
+                "speaker_start", "speaker_end", "cue_start", "cue_end", "addressee_start",
+                "addressee_end")},
+            "via": pa.array([list(s.via) for s in rows], pa.list_(text)),
+            "negated": column("negated", pa.bool_()),
+        }
+    )  # fmt: skip
+
+
 class AlreadyAnalysed(RuntimeError):
     """An article's analysis is stored already, by this version of the analysis."""
 
@@ -215,9 +246,15 @@ class Store:
             if row[0] and row[1] >= version:
                 raise AlreadyAnalysed(f"article {records.article_id} is analysed already")
             if row[0]:
-                for table in ("sentences", "mentions", "roles"):
+                for table in ("sentences", "mentions", "roles", "statements"):
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
-            for name, table in (("sentences", sentences), ("mentions", mentions), ("roles", roles)):
+            tables = (
+                ("sentences", sentences),
+                ("mentions", mentions),
+                ("roles", roles),
+                ("statements", _statements_table(records)),
+            )
+            for name, table in tables:
                 conn.register(f"new_{name}", table)
                 conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
             self._save_actors(records)
@@ -231,7 +268,7 @@ class Store:
             conn.rollback()
             raise
         finally:
-            for name in ("sentences", "mentions", "roles"):
+            for name in ("sentences", "mentions", "roles", "statements"):
                 conn.unregister(f"new_{name}")
 
     def _save_actors(self, records: ArticleRecords) -> None:

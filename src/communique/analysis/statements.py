@@ -1,0 +1,466 @@
+"""Statements: who said what, to whom, according to whom.
+
+Three kinds, as news writes them:
+
+- **direct**: words in quotation marks with a cue and a speaker around them, before or after
+  ("“…,” Wang said", "Lavrov said: “…”", "“…,” said Caddell"), over several paragraphs
+  (news leaves the quote open at a paragraph's end and opens it again at the next), and
+  quote paragraphs with no cue of their own that continue the previous speaker;
+- **indirect**: a reporting verb and what it reports ("Qin stressed that the partnership …",
+  "Lavrov urged China and Russia to step up …", "according to the Kremlin, …");
+- **mixed**: indirect speech holding quoted words ("Wang said China would “uphold …”").
+
+Each statement keeps the speaker (resolved to an actor through the article's linked
+mentions), the cue, the content, the addressee ("told Putin"), the reporting chain ("according
+to Sputnik", "Xinhua said") and negation. Pure: the parse, the linked mentions and the
+knowledge base in, records out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.records import ActorRef, Mention, Statement
+
+# Reporting verbs and phrases (lemmas). "tell" and "ask" take an addressee.
+_CUES = """say tell add stress emphasise emphasize underscore underline highlight note point
+    reiterate describe call urge warn insist express reaffirm state claim argue announce
+    explain suggest write report declare assert acknowledge admit deny confirm comment remark
+    mention recall believe think hope predict complain accuse respond reply ask vow pledge
+    promise threaten conclude caution allege maintain contend observe indicate convey tweet
+    testify propose demand appeal voice affirm welcome thank praise criticise criticize
+    condemn reject dismiss estimate forecast question wonder worry fear expect
+    charge blame concede recommend advise"""
+CUE_VERBS = frozenset(_CUES.split())
+# Verbs whose report is their object or an infinitive, not a that-clause.
+OBJECT_CUES = frozenset(
+    {"urge", "call", "express", "reaffirm", "voice", "welcome", "thank", "praise", "criticise",
+     "criticize", "condemn", "reject", "dismiss", "describe", "warn", "demand", "propose",
+     "appeal", "accuse", "blame", "recommend", "advise"}
+)  # fmt: skip
+# Verbs that report only with a clause or an infinitive: "pledged to act", not "pledged aid".
+CLAUSE_CUES = frozenset({"pledge", "promise", "vow", "threaten", "ask"})
+SPEECH_NOUNS = frozenset(
+    {"statement", "report", "readout", "communique", "communiqué", "release", "transcript",
+     "announcement", "declaration", "letter", "message", "post", "tweet", "article",
+     "editorial", "commentary", "interview", "briefing", "document", "memo"}
+)  # fmt: skip
+OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_EDGE = " \t\n,.;:—–-"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: the marks' span, the quoted words' span, and whether it was left open."""
+
+    start: int  # the opening mark
+    end: int  # after the closing mark (or the paragraph's end)
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    closed: bool
+    double: bool
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of a text as (start, end) offsets: blocks between blank lines or lines."""
+    spans = []
+    start = 0
+    for match in re.finditer(r"\n+", text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quotations, paragraph by paragraph; a quote never runs past its paragraph.
+
+    Curly and straight double quotes, and single curly quotes when they open at a word's start
+    and close before a non-letter (so that "China’s" is no quote). A quote left open at a
+    paragraph's end ends there, unclosed — news style for a quote that goes on.
+    """
+    quotes: list[Quote] = []
+    for number, (first, last) in enumerate(paragraphs(text)):
+        opened: tuple[int, str] | None = None
+        for i in range(first, last):
+            char = text[i]
+            before = text[i - 1] if i > first else " "
+            after = text[i + 1] if i + 1 < last else " "
+            if opened is None:
+                if char in ("“", "«") or (char == '"' and not before.isalnum()):
+                    opened = (i, OPENERS[char])
+                elif char == "‘" and not before.isalnum():
+                    opened = (i, "’")
+                continue
+            start, closer = opened
+            if char == closer and (closer != "’" or not after.isalpha()):
+                if closer == '"' and after.isalnum():
+                    continue
+                quotes.append(Quote(start, i + 1, start + 1, i, number, True, closer != "’"))
+                opened = None
+        if opened is not None:
+            start, closer = opened
+            quotes.append(Quote(start, last, start + 1, last, number, False, closer != "’"))
+    return quotes
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+class StatementFinder:
+    """Finds the statements of one article; make one per article."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        article_id: str,
+        mentions: Sequence[Mention],
+        actors: Sequence[ActorRef],
+        sentence_of: Callable[[int], int],
+    ) -> None:
+        self.doc, self.article_id, self.sentence_of = doc, article_id, sentence_of
+        self.text = doc.text
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.kinds = {actor.id: actor.kind for actor in actors}
+        self.quotes = find_quotes(self.text)
+        self.paragraph_spans = paragraphs(self.text)
+        self.found: list[dict] = []
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _inside_quote(self, offset: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.inner_start <= offset < quote.inner_end:
+                return quote
+        return None
+
+    def _mention_at(self, start: int, end: int) -> Mention | None:
+        """The linked mention best covering a span: the one holding its head, longest first."""
+        best = None
+        for mention in self.mentions:
+            overlaps = mention.actor_id and mention.start < end and start < mention.end
+            if overlaps and (best is None or mention.end - mention.start > best.end - best.start):
+                best = mention
+        return best
+
+    def _phrase(self, token: Token) -> Span:
+        """A noun phrase for a subject or object: the token's subtree without clauses."""
+        skip = {t.i for child in token.children if child.dep_ in ("relcl", "acl", "appos",
+                "punct", "advcl") for t in child.subtree}  # fmt: skip
+        tokens = [t for t in token.subtree if t.i not in skip]
+        return (
+            self.doc[tokens[0].i : tokens[-1].i + 1] if tokens else self.doc[token.i : token.i + 1]
+        )
+
+    def _subject(self, verb: Token) -> Token | None:
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        if subjects:
+            # "Russian news agency Tass said": of two subjects, the one next to the verb.
+            before = [s for s in subjects if s.i < verb.i]
+            child = before[-1] if before else subjects[0]
+            if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                return verb.head  # "the Xinhua report, which added that …"
+            return child
+        # "… saying it would …" / "adding that …": the subject of the verb it hangs on.
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
+            return self._subject(verb.head)
+        return None
+
+    def _speaker(self, verb: Token) -> tuple[Span | None, Mention | None]:
+        subject = self._subject(verb)
+        if subject is None or subject.lower_ in ("it", "there", "this"):
+            return None, None
+        phrase = self._phrase(subject)
+        others = [c for c in subject.head.children if c.dep_ in SUBJECTS and c.i < subject.i]
+        if others and subject.head is verb:  # both subjects make the speaker's phrase
+            phrase = self.doc[min(self._phrase(o).start for o in others) : phrase.end]
+        return phrase, self._speaker_mention(subject)
+
+    def _speaker_mention(self, subject: Token) -> Mention | None:
+        """The actor a subject names: a person, outlet or body before a nationality or group.
+
+        "A more detailed report from Sputnik" → Sputnik; "Russian news agency Tass" → Tass.
+        """
+        first, last = subject.left_edge, subject.right_edge
+        start, end = first.idx, last.idx + len(last)
+        rank = {"person": 0, "outlet": 1, "institution": 1, "igo": 1, "state": 2}
+        best: tuple[int, int, Mention] | None = None
+        for mention in self.mentions:
+            if mention.actor_id and start <= mention.start and mention.end <= end:
+                head = mention.start <= subject.idx < mention.end
+                key = (rank.get(self.kinds.get(mention.actor_id, ""), 3), 0 if head else 1)
+                if best is None or key < best[:2]:
+                    best = (*key, mention)
+        return best[2] if best else None
+
+    def _addressee(self, verb: Token) -> tuple[Span | None, Mention | None]:
+        for child in verb.children:
+            if verb.lemma_ in ("tell", "ask", "assure", "inform", "brief") and child.dep_ in (
+                "dobj", "dative"):  # fmt: skip
+                return self._phrase(child), self._mention_at(child.idx, child.idx + len(child))
+            if child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in (
+                "say", "speak", "explain", "write", "declare", "reply", "complain"):  # fmt: skip
+                for target in child.children:
+                    if target.dep_ == "pobj":
+                        end = target.idx + len(target)
+                        return self._phrase(target), self._mention_at(target.idx, end)
+        return None, None
+
+    def _via(self, verb: Token) -> list[str]:
+        """Outlets and documents the text credits: "according to Sputnik", "the … report"."""
+        via: list[str] = []
+        # "Xinhua said Wang told …", "a ministry statement said …": the report holding this one.
+        for ancestor in verb.ancestors:
+            if self._cue_verb(ancestor):
+                subject = self._subject(ancestor)
+                if subject is not None and self._is_source(subject):
+                    mention = self._speaker_mention(subject)
+                    via.append(mention.actor_id if mention else self._phrase(subject).text)
+        for token in verb.sent:
+            if token.lower_ == "according" and token.i + 1 < len(self.doc):
+                for prep in token.children:
+                    for target in prep.children:
+                        if target.dep_ == "pobj":
+                            mention = self._mention_at(
+                                target.left_edge.idx, target.idx + len(target)
+                            )
+                            via.append(mention.actor_id if mention else self._phrase(target).text)
+        return via
+
+    def _is_source(self, subject: Token) -> bool:
+        """Whether a speaker is an outlet or a document: it reports what others say."""
+        mention = self._speaker_mention(subject)
+        key = mention.actor_id or "" if mention else ""
+        return (
+            self.kinds.get(key) == "outlet"
+            or key.endswith(":JRN")
+            or subject.lemma_.lower() in SPEECH_NOUNS
+        )
+
+    def _reports_speech(self, start: int, end: int) -> bool:
+        """Whether a stretch of text holds a reporting verb with a speaker of its own."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            self._cue_verb(t) and self._subject(t) is not None for t in span
+        )
+
+    def _negated(self, verb: Token) -> bool:
+        return any(child.dep_ == "neg" for child in verb.children)
+
+    def _cue_verb(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
+            return False
+        return self._inside_quote(token.idx) is None
+
+    # -- statements --------------------------------------------------------------------------
+
+    def _add(
+        self,
+        kind: str,
+        fragments: list[tuple[int, int]],
+        verb: Token | None,
+        *,
+        speaker: tuple[Span | None, Mention | None] = (None, None),
+        cue: tuple[int, int, str] | None = None,
+        via: Sequence[str] = (),
+    ) -> dict | None:
+        fragments = [_trim(self.text, s, e) for s, e in fragments]
+        fragments = [(s, e) for s, e in fragments if e > s]
+        if not fragments:
+            return None
+        start, end = fragments[0][0], fragments[-1][1]
+        if any(f["start"] <= start and end <= f["end"] for f in self.found):
+            return None  # already within a statement found
+        if cue is None and verb is not None:
+            cue = (verb.idx, verb.idx + len(verb), verb.lemma_.lower())
+        # The same report found again, wider (a quote round a parsed object): keep the wider.
+        self.found = [
+            f for f in self.found
+            if not (start <= f["start"] and f["end"] <= end and f["cue"] == cue)
+        ]  # fmt: skip
+        phrase, mention = speaker
+        addressee, to = self._addressee(verb) if verb is not None else (None, None)
+        self.found.append(
+            {
+                "start": start, "end": end, "fragments": tuple(fragments), "kind": kind,
+                "speaker": phrase, "speaker_mention": mention, "cue": cue,
+                "addressee": addressee, "addressee_mention": to,
+                "via": tuple(dict.fromkeys(via)),
+                "negated": self._negated(verb) if verb is not None else False,
+            }
+        )  # fmt: skip
+        return self.found[-1]
+
+    def direct(self) -> None:
+        """Quoted words with the cue and speaker around them, and quotes that go on."""
+        by_paragraph: dict[int, list[Quote]] = {}
+        for quote in self.quotes:
+            if quote.double and len(self.text[quote.inner_start : quote.inner_end].split()) >= 3:
+                by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        previous: dict | None = None
+        for number, (first, last) in enumerate(self.paragraph_spans):
+            quotes = by_paragraph.get(number)
+            if not quotes:
+                previous = previous if self.text[first] in OPENERS else None
+                continue
+            fragments = [(q.inner_start, q.inner_end) for q in quotes]
+            verb = self._frame_cue(first, last, quotes)
+            if verb is None and number > 0 and self._colon_before(number):
+                # "Caddell continued:" and the quote in a paragraph of its own.
+                verb = self._paragraph_cue(*self.paragraph_spans[number - 1])
+            if verb is not None:
+                found = self._add("direct", fragments, verb, speaker=self._speaker(verb),
+                                  via=self._via(verb))  # fmt: skip
+                previous = found or previous
+            elif previous is not None and self.text[first] in OPENERS:
+                # A quote paragraph with no cue of its own: the previous speaker goes on.
+                self._add("direct", fragments, None,
+                          speaker=(previous["speaker"], previous["speaker_mention"]),
+                          cue=previous["cue"], via=previous["via"])  # fmt: skip
+
+    def _colon_before(self, number: int) -> bool:
+        first, last = self.paragraph_spans[number - 1]
+        return self.text[first:last].rstrip().endswith(":")
+
+    def _paragraph_cue(self, first: int, last: int) -> Token | None:
+        span = self.doc.char_span(first, last, alignment_mode="expand")
+        for token in span or ():
+            if self._cue_verb(token) and self._subject(token) is not None:
+                return token
+        return None
+
+    def _frame_cue(self, first: int, last: int, quotes: list[Quote]) -> Token | None:
+        """The reporting verb outside the quotes of a paragraph that governs them."""
+        span = self.doc.char_span(first, last, alignment_mode="expand")
+        if span is None:
+            return None
+        inside = [(q.start, q.end) for q in quotes]
+
+        def quoted(token: Token) -> bool:
+            return any(s <= token.idx < e for s, e in inside)
+
+        candidates = [t for t in span if not quoted(t) and self._cue_verb(t)]
+        for verb in candidates:  # one that a quoted word depends on
+            if any(quoted(t) and (t.head == verb or verb in t.ancestors) for t in span):
+                return verb
+        for verb in candidates:  # else the nearest one with a speaker
+            if self._subject(verb) is not None:
+                return verb
+        return None
+
+    def indirect(self) -> None:
+        """A reporting verb and the clause, object or infinitive it reports."""
+        for token in self.doc:
+            if not self._cue_verb(token):
+                continue
+            content = self._reported(token)
+            if content is None:
+                continue
+            start, end = content
+            subject = self._subject(token)
+            if (
+                subject is not None
+                and self._is_source(subject)
+                and self._reports_speech(start, end)
+            ):
+                continue  # the report is the reporting chain of the statement inside it
+            self._add(self._kind(start, end), [(start, end)], token,
+                      speaker=self._speaker(token), via=self._via(token))  # fmt: skip
+        self._according_to()
+
+    def _kind(self, start: int, end: int) -> str:
+        """direct when the content is (almost) all quoted, mixed when partly, else indirect."""
+        quoted = sum(max(0, min(end, q.inner_end) - max(start, q.inner_start)) for q in self.quotes)
+        share = quoted / max(1, end - start)
+        return "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
+
+    def _reported(self, verb: Token) -> tuple[int, int] | None:
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
+                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if verb.lemma_ in CLAUSE_CUES:
+            parts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+            if parts:
+                return parts[0].left_edge.idx, parts[0].right_edge.idx + len(parts[0].right_edge)
+        if verb.lemma_ in OBJECT_CUES:
+            parts = [c for c in verb.children
+                     if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") and c.i > verb.i]  # fmt: skip
+            wanted = {"call": ("for",), "describe": ("as",), "appeal": ("for",), "warn": ("of",
+                      "against", "that")}.get(verb.lemma_, ())  # fmt: skip
+            parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted]
+            if parts:
+                first = min(p.left_edge.i for p in parts)
+                last = max(p.right_edge.i for p in parts)
+                return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+        return None
+
+    def _according_to(self) -> None:
+        """ "According to Sputnik, Wang said …", "…, according to the Kremlin"."""
+        for token in self.doc:
+            if token.lower_ != "according" or self._inside_quote(token.idx):
+                continue
+            preps = [c for c in token.children if c.lower_ == "to"]
+            targets = [t for p in preps for t in p.children if t.dep_ == "pobj"]
+            if not targets:
+                continue
+            target = targets[0]
+            sentence = token.sent
+            if any(self._cue_verb(t) for t in sentence if t.i != token.i):
+                continue  # "Wang said …, according to Sputnik": the chain of that statement
+            phrase = self.doc[token.i : target.right_edge.i + 1]
+            before = (sentence.start_char, phrase.start_char)
+            after = (phrase.end_char, sentence.end_char)
+            body = after if phrase.start == sentence.start else before
+            mention = self._mention_at(target.idx, target.idx + len(target))
+            speaker = (self._phrase(target), mention)
+            cue = (phrase.start_char, token.idx + len("according to"), "according to")
+            self._add("indirect", [body], None, speaker=speaker, cue=cue)
+
+    def statements(self) -> tuple[Statement, ...]:
+        self.indirect()  # first, so that a quote inside indirect speech stays part of it
+        self.direct()
+        records = []
+        for index, found in enumerate(sorted(self.found, key=lambda f: f["start"])):
+            phrase, mention = found["speaker"], found["speaker_mention"]
+            addressee, to = found["addressee"], found["addressee_mention"]
+            cue = found["cue"]
+            records.append(
+                Statement(
+                    article_id=self.article_id,
+                    index=index,
+                    kind=found["kind"],
+                    start=found["start"],
+                    end=found["end"],
+                    fragments=found["fragments"],
+                    speaker_start=phrase.start_char if phrase is not None else None,
+                    speaker_end=phrase.end_char if phrase is not None else None,
+                    speaker_text=phrase.text if phrase is not None else None,
+                    speaker_id=mention.actor_id if mention else None,
+                    cue_start=cue[0] if cue else None,
+                    cue_end=cue[1] if cue else None,
+                    cue=cue[2] if cue else None,
+                    addressee_start=addressee.start_char if addressee is not None else None,
+                    addressee_end=addressee.end_char if addressee is not None else None,
+                    addressee_text=addressee.text if addressee is not None else None,
+                    addressee_id=to.actor_id if to else None,
+                    via=found["via"],
+                    negated=found["negated"],
+                    sentence=self.sentence_of(found["start"]),
+                )
+            )
+        return tuple(records)
