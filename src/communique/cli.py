@@ -346,6 +346,51 @@ def eval_actors(
         out.print(f"- {miss.side} {miss.text!r}: gold {miss.gold}, got {miss.predicted}")
 
 
+@eval_app.command("polnear")
+def eval_polnear(
+    directory: Annotated[Path, typer.Argument(help="PolNeAR layout: text/ and attributions/.")],
+    model: ModelOption = DEFAULT_MODEL,
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", help="Also score a baseline: textacy.")
+    ] = None,
+) -> None:
+    """Score statements against PolNeAR attributions: content P/R/F1, speaker and cue accuracy."""
+    from communique.evaluate.polnear import evaluate, read_gold, statements_predictor
+    from communique.kb import load as load_kb
+    from communique.nlp import load_model
+    from communique.progress import Meter
+
+    if baseline not in (None, "textacy"):
+        raise _fail(f"--baseline {baseline!r}: the baseline on offer is textacy")
+    try:
+        total = len(read_gold(directory))
+        kb = load_kb(actors or ())
+        nlp = load_model(model)
+        runs = [("communique", statements_predictor(nlp, kb))]
+        if baseline == "textacy":
+            from communique.evaluate.polnear import textacy_baseline
+
+            runs.append(("textacy", textacy_baseline(nlp)))
+        scores = {}
+        for name, predict in runs:
+            with Meter(err, name, total, "articles") as meter:
+                scores[name] = evaluate(directory, predict, meter.advance).as_dict()
+    except (ModelNotFound, KBError, ValueError, OSError, ImportError) as error:
+        raise _fail(f"{directory}: {error}") from None
+    if as_json:
+        print(json.dumps(scores["communique"] if len(scores) == 1 else scores))
+        return
+    keys = ("precision", "recall", "f1", "exact_f1", "speaker_accuracy", "cue_accuracy",
+            "n_gold", "n_predicted")  # fmt: skip
+    out.print(f"{'':18}" + "".join(f"{name:>12}" for name in scores))
+    for key in keys:
+        values = [scores[name][key] for name in scores]
+        cells = "".join(f"{v:>12.4f}" if isinstance(v, float) else f"{v:>12}" for v in values)
+        out.print(f"{key:18}{cells}")
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     directory: Annotated[Path, typer.Argument(help="Directory with ground-truth.json and html/.")],

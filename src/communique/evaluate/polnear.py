@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Token
 
+    from communique.kb import KnowledgeBase
+
 Fragments = tuple[tuple[int, int], ...]
 Gold = dict[str, tuple[str, list["Attribution"]]]
 
@@ -399,5 +401,30 @@ def textacy_baseline(nlp: Language) -> Callable[[str, str], list[Attribution]]:
                     )
                 )
         return found
+
+    return predict
+
+
+def statements_predictor(
+    nlp: Language, kb: KnowledgeBase | None = None
+) -> Callable[[str, str], list[Attribution]]:
+    """communique's statements as PolNeAR attributions: content, speaker and cue spans."""
+    from communique.analysis import analyse
+    from communique.records import Article
+
+    def predict(name: str, text: str) -> list[Attribution]:
+        found = analyse(Article(text=text), nlp, kb).statements
+        return [
+            Attribution(
+                content=tuple(statement.fragments),
+                source=((statement.speaker_start, statement.speaker_end),)
+                if statement.speaker_start is not None
+                else (),
+                cue=((statement.cue_start, statement.cue_end),)
+                if statement.cue_start is not None
+                else (),
+            )
+            for statement in found
+        ]
 
     return predict
