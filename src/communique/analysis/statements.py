@@ -34,16 +34,42 @@ _CUES = """say tell add stress emphasise emphasize underscore underline highligh
     promise threaten conclude caution allege maintain contend observe indicate convey tweet
     testify propose demand appeal voice affirm welcome thank praise criticise criticize
     condemn reject dismiss estimate forecast question wonder worry fear expect
-    charge blame concede recommend advise"""
+    charge blame concede recommend advise show find see know feel consider learn realize
+    realise understand recognize recognise remember doubt wish want plan intend seek refuse
+    decline support back endorse oppose prefer favor favour discuss list cite joke quip mock
+    ridicule talk speak boast brag lament blast slam defend dispute challenge vote insist
+    push advocate campaign reveal disclose inform assure acknowledge argue"""
 CUE_VERBS = frozenset(_CUES.split())
+# Verbs of saying proper: a report that holds one is the chain of the statement inside it.
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "stress", "emphasise", "emphasize", "underscore", "note", "reiterate",
+     "state", "claim", "argue", "announce", "explain", "declare", "assert", "insist", "urge",
+     "warn", "call", "express", "reaffirm", "describe", "confirm", "deny", "suggest", "write",
+     "comment", "remark"}
+)  # fmt: skip
 # Verbs whose report is their object or an infinitive, not a that-clause.
 OBJECT_CUES = frozenset(
     {"urge", "call", "express", "reaffirm", "voice", "welcome", "thank", "praise", "criticise",
      "criticize", "condemn", "reject", "dismiss", "describe", "warn", "demand", "propose",
-     "appeal", "accuse", "blame", "recommend", "advise"}
+     "appeal", "accuse", "blame", "recommend", "advise", "support", "back", "endorse",
+     "oppose", "prefer", "favor", "favour", "announce", "discuss", "mention", "list", "cite",
+     "mock", "ridicule", "blast", "slam", "defend", "dispute", "challenge", "deny", "reveal",
+     "disclose", "show", "find", "want", "seek", "question", "talk", "speak",
+     "vote", "push", "advocate", "campaign", "complain", "worry", "argue", "point", "ask"}
 )  # fmt: skip
+# The preposition that brings the report after some verbs: "talked about", "voted for".
+REPORT_PREPS = {
+    "call": ("for",), "describe": ("as",), "appeal": ("for",), "warn": ("of", "about", "against"),
+    "talk": ("about", "of"), "speak": ("about", "of"), "vote": ("for", "against"),
+    "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
+    "complain": ("about",), "worry": ("about",), "argue": ("for", "against"), "point": ("to",),
+    "ask": ("about",),
+}  # fmt: skip
 # Verbs that report only with a clause or an infinitive: "pledged to act", not "pledged aid".
-CLAUSE_CUES = frozenset({"pledge", "promise", "vow", "threaten", "ask"})
+CLAUSE_CUES = frozenset(
+    {"pledge", "promise", "vow", "threaten", "plan", "intend", "hope", "expect", "refuse",
+     "decline", "wish", "agree"}
+)  # fmt: skip
 SPEECH_NOUNS = frozenset(
     {"statement", "report", "readout", "communique", "communiqué", "release", "transcript",
      "announcement", "declaration", "letter", "message", "post", "tweet", "article",
@@ -168,17 +194,40 @@ class StatementFinder:
 
     def _subject(self, verb: Token) -> Token | None:
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        if any(s.dep_ == "nsubjpass" for s in subjects) and not self._quoted_as(verb):
+            # "Rubio was asked whether …": the subject is who was asked; the asker is the agent.
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            objects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+            return objects[0] if objects else None
         if subjects:
             # "Russian news agency Tass said": of two subjects, the one next to the verb.
             before = [s for s in subjects if s.i < verb.i]
             child = before[-1] if before else subjects[0]
-            if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-                return verb.head  # "the Xinhua report, which added that …"
             return child
-        # "… saying it would …" / "adding that …": the subject of the verb it hangs on.
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
-            return self._subject(verb.head)
+        # "the Super PAC backing Bush": the noun the participle describes.
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        # "… saying it would …" / "adding that …": the subject of the verb it hangs on;
+        # "blamed the network for reporting …": through the preposition.
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj") and verb.head is not verb:
+            head = verb.head
+            if head.pos_ == "ADP" and head.head is not head:
+                head = head.head
+            return self._subject(head) if head.pos_ in ("VERB", "AUX") else None
         return None
+
+    def _quoted_as(self, verb: Token) -> bool:
+        """ "Wang was quoted as saying": the subject is the speaker after all."""
+        return verb.lemma_ == "quote" or any(
+            c.lemma_ == "quote" for c in verb.ancestors if c.i < verb.i
+        )
+
+    def _antecedent(self, subject: Token) -> Token:
+        """What a relative pronoun stands for: "the report, which added …" → report."""
+        verb = subject.head
+        if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
 
     def _speaker(self, verb: Token) -> tuple[Span | None, Mention | None]:
         subject = self._subject(verb)
@@ -188,7 +237,8 @@ class StatementFinder:
         others = [c for c in subject.head.children if c.dep_ in SUBJECTS and c.i < subject.i]
         if others and subject.head is verb:  # both subjects make the speaker's phrase
             phrase = self.doc[min(self._phrase(o).start for o in others) : phrase.end]
-        return phrase, self._speaker_mention(subject)
+        # The speaker as written ("who"), the actor it stands for (the noun before it).
+        return phrase, self._speaker_mention(self._antecedent(subject))
 
     def _speaker_mention(self, subject: Token) -> Mention | None:
         """The actor a subject names: a person, outlet or body before a nationality or group.
@@ -243,6 +293,7 @@ class StatementFinder:
 
     def _is_source(self, subject: Token) -> bool:
         """Whether a speaker is an outlet or a document: it reports what others say."""
+        subject = self._antecedent(subject)
         mention = self._speaker_mention(subject)
         key = mention.actor_id or "" if mention else ""
         return (
@@ -252,10 +303,11 @@ class StatementFinder:
         )
 
     def _reports_speech(self, start: int, end: int) -> bool:
-        """Whether a stretch of text holds a reporting verb with a speaker of its own."""
+        """Whether a stretch of text holds a verb of saying with a speaker of its own."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(
-            self._cue_verb(t) and self._subject(t) is not None for t in span
+            t.lemma_.lower() in SPEECH_VERBS and self._cue_verb(t) and self._subject(t) is not None
+            for t in span
         )
 
     def _negated(self, verb: Token) -> bool:
@@ -400,8 +452,7 @@ class StatementFinder:
         if verb.lemma_ in OBJECT_CUES:
             parts = [c for c in verb.children
                      if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") and c.i > verb.i]  # fmt: skip
-            wanted = {"call": ("for",), "describe": ("as",), "appeal": ("for",), "warn": ("of",
-                      "against", "that")}.get(verb.lemma_, ())  # fmt: skip
+            wanted = REPORT_PREPS.get(verb.lemma_, ())
             parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted]
             if parts:
                 first = min(p.left_edge.i for p in parts)
