@@ -420,9 +420,9 @@ class StatementFinder:
             if not self._cue_verb(token):
                 continue
             content = self._reported(token)
-            if content is None:
+            if not content:
                 continue
-            start, end = content
+            start, end = content[0][0], content[-1][1]
             subject = self._subject(token)
             if (
                 subject is not None
@@ -430,7 +430,7 @@ class StatementFinder:
                 and self._reports_speech(start, end)
             ):
                 continue  # the report is the reporting chain of the statement inside it
-            self._add(self._kind(start, end), [(start, end)], token,
+            self._add(self._kind(start, end), content, token,
                       speaker=self._speaker(token), via=self._via(token))  # fmt: skip
         self._according_to()
 
@@ -440,15 +440,41 @@ class StatementFinder:
         share = quoted / max(1, end - start)
         return "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
 
-    def _reported(self, verb: Token) -> tuple[int, int] | None:
+    def _reported(self, verb: Token) -> list[tuple[int, int]] | None:
+        """What a reporting verb reports, as fragments of the text."""
         for child in verb.children:
-            if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
+            if child.dep_ in ("ccomp", "parataxis") and (
+                child.i > verb.i or not self._inside_quote(child.idx)
+            ):
+                # "… that X" after the verb; "X, the rights group says" before it.
                 tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
-                return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+                return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            # "This campaign, he says, is different": the sentence round the aside.
+            head = verb.head
+            if head.i > verb.i or any(t.i > verb.right_edge.i for t in head.subtree):
+                aside = {t.i for t in verb.subtree}
+                tokens = [t for t in head.subtree if t.i not in aside]
+                if tokens and not self._inside_quote(tokens[0].idx):
+                    before = [t for t in tokens if t.i < verb.left_edge.i]
+                    after = [t for t in tokens if t.i > verb.right_edge.i]
+                    return [(part[0].idx, part[-1].idx + len(part[-1]))
+                            for part in (before, after) if part]  # fmt: skip
+        if verb.lemma_ in ("say", "answer", "reply"):
+            short = ("so", "yes", "no", "same", "otherwise")  # "half said so"
+            objects = [
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "advmod", "intj") and c.i > verb.i and c.lower_ in short
+            ]
+            if objects:
+                last = objects[0].right_edge
+                return [(objects[0].left_edge.idx, last.idx + len(last))]
         if verb.lemma_ in CLAUSE_CUES:
             parts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
             if parts:
-                return parts[0].left_edge.idx, parts[0].right_edge.idx + len(parts[0].right_edge)
+                last = parts[0].right_edge
+                return [(parts[0].left_edge.idx, last.idx + len(last))]
         if verb.lemma_ in OBJECT_CUES:
             parts = [c for c in verb.children
                      if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") and c.i > verb.i]  # fmt: skip
@@ -457,7 +483,7 @@ class StatementFinder:
             if parts:
                 first = min(p.left_edge.i for p in parts)
                 last = max(p.right_edge.i for p in parts)
-                return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+                return [(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))]
         return None
 
     def _according_to(self) -> None:
@@ -482,9 +508,42 @@ class StatementFinder:
             cue = (phrase.start_char, token.idx + len("according to"), "according to")
             self._add("indirect", [body], None, speaker=speaker, cue=cue)
 
+    def colons(self) -> None:
+        """ "Wash Post Fact-Check: If Obama says it …", "Trump said: the wall …"."""
+        for colon in self.doc:
+            if colon.text != ":" or self._inside_quote(colon.idx):
+                continue
+            sentence = colon.sent
+            left = self.doc[sentence.start : colon.i]
+            paragraph = next((p for p in self.paragraph_spans if p[0] <= colon.idx < p[1]), None)
+            if paragraph is None or len(left) == 0:
+                continue
+            start, end = colon.idx + 1, paragraph[1]
+            if len(self.text[start:end].split()) < 3:
+                continue
+            verbs = [t for t in left if self._cue_verb(t)]
+            if verbs and self._subject(verbs[-1]) is not None:
+                verb = verbs[-1]
+                self._add(self._kind(start, end), [(start, end)], verb,
+                          speaker=self._speaker(verb), via=self._via(verb))  # fmt: skip
+            elif (
+                len(left) <= 8
+                and not any(t.pos_ in ("VERB", "AUX") for t in left)
+                and any(t.pos_ == "PROPN" for t in left)
+            ):
+                first = left[0].i
+                while first < colon.i and self.doc[first].is_punct:
+                    first += 1
+                speaker = self.doc[first : colon.i]
+                mention = self._mention_at(speaker.start_char, speaker.end_char)
+                cue = (colon.idx, colon.idx + 1, ":")
+                self._add(self._kind(start, end), [(start, end)], None,
+                          speaker=(speaker, mention), cue=cue)  # fmt: skip
+
     def statements(self) -> tuple[Statement, ...]:
         self.indirect()  # first, so that a quote inside indirect speech stays part of it
         self.direct()
+        self.colons()
         records = []
         for index, found in enumerate(sorted(self.found, key=lambda f: f["start"])):
             phrase, mention = found["speaker"], found["speaker_mention"]
