@@ -40,6 +40,8 @@ _CUES = """say tell add stress emphasise emphasize underscore underline highligh
     ridicule talk speak boast brag lament blast slam defend dispute challenge vote insist
     push advocate campaign reveal disclose inform assure acknowledge argue"""
 CUE_VERBS = frozenset(_CUES.split())
+# Verbs that introduce what follows a colon, and only then: "Caddell continued:".
+COLON_CUES = frozenset({"continue", "go", "begin", "put", "conclude", "summarize", "summarise"})
 # Verbs of saying proper: a report that holds one is the chain of the statement inside it.
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "stress", "emphasise", "emphasize", "underscore", "note", "reiterate",
@@ -391,7 +393,8 @@ class StatementFinder:
     def _paragraph_cue(self, first: int, last: int) -> Token | None:
         span = self.doc.char_span(first, last, alignment_mode="expand")
         for token in span or ():
-            if self._cue_verb(token) and self._subject(token) is not None:
+            cue = self._cue_verb(token) or token.lemma_ in COLON_CUES
+            if cue and self._subject(token) is not None:
                 return token
         return None
 
@@ -521,7 +524,7 @@ class StatementFinder:
             start, end = colon.idx + 1, paragraph[1]
             if len(self.text[start:end].split()) < 3:
                 continue
-            verbs = [t for t in left if self._cue_verb(t)]
+            verbs = [t for t in left if self._cue_verb(t) or t.lemma_ in COLON_CUES]
             if verbs and self._subject(verbs[-1]) is not None:
                 verb = verbs[-1]
                 self._add(self._kind(start, end), [(start, end)], verb,
