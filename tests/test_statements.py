@@ -175,3 +175,16 @@ def test_statements_on_polnear_dev_keep_their_accuracy(cli):
     assert score["n_gold"] == 2192
     assert score["f1"] >= 0.70 and score["precision"] >= 0.80, score
     assert score["speaker_accuracy"] >= 0.82 and score["cue_accuracy"] >= 0.84, score
+
+
+def test_seed_000_statements_are_all_qin_gangs_or_wang_yis(seeds, nlp):
+    """Seed 000 reports Qin Gang's interview, named, as "the minister", "the diplomat", "he"."""
+    article = _seed(seeds, "000")
+    found = analyse(article, nlp).statements
+    people = [(s.speaker_id, s.cue) for s in found if s.speaker_id and ":" not in s.speaker_id]
+    assert people == [
+        ("qin-gang", "stress"), ("qin-gang", "describe"), ("qin-gang", "emphasize"),
+        ("qin-gang", "underscore"), ("qin-gang", "frame"), ("qin-gang", "highlight"),
+        ("qin-gang", "describe"), ("qin-gang", "point"), ("qin-gang", "suggest"),
+        ("wang-yi", "reiterate"),
+    ]  # fmt: skip

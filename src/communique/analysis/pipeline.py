@@ -33,7 +33,8 @@ def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> 
 
     linker = ActorLinker(doc, article.id, article.date, kb)
     mentions, actors, roles = linker.link(entity_mentions(doc, article.id, found), sentence_of)
-    statements = StatementFinder(doc, article.id, mentions, actors, sentence_of).statements()
+    finder = StatementFinder(doc, article.id, mentions, actors, sentence_of, kb.agents)
+    statements = finder.statements()
     return ArticleRecords(
         article_id=article.id,
         sentences=found,

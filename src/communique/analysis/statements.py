@@ -19,7 +19,7 @@ knowledge base in, records out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.records import ActorRef, Mention, Statement
 
 # Reporting verbs and phrases (lemmas). "tell" and "ask" take an addressee.
-_CUES = """say tell add stress emphasise emphasize underscore underline highlight note point
+_CUES = """say tell add stress emphasise emphasize underscore underline highlight note point frame
     reiterate describe call urge warn insist express reaffirm state claim argue announce
     explain suggest write report declare assert acknowledge admit deny confirm comment remark
     mention recall believe think hope predict complain accuse respond reply ask vow pledge
@@ -40,6 +40,13 @@ _CUES = """say tell add stress emphasise emphasize underscore underline highligh
     ridicule talk speak boast brag lament blast slam defend dispute challenge vote insist
     push advocate campaign reveal disclose inform assure acknowledge argue"""
 CUE_VERBS = frozenset(_CUES.split())
+# Verbs of wanting and siding: a view only when someone holds it ("a framework built to
+# support coexistence" is no one's statement).
+STANCE_VERBS = frozenset(
+    {"support", "seek", "intend", "want", "plan", "back", "endorse", "oppose", "prefer",
+     "favor", "favour", "push", "advocate", "campaign", "vote", "hope", "wish", "refuse",
+     "decline", "expect", "discuss", "defend", "challenge"}
+)  # fmt: skip
 # Verbs that introduce what follows a colon, and only then: "Caddell continued:".
 COLON_CUES = frozenset({"continue", "go", "begin", "put", "conclude", "summarize", "summarise"})
 # Verbs of saying proper: a report that holds one is the chain of the statement inside it.
@@ -57,7 +64,8 @@ OBJECT_CUES = frozenset(
      "oppose", "prefer", "favor", "favour", "announce", "discuss", "mention", "list", "cite",
      "mock", "ridicule", "blast", "slam", "defend", "dispute", "challenge", "deny", "reveal",
      "disclose", "show", "find", "want", "seek", "question", "talk", "speak",
-     "vote", "push", "advocate", "campaign", "complain", "worry", "argue", "point", "ask"}
+     "vote", "push", "advocate", "campaign", "complain", "worry", "argue", "point", "ask",
+     "frame"}
 )  # fmt: skip
 # The preposition that brings the report after some verbs: "talked about", "voted for".
 REPORT_PREPS = {
@@ -65,6 +73,7 @@ REPORT_PREPS = {
     "talk": ("about", "of"), "speak": ("about", "of"), "vote": ("for", "against"),
     "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
     "complain": ("about",), "worry": ("about",), "argue": ("for", "against"), "point": ("to",),
+    "frame": ("as",),
     "ask": ("about",),
 }  # fmt: skip
 # Verbs that report only with a clause or an infinitive: "pledged to act", not "pledged aid".
@@ -159,11 +168,13 @@ class StatementFinder:
         mentions: Sequence[Mention],
         actors: Sequence[ActorRef],
         sentence_of: Callable[[int], int],
+        agents: Mapping[str, str] | None = None,
     ) -> None:
         self.doc, self.article_id, self.sentence_of = doc, article_id, sentence_of
         self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.kinds = {actor.id: actor.kind for actor in actors}
+        self.agents = agents or {}  # role nouns: what a person or a body can be called
         self.quotes = find_quotes(self.text)
         self.paragraph_spans = paragraphs(self.text)
         self.found: list[dict] = []
@@ -292,6 +303,17 @@ class StatementFinder:
                             )
                             via.append(mention.actor_id if mention else self._phrase(target).text)
         return via
+
+    def _someone(self, subject: Token | None) -> bool:
+        """Whether a subject is someone who can hold a view: an actor, a pronoun, a role noun."""
+        if subject is None:
+            return False
+        subject = self._antecedent(subject)
+        if subject.pos_ == "PRON":
+            return subject.lower_ not in ("it", "that", "which", "this", "what")
+        if self._speaker_mention(subject) is not None:
+            return True
+        return subject.lemma_.lower() in self.agents or subject.lower_ in self.agents
 
     def _is_source(self, subject: Token) -> bool:
         """Whether a speaker is an outlet or a document: it reports what others say."""
@@ -427,6 +449,8 @@ class StatementFinder:
                 continue
             start, end = content[0][0], content[-1][1]
             subject = self._subject(token)
+            if token.lemma_.lower() in STANCE_VERBS and not self._someone(subject):
+                continue  # "a framework built to support coexistence": no one holds a view
             if (
                 subject is not None
                 and self._is_source(subject)
