@@ -38,7 +38,7 @@ _CUES = """say tell add stress emphasise emphasize underscore underline highligh
     realise understand recognize recognise remember doubt wish want plan intend seek refuse
     decline support back endorse oppose prefer favor favour discuss list cite joke quip mock
     ridicule talk speak boast brag lament blast slam defend dispute challenge vote insist
-    push advocate campaign reveal disclose inform assure acknowledge argue"""
+    push advocate campaign reveal disclose inform assure acknowledge argue attack offer refer"""
 CUE_VERBS = frozenset(_CUES.split())
 # Verbs of wanting and siding: a view only when someone holds it ("a framework built to
 # support coexistence" is no one's statement).
@@ -65,7 +65,7 @@ OBJECT_CUES = frozenset(
      "mock", "ridicule", "blast", "slam", "defend", "dispute", "challenge", "deny", "reveal",
      "disclose", "show", "find", "want", "seek", "question", "talk", "speak",
      "vote", "push", "advocate", "campaign", "complain", "worry", "argue", "point", "ask",
-     "frame"}
+     "frame", "attack", "offer", "refer", "note", "confirm", "tweet"}
 )  # fmt: skip
 # The preposition that brings the report after some verbs: "talked about", "voted for".
 REPORT_PREPS = {
@@ -73,7 +73,7 @@ REPORT_PREPS = {
     "talk": ("about", "of"), "speak": ("about", "of"), "vote": ("for", "against"),
     "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
     "complain": ("about",), "worry": ("about",), "argue": ("for", "against"), "point": ("to",),
-    "frame": ("as",),
+    "frame": ("as",), "refer": ("to",),
     "ask": ("about",),
 }  # fmt: skip
 # Verbs that report only with a clause or an infinitive: "pledged to act", not "pledged aid".
@@ -460,6 +460,7 @@ class StatementFinder:
             self._add(self._kind(start, end), content, token,
                       speaker=self._speaker(token), via=self._via(token))  # fmt: skip
         self._according_to()
+        self._hearsay()
 
     def _kind(self, start: int, end: int) -> str:
         """direct when the content is (almost) all quoted, mixed when partly, else indirect."""
@@ -512,6 +513,20 @@ class StatementFinder:
                 last = max(p.right_edge.i for p in parts)
                 return [(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))]
         return None
+
+    def _hearsay(self) -> None:
+        """ "Bloomberg is reportedly considering a run": a report with no one named."""
+        for adverb in self.doc:
+            if adverb.lower_ not in ("reportedly", "allegedly", "purportedly", "supposedly"):
+                continue
+            verb = adverb.head
+            if self._inside_quote(adverb.idx) or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            tokens = [t for t in verb.subtree if t.i != adverb.i and not t.is_punct]
+            if tokens:
+                cue = (adverb.idx, adverb.idx + len(adverb), adverb.lower_)
+                fragments = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+                self._add("indirect", fragments, None, cue=cue)
 
     def _according_to(self) -> None:
         """ "According to Sputnik, Wang said …", "…, according to the Kremlin"."""
