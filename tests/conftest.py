@@ -53,3 +53,12 @@ def run_cli(
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory, seeds) -> Path:
+    """A store holding the five seed articles, analysed, with "Seed desk" as their outlet."""
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    result = run_cli("ingest", seeds["000"].parent, "--db", db, "--outlet", "Seed desk")
+    assert result.returncode == 0, result.stderr
+    return db

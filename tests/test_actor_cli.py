@@ -10,14 +10,9 @@ import pytest
 from tests.conftest import shared_path
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, seeds):
-    from tests.conftest import run_cli
-
-    db = tmp_path_factory.mktemp("actors") / "seeds.duckdb"
-    result = run_cli("ingest", seeds["000"].parent, "--db", db, "--outlet", "Seed desk")
-    assert result.returncode == 0, result.stderr
-    return db
+@pytest.fixture
+def store(seeds_store):
+    return seeds_store
 
 
 def test_actor_profile_shows_offices_roles_outlets_and_company(store, cli):

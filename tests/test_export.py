@@ -19,14 +19,9 @@ MENTION_FIELDS = [
 ACTOR_FIELDS = ["id", "name", "kind", "country", "sector", "wikidata", "roles", "mentions"]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, seeds):
-    from tests.conftest import run_cli
-
-    db = tmp_path_factory.mktemp("export") / "seeds.duckdb"
-    result = run_cli("ingest", seeds["000"].parent, "--db", db, "--outlet", "Seed desk")
-    assert result.returncode == 0, result.stderr
-    return db
+@pytest.fixture
+def store(seeds_store):
+    return seeds_store
 
 
 def _jsonl(text: str) -> list[dict]:
