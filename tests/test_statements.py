@@ -188,3 +188,10 @@ def test_seed_000_statements_are_all_qin_gangs_or_wang_yis(seeds, nlp):
         ("qin-gang", "describe"), ("qin-gang", "point"), ("qin-gang", "suggest"),
         ("wang-yi", "reiterate"),
     ]  # fmt: skip
+
+
+def test_a_share_of_people_in_a_poll_is_the_speaker(nlp):
+    text = "About 4 in 10 say they want the next president to have more liberal policies."
+    _, (found,) = _statements(nlp, text)
+    assert found.speaker_text == "About 4 in 10" and found.cue == "say"
+    assert text[found.start : found.end].startswith("they want the next president")

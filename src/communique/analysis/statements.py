@@ -217,6 +217,10 @@ class StatementFinder:
             before = [s for s in subjects if s.i < verb.i]
             child = before[-1] if before else subjects[0]
             return child
+        # "About 4 in 10 say …": a share of people, parsed as a number on the verb.
+        shares = [c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i]
+        if shares:
+            return shares[0]
         # "the Super PAC backing Bush": the noun the participle describes.
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
