@@ -122,3 +122,19 @@ def test_places_resolve_to_their_state_and_regions_to_none(nlp):
     links = {m.text: (m.actor_id, m.how) for m in records.mentions}
     assert links["Cizre"] == ("TUR", "place")
     assert links.get("Asia", (None, None))[0] is None
+
+
+def test_a_description_with_no_one_named_finds_the_office_holder_of_the_day(nlp):
+    import datetime
+
+    text = "The Russian leader met the Chinese foreign minister, and the minister smiled."
+    day = datetime.date(2023, 2, 22)
+    records = analyse(Article(text=text, date=day), nlp)
+    links = [(m.text, m.actor_id, m.how) for m in records.mentions if m.label == "NOUN"]
+    assert ("The Russian leader", PUTIN, "descriptor-kb") in links
+    assert ("the Chinese foreign minister", QIN, "descriptor-kb") in links
+    assert ("the minister", QIN, "descriptor") in links  # the one just named, not a guess
+    later = analyse(Article(text=text, date=datetime.date(2024, 1, 10)), nlp)
+    assert ("the Chinese foreign minister", WANG, "descriptor-kb") in [
+        (m.text, m.actor_id, m.how) for m in later.mentions
+    ]

@@ -128,49 +128,46 @@ LABEL_KINDS = {
 }
 
 
-def _role_fits(words: str) -> Callable[[Office, str | None], bool]:
-    """How to tell whether an office fits a role phrase ("foreign minister", "leader")."""
+# The offices each role phrase names. "leader" is the state's own leader office.
+ROLE_KINDS: dict[str, tuple[str, ...]] = {
+    "leader": ("head_of_state", "head_of_government"),
+    "head of state": ("head_of_state",),
+    "president": ("head_of_state",),
+    "prime minister": ("head_of_government",),
+    "premier": ("head_of_government",),
+    "chancellor": ("head_of_government",),
+    "head of government": ("head_of_government",),
+    "foreign minister": ("foreign_minister",),
+    "foreign secretary": ("foreign_minister",),
+    "secretary of state": ("foreign_minister",),
+    "top diplomat": ("top_diplomat", "foreign_minister"),
+    "chief diplomat": ("top_diplomat", "foreign_minister"),
+    "defence minister": ("defence_minister",),
+    "defense minister": ("defence_minister",),
+    "defence secretary": ("defence_minister",),
+    "defense secretary": ("defence_minister",),
+    "diplomat": ("foreign_minister", "top_diplomat"),
+    "minister": ("foreign_minister", "defence_minister", "head_of_government"),
+}
+# Words of an office's title that also make it fit a broad role phrase.
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "president": ("president",),
+    "diplomat": ("ambassador", "diplomat", "foreign"),
+    "minister": ("minister",),
+}
 
-    def by_kind(*kinds: str) -> Callable[[Office, str | None], bool]:
-        return lambda office, leader: office.kind in kinds
 
-    if words == "leader":
-        return lambda office, leader: (
-            office.kind == leader
-            if leader
-            else office.kind in ("head_of_state", "head_of_government")
-        )
-    table: dict[str, Callable[[Office, str | None], bool]] = {
-        "head of state": by_kind("head_of_state"),
-        "president": lambda office, leader: (
-            office.kind == "head_of_state" or "president" in office.role.lower()
-        ),
-        "prime minister": by_kind("head_of_government"),
-        "premier": by_kind("head_of_government"),
-        "chancellor": by_kind("head_of_government"),
-        "head of government": by_kind("head_of_government"),
-        "foreign minister": by_kind("foreign_minister"),
-        "foreign secretary": by_kind("foreign_minister"),
-        "secretary of state": by_kind("foreign_minister"),
-        "top diplomat": by_kind("top_diplomat", "foreign_minister"),
-        "chief diplomat": by_kind("top_diplomat", "foreign_minister"),
-        "defence minister": by_kind("defence_minister"),
-        "defense minister": by_kind("defence_minister"),
-        "defence secretary": by_kind("defence_minister"),
-        "defense secretary": by_kind("defence_minister"),
-        "diplomat": lambda office, leader: (
-            office.kind in ("foreign_minister", "top_diplomat")
-            or any(word in office.role.lower() for word in ("ambassador", "diplomat", "foreign"))
-        ),
-        "minister": lambda office, leader: (
-            office.kind in ("foreign_minister", "defence_minister", "head_of_government")
-            or "minister" in office.role.lower()
-        ),
-        "official": lambda office, leader: True,
-    }
-    if words in table:
-        return table[words]
-    return lambda office, leader: words in office.role.lower()
+def role_fits(office: Office, phrase: str, leader: str | None) -> bool:
+    """Whether an office fits a role phrase: "foreign minister", "leader", "spokeswoman"."""
+    if phrase == "official":
+        return True
+    if phrase == "leader" and leader:
+        return office.kind == leader
+    if office.kind in ROLE_KINDS.get(phrase, ()):
+        return True
+    title = office.role.lower()
+    words = ROLE_WORDS.get(phrase, () if phrase in ROLE_KINDS else (phrase,))
+    return any(word in title for word in words)
 
 
 # Role phrases a definite description can name, longest first.
@@ -713,7 +710,6 @@ class ActorLinker:
         phrase, country = self._describe(span)
         if phrase is None:
             return
-        fits = _role_fits(phrase)
         leader = self.kb.countries[country].leader if country in self.kb.countries else None
 
         def fitting(actor: Actor) -> bool:
@@ -724,7 +720,7 @@ class ActorLinker:
             ):
                 return False
             offices = actor.offices_on(self.day) if self.day else actor.offices
-            if any(fits(office, leader) for office in offices):
+            if any(role_fits(office, phrase, leader) for office in offices):
                 return True
             return any(
                 phrase.split()[-1] in role for role in self.state.text_roles.get(actor.id, [])
@@ -735,7 +731,11 @@ class ActorLinker:
             item.actor, item.how = self._latest(candidates, item.start), "descriptor"
             return
         if country and self.day:
-            holders = self.kb.holders(country, _KINDS_OF.get(phrase, ()), self.day)
+            # The holder of that state's office; too broad a phrase ("the minister") names none.
+            kinds = () if phrase in ("diplomat", "minister") else ROLE_KINDS.get(phrase, ())
+            if phrase == "leader" and leader:
+                kinds = (leader,)
+            holders = self.kb.holders(country, kinds, self.day)
             if len(holders) == 1:
                 item.actor, item.how = holders[0], "descriptor-kb"
                 self._join_cast(holders[0])
@@ -925,23 +925,3 @@ def _capitalised(word: str) -> bool:
 def _bare(name: str) -> str:
     """An organisation's name without a leading article."""
     return name[4:] if name.lower().startswith("the ") else name
-
-
-_KINDS_OF = {
-    "leader": ("head_of_state", "head_of_government"),
-    "head of state": ("head_of_state",),
-    "president": ("head_of_state",),
-    "prime minister": ("head_of_government",),
-    "premier": ("head_of_government",),
-    "chancellor": ("head_of_government",),
-    "head of government": ("head_of_government",),
-    "foreign minister": ("foreign_minister",),
-    "foreign secretary": ("foreign_minister",),
-    "secretary of state": ("foreign_minister",),
-    "top diplomat": ("top_diplomat", "foreign_minister"),
-    "chief diplomat": ("top_diplomat", "foreign_minister"),
-    "defence minister": ("defence_minister",),
-    "defense minister": ("defence_minister",),
-    "defence secretary": ("defence_minister",),
-    "defense secretary": ("defence_minister",),
-}
