@@ -18,6 +18,7 @@ knowledge base in, records out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -88,7 +89,6 @@ SPEECH_NOUNS = frozenset(
 )  # fmt: skip
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_BLANK_LINES = re.compile(r"\n\s*\n")
 _EDGE = " \t\n,.;:—–-"
 
 
@@ -176,15 +176,17 @@ class StatementFinder:
         self.kinds = {actor.id: actor.kind for actor in actors}
         self.agents = agents or {}  # role nouns: what a person or a body can be called
         self.quotes = find_quotes(self.text)
+        self._quote_starts = [quote.inner_start for quote in self.quotes]
         self.paragraph_spans = paragraphs(self.text)
         self.found: list[dict] = []
 
     # -- helpers -----------------------------------------------------------------------------
 
     def _inside_quote(self, offset: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.inner_start <= offset < quote.inner_end:
-                return quote
+        """The quote holding a character, if any (quotes are in text order, never nested)."""
+        at = bisect.bisect_right(self._quote_starts, offset) - 1
+        if at >= 0 and offset < self.quotes[at].inner_end:
+            return self.quotes[at]
         return None
 
     def _mention_at(self, start: int, end: int) -> Mention | None:
