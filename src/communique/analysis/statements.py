@@ -87,7 +87,15 @@ SPEECH_NOUNS = frozenset(
      "announcement", "declaration", "letter", "message", "post", "tweet", "article",
      "editorial", "commentary", "interview", "briefing", "document", "memo"}
 )  # fmt: skip
-OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+# Headline labels before a colon that name a kind of piece, not a speaker.
+RUBRICS = frozenset(
+    {"analysis", "opinion", "editorial", "exclusive", "update", "updated", "breaking", "watch",
+     "video", "photos", "live", "explainer", "factbox", "timeline", "review", "interview",
+     "comment", "commentary", "correction", "note", "editor", "podcast", "listen", "read",
+     "fact", "q&a", "factcheck", "special", "first", "more", "related", "see",
+     "source", "sources", "photo", "image", "credit", "by", "urgent", "flashback"}
+)  # fmt: skip
+OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»", "''": "''", "``": "''"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _EDGE = " \t\n,.;:—–-"
 
@@ -121,32 +129,45 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def find_quotes(text: str) -> list[Quote]:
     """Quotations, paragraph by paragraph; a quote never runs past its paragraph.
 
-    Curly and straight double quotes, and single curly quotes when they open at a word's start
-    and close before a non-letter (so that "China’s" is no quote). A quote left open at a
-    paragraph's end ends there, unclosed — news style for a quote that goes on.
+    Curly and straight double quotes, doubled apostrophes and backticks (''…'', ``…''), and
+    single curly quotes when they open at a word's start and close before a non-letter (so
+    that "China’s" is no quote). A quote left open at a paragraph's end ends there, unclosed:
+    news style for a quote that goes on.
     """
     quotes: list[Quote] = []
     for number, (first, last) in enumerate(paragraphs(text)):
-        opened: tuple[int, str] | None = None
-        for i in range(first, last):
-            char = text[i]
+        opened: tuple[int, int, str] | None = None  # the mark's start, the words' start, closer
+        i = first
+        while i < last:
+            char, pair = text[i], text[i : i + 2]
             before = text[i - 1] if i > first else " "
             after = text[i + 1] if i + 1 < last else " "
             if opened is None:
-                if char in ("“", "«") or (char == '"' and not before.isalnum()):
-                    opened = (i, OPENERS[char])
+                if pair in ("''", "``") and not before.isalnum():
+                    opened = (i, i + 2, "''")
+                    i += 1
+                elif char in ("“", "«") or (char == '"' and not before.isalnum()):
+                    opened = (i, i + 1, OPENERS[char])
                 elif char == "‘" and not before.isalnum():
-                    opened = (i, "’")
+                    opened = (i, i + 1, "’")
+                i += 1
                 continue
-            start, closer = opened
-            if char == closer and (closer != "’" or not after.isalpha()):
-                if closer == '"' and after.isalnum():
-                    continue
-                quotes.append(Quote(start, i + 1, start + 1, i, number, True, closer != "’"))
+            start, inner, closer = opened
+            if closer == "''" and pair == "''":
+                quotes.append(Quote(start, i + 2, inner, i, number, True, True))
                 opened = None
+                i += 1
+            elif (
+                char == closer
+                and (closer != "’" or not after.isalpha())
+                and not (closer == '"' and after.isalnum())
+            ):
+                quotes.append(Quote(start, i + 1, inner, i, number, True, closer != "’"))
+                opened = None
+            i += 1
         if opened is not None:
-            start, closer = opened
-            quotes.append(Quote(start, last, start + 1, last, number, False, closer != "’"))
+            start, inner, closer = opened
+            quotes.append(Quote(start, last, inner, last, number, False, closer != "’"))
     return quotes
 
 
@@ -219,6 +240,11 @@ class StatementFinder:
             before = [s for s in subjects if s.i < verb.i]
             child = before[-1] if before else subjects[0]
             return child
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "parataxis"):
+            # "…, the candidate stated that": a subject the parse hung elsewhere.
+            stray = self._stray_subject(verb)
+            if stray is not None:
+                return stray
         # "About 4 in 10 say …": a share of people, parsed as a number on the verb.
         shares = [c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i]
         if shares:
@@ -228,12 +254,37 @@ class StatementFinder:
             return verb.head
         # "… saying it would …" / "adding that …": the subject of the verb it hangs on;
         # "blamed the network for reporting …": through the preposition.
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT"):
+            return None  # "Asked whether …, Trump said": the asker goes unnamed
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj") and verb.head is not verb:
             head = verb.head
+            if (
+                head.dep_ == "ccomp"
+                and self._cue_verb(head.head)
+                and self._second_report(verb, head.head)
+            ):
+                head = head.head  # "He said A has B and said C": the first cue's subject
             if head.pos_ == "ADP" and head.head is not head:
                 head = head.head
             return self._subject(head) if head.pos_ in ("VERB", "AUX") else None
         return None
+
+    def _stray_subject(self, verb: Token) -> Token | None:
+        """The noun phrase just before a finite verb that has no subject in the parse."""
+        for token in reversed(self.doc[verb.sent.start : verb.i]):
+            if token.pos_ in ("VERB", "AUX") or token.lower_ in ("that", "which", "who"):
+                return None
+            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in (
+                "appos", "conj", "nsubj", "nsubjpass", "dep", "npadvmod"):  # fmt: skip
+                return token
+            if token.dep_ in ("pobj", "dobj") and not self._inside_dashes(token, verb):
+                return None
+        return None
+
+    def _inside_dashes(self, token: Token, verb: Token) -> bool:
+        """Whether a token sits in a dash-set aside before the verb ("Bush - in a line … -")."""
+        between = self.doc[token.i : verb.i]
+        return any(t.text in ("-", "—", "–", "--") for t in between)
 
     def _quoted_as(self, verb: Token) -> bool:
         """ "Wang was quoted as saying": the subject is the speaker after all."""
@@ -250,8 +301,10 @@ class StatementFinder:
 
     def _speaker(self, verb: Token) -> tuple[Span | None, Mention | None]:
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in ("it", "there", "this"):
+        if subject is None or subject.lower_ in ("there", "this"):
             return None, None
+        if subject.lower_ == "it" and (subject.dep_ != "nsubj" or verb.lemma_ not in SPEECH_VERBS):
+            return None, None  # "it is said", "it shows": no one speaks; "It said" does
         phrase = self._phrase(subject)
         others = [c for c in subject.head.children if c.dep_ in SUBJECTS and c.i < subject.i]
         if others and subject.head is verb:  # both subjects make the speaker's phrase
@@ -397,7 +450,7 @@ class StatementFinder:
         for number, (first, last) in enumerate(self.paragraph_spans):
             quotes = by_paragraph.get(number)
             if not quotes:
-                previous = previous if self.text[first] in OPENERS else None
+                previous = previous if self._opens(first) else None
                 continue
             fragments = [(q.inner_start, q.inner_end) for q in quotes]
             verb = self._frame_cue(first, last, quotes)
@@ -408,11 +461,15 @@ class StatementFinder:
                 found = self._add("direct", fragments, verb, speaker=self._speaker(verb),
                                   via=self._via(verb))  # fmt: skip
                 previous = found or previous
-            elif previous is not None and self.text[first] in OPENERS:
+            elif previous is not None and self._opens(first):
                 # A quote paragraph with no cue of its own: the previous speaker goes on.
                 self._add("direct", fragments, None,
                           speaker=(previous["speaker"], previous["speaker_mention"]),
                           cue=previous["cue"], via=previous["via"])  # fmt: skip
+
+    def _opens(self, offset: int) -> bool:
+        """Whether a quotation mark opens at an offset."""
+        return self.text[offset] in OPENERS or self.text[offset : offset + 2] in OPENERS
 
     def _colon_before(self, number: int) -> bool:
         first, last = self.paragraph_spans[number - 1]
@@ -437,7 +494,11 @@ class StatementFinder:
             return any(s <= token.idx < e for s, e in inside)
 
         candidates = [t for t in span if not quoted(t) and self._cue_verb(t)]
-        for verb in candidates:  # one that a quoted word depends on
+        # One that a quoted word depends on; "…,'' Mr. Gray continued." too.
+        governing = candidates + [
+            t for t in span if not quoted(t) and t.pos_ == "VERB" and t.lemma_ in COLON_CUES
+        ]
+        for verb in governing:
             if any(quoted(t) and (t.head == verb or verb in t.ancestors) for t in span):
                 return verb
         for verb in candidates:  # else the nearest one with a speaker
@@ -481,7 +542,12 @@ class StatementFinder:
                 child.i > verb.i or not self._inside_quote(child.idx)
             ):
                 # "… that X" after the verb; "X, the rights group says" before it.
-                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
+                stop = self._next_report(child, verb)
+                tokens = [
+                    t
+                    for t in child.subtree
+                    if not (t.dep_ == "mark" and t.head == child) and t.i < stop
+                ]
                 return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             # "This campaign, he says, is different": the sentence round the aside.
@@ -520,6 +586,33 @@ class StatementFinder:
                 return [(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))]
         return None
 
+    def _next_report(self, clause: Token, verb: Token) -> int:
+        """Where a reported clause stops: before a second report the parse hung on it.
+
+        "Kasich says he'd sit Putin down and tells the crowd he was first": "tells" is
+        Kasich's second statement, not part of the first one's content.
+        """
+        for token in clause.subtree:
+            if token.i <= clause.i or not self._second_report(token, verb):
+                continue
+            stop = token.left_edge.i
+            while stop > clause.i and (
+                self.doc[stop - 1].dep_ == "cc" or self.doc[stop - 1].is_punct
+            ):
+                stop -= 1
+            return stop
+        return len(self.doc)
+
+    def _second_report(self, token: Token, verb: Token) -> bool:
+        """A cue verb with no subject of its own joined to a reported clause ("and says …",
+        ", calling …"), in the reporting verb's form, not the clause's: "said Russia welcomed
+        the statement and thanked China" is one report."""
+        if not self._cue_verb(token) or any(c.dep_ in SUBJECTS for c in token.children):
+            return False
+        if token.dep_ == "conj":
+            return token.tag_ == verb.tag_ != token.head.tag_
+        return token.dep_ == "advcl" and token.tag_ == "VBG" and self.doc[token.i - 1].is_punct
+
     def _hearsay(self) -> None:
         """ "Bloomberg is reportedly considering a run": a report with no one named."""
         for adverb in self.doc:
@@ -545,7 +638,10 @@ class StatementFinder:
                 continue
             target = targets[0]
             sentence = token.sent
-            if any(self._cue_verb(t) for t in sentence if t.i != token.i):
+            if any(
+                f["cue"] and sentence.start_char <= f["cue"][0] < sentence.end_char
+                for f in self.found
+            ):
                 continue  # "Wang said …, according to Sputnik": the chain of that statement
             phrase = self.doc[token.i : target.right_edge.i + 1]
             before = (sentence.start_char, phrase.start_char)
@@ -574,11 +670,7 @@ class StatementFinder:
                 verb = verbs[-1]
                 self._add(self._kind(start, end), [(start, end)], verb,
                           speaker=self._speaker(verb), via=self._via(verb))  # fmt: skip
-            elif (
-                len(left) <= 8
-                and not any(t.pos_ in ("VERB", "AUX") for t in left)
-                and any(t.pos_ == "PROPN" for t in left)
-            ):
+            elif self._headline_speaker(left):
                 first = left[0].i
                 while first < colon.i and self.doc[first].is_punct:
                     first += 1
@@ -587,6 +679,21 @@ class StatementFinder:
                 cue = (colon.idx, colon.idx + 1, ":")
                 self._add(self._kind(start, end), [(start, end)], None,
                           speaker=(speaker, mention), cue=cue)  # fmt: skip
+
+    def _headline_speaker(self, left: Span) -> bool:
+        """Whether the words before a colon name who speaks: "Trump: …", "Poll: …".
+
+        Headline case tags names as common nouns, so a short run of capitalised words
+        counts too, unless it is a rubric ("Analysis:", "Watch:").
+        """
+        words = [t for t in left if not t.is_punct]
+        if not words or len(left) > 8 or any(t.pos_ in ("VERB", "AUX") for t in left):
+            return False
+        if words[0].lower_ in RUBRICS:
+            return False
+        if any(t.pos_ == "PROPN" for t in words):
+            return True
+        return len(words) <= 4 and all(t.text[:1].isupper() for t in words)
 
     def statements(self) -> tuple[Statement, ...]:
         self.indirect()  # first, so that a quote inside indirect speech stays part of it
