@@ -125,6 +125,71 @@ def test_seed_004_statements_have_the_right_speaker_and_chain(
     )  # fmt: skip
 
 
+# Every statement of seed 004 as ingested (its headline is the title), in order, read by
+# hand: who says it (the actor; the text as written when no single actor is meant) and
+# words its content holds.
+SEED_004_ALL = [
+    ("wang-yi", "have stood up to pressure"),
+    ("vladimir-putin", "cooperation between Moscow and Beijing is important"),
+    ("wang-yi", "China-Russia relations had “withstood pressure”"),
+    ("wang-yi", "Against the backdrop"),
+    ("wang-yi", "We are also ready to emphasise"),
+    ("wang-yi", "China was ready to deepen strategic cooperation"),
+    ("vladimir-putin", "cooperation between Russia and China was important"),
+    ("vladimir-putin", "he was looking forward to Chinese President Xi Jinping’s visit"),
+    ("vladimir-putin", "it would give “further impetus”"),
+    ("vladimir-putin", "reached “new levels of cooperation”"),
+    ("CHN:GOV", "Putin and Wang also exchanged in-depth views"),
+    ("wang-yi", "appreciation for Russia’s willingness"),
+    ("wang-yi", "uphold an objective and fair stance"),
+    ("maria-zakharova", "Russia welcomed Wang’s statement"),
+    ("wall-street-journal", "Xi was preparing for a possible visit"),
+    ("USA", "Beijing is considering supplying arms"),
+    ("sergey-lavrov", "China and Russia to step up"),
+    ("sergey-lavrov", "Moscow and Beijing will continue to work together"),
+    ("sergey-lavrov", "Moscow and Beijing were not alone"),
+    ("sergey-lavrov", "Our joint work is supported"),
+    ("sergey-lavrov", "I believe China and Russia will continue"),
+    ("wang-yi", "China was willing to continue to push forward"),
+    ("wang-yi", "no matter how the international storm"),
+    ("wang-yi", "China and Russia have always maintained"),
+    ("wang-yi", "exchange further in-depth views"),
+    ("wang-yi", "“peace efforts”"),
+    ("wang-yi", "he hoped relevant parties"),
+    ("wang-yi", "relations between the two countries as “solid as rock"),
+    ("xinhua", "the two sides “had discussions"),
+    ("xinhua", "the pair “expressed willingness"),
+    ("They", "a cold-war mentality"),  # Wang and Patrushev together
+    ("xinhua", "the two sides also “exchanged views over Ukraine"),
+    ("wang-yi", "are mature and solid as a rock"),
+    ("wang-yi", "We are ready, together with the Russian side"),
+    ("wang-yi", "an agreement struck at the end of last year"),
+    ("wang-yi", "China and Russia should take"),
+    ("wang-yi", "In conditions of a changing international situation"),
+    ("wang-yi", "I believe that today we have very good opportunities"),
+    ("analysts", "China’s stance on Ukraine conflict is based on its own interests"),
+    ("nikolai-patrushev", "the two neighbours needed to expand"),
+    ("nikolai-patrushev", "The bloody events unleashed by the West"),  # … “, he said,
+    ("nikolai-patrushev", "In the context of the campaign by the collective West"),
+    ("wang-yi", "work together with all like-minded partners"),
+    ("nikolai-patrushev", "the expansion of Russia’s strategic partnership"),
+    ("nikolai-patrushev", "unwavering support for Beijing"),
+    ("nikolai-patrushev", "Our [two] countries are in favour"),
+]  # fmt: skip
+
+
+def test_every_statement_of_seed_004_has_its_speaker(seeds, nlp):
+    article = _seed(seeds, "004")
+    found = analyse(article, nlp).statements
+    got = [
+        (s.speaker_id or s.speaker_text, article.text[s.start : s.end].replace("\n", " "))
+        for s in found
+    ]
+    assert len(got) == len(SEED_004_ALL)
+    for (speaker, content), (want, words) in zip(got, SEED_004_ALL, strict=True):
+        assert (speaker, words in content) == (want, True), content
+
+
 def test_statements_export_and_listing(tmp_path, seeds, cli):
     db = tmp_path / "s.duckdb"
     assert cli("ingest", seeds["004"], "--db", db).returncode == 0

@@ -64,7 +64,7 @@ OBJECT_CUES = frozenset(
      "appeal", "accuse", "blame", "recommend", "advise", "support", "back", "endorse",
      "oppose", "prefer", "favor", "favour", "announce", "discuss", "mention", "list", "cite",
      "mock", "ridicule", "blast", "slam", "defend", "dispute", "challenge", "deny", "reveal",
-     "disclose", "show", "find", "want", "seek", "question", "talk", "speak",
+     "disclose", "show", "want", "seek", "question", "talk", "speak",
      "vote", "push", "advocate", "campaign", "complain", "worry", "argue", "point", "ask",
      "frame", "attack", "offer", "refer", "note", "confirm", "tweet"}
 )  # fmt: skip
@@ -526,8 +526,6 @@ class StatementFinder:
                 continue  # the report is the reporting chain of the statement inside it
             self._add(self._kind(start, end), content, token,
                       speaker=self._speaker(token), via=self._via(token))  # fmt: skip
-        self._according_to()
-        self._hearsay()
 
     def _kind(self, start: int, end: int) -> str:
         """direct when the content is (almost) all quoted, mixed when partly, else indirect."""
@@ -689,8 +687,8 @@ class StatementFinder:
         words = [t for t in left if not t.is_punct]
         if not words or len(left) > 8 or any(t.pos_ in ("VERB", "AUX") for t in left):
             return False
-        if words[0].lower_ in RUBRICS:
-            return False
+        if words[0].lower_ in RUBRICS or not words[-1].text[:1].isupper():
+            return False  # "Analysis: …", "Ukraine war: 1 year on"
         if any(t.pos_ == "PROPN" for t in words):
             return True
         return len(words) <= 4 and all(t.text[:1].isupper() for t in words)
@@ -699,6 +697,9 @@ class StatementFinder:
         self.indirect()  # first, so that a quote inside indirect speech stays part of it
         self.direct()
         self.colons()
+        # Last: a sentence whose report is found already credits its source, not says it.
+        self._according_to()
+        self._hearsay()
         records = []
         for index, found in enumerate(sorted(self.found, key=lambda f: f["start"])):
             phrase, mention = found["speaker"], found["speaker_mention"]
