@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ from communique.ingest.dedup import DEFAULT_THRESHOLD
 from communique.ingest.fields import parse_field_overrides
 from communique.kb import KBError
 from communique.nlp import DEFAULT_MODEL, ModelNotFound
+from communique.records import Event
 from communique.store import DEFAULT_DB, SchemaError, Store, StoreLocked
 
 app = typer.Typer(
@@ -62,6 +64,7 @@ class Table(StrEnum):
     actors = "actors"
     roles = "roles"
     statements = "statements"
+    events = "events"
     problems = "problems"
 
 
@@ -69,6 +72,8 @@ class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    plover = "plover"
+    gdelt = "gdelt"
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -194,11 +199,14 @@ def export(
         Path | None, typer.Option("--out", help="File to write; standard output when absent.")
     ] = None,
 ) -> None:
-    """Write stored records as JSON Lines, CSV or Parquet."""
+    """Write stored records as JSON Lines, CSV or Parquet; events also as PLOVER JSON Lines
+    (--format plover) or a GDELT 2.0-style tab-separated table (--format gdelt)."""
     from communique.export import export as export_table
 
     if fmt is Format.parquet and output is None and sys.stdout.isatty():
         raise _fail("Parquet is binary: give --out FILE or redirect the output")
+    if fmt in (Format.plover, Format.gdelt) and table is not Table.events:
+        raise _fail(f"--format {fmt.value} is for events only")
     try:
         with Store(db, read_only=True) as store:
             sys.stdout.flush()
@@ -389,6 +397,93 @@ def eval_polnear(
         values = [scores[name][key] for name in scores]
         cells = "".join(f"{v:>12.4f}" if isinstance(v, float) else f"{v:>12}" for v in values)
         out.print(f"{key:18}{cells}")
+
+
+def _events_of(
+    model: str, actors: list[Path] | None
+) -> Callable[[list[str]], list[tuple[Event, ...]]]:
+    """Each text's events, analysed as a one-sentence article (batched through the parser)."""
+    from communique.analysis import analyse_stream
+    from communique.kb import load as load_kb
+    from communique.nlp import load_model
+    from communique.records import Article
+
+    kb = load_kb(actors or ())
+    nlp = load_model(model)
+
+    def events(texts: list[str]) -> list[tuple[Event, ...]]:
+        articles = [Article(text=text) for text in texts]
+        return [records.events for _, records in analyse_stream(articles, nlp, kb=kb)]
+
+    return events
+
+
+@eval_app.command("plover")
+def eval_plover(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold records, one sentence a line.")],
+    model: ModelOption = DEFAULT_MODEL,
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score event coding on PLOVER gold: per-type P/R/F1, macro-F1, actor codes, swaps."""
+    from communique.evaluate.plover import (
+        count_records,
+        evaluate,
+        format_table,
+        predictions_from_events,
+    )
+    from communique.progress import Meter
+
+    if not gold.is_file():
+        raise _fail(f"{gold}: no such file")
+    try:
+        events = _events_of(model, actors)
+        with Meter(err, "sentences", count_records(gold), "sentences") as meter:
+            score = evaluate(
+                gold,
+                lambda texts: [predictions_from_events(found) for found in events(texts)],
+                32,
+                meter.advance,
+            )
+    except (ModelNotFound, KBError, ValueError, OSError) as error:
+        raise _fail(f"{gold}: {error}") from None
+    if as_json:
+        print(json.dumps(score.as_json()))
+        return
+    out.print(format_table(score), markup=False)
+
+
+@eval_app.command("quad")
+def eval_quad(
+    gold: Annotated[Path, typer.Argument(help="Sentences and quad labels 0-4, tab-separated.")],
+    model: ModelOption = DEFAULT_MODEL,
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score the quad class of each sentence's first asserted event (0: none) on labelled
+    sentences."""
+    from communique.evaluate import quad
+    from communique.ontology.plover import quad_code
+    from communique.progress import Meter
+
+    if not gold.is_file():
+        raise _fail(f"{gold}: no such file")
+    try:
+        events = _events_of(model, actors)
+        total = len(quad.read_gold(gold))
+        with Meter(err, "sentences", total, "sentences") as meter:
+            score = quad.evaluate(
+                gold,
+                lambda texts: [quad.quad_of(found, quad_code) for found in events(texts)],
+                32,
+                meter.advance,
+            )
+    except (ModelNotFound, KBError, ValueError, OSError) as error:
+        raise _fail(f"{gold}: {error}") from None
+    if as_json:
+        print(json.dumps(score.as_json()))
+        return
+    out.print(quad.format_table(score), markup=False)
 
 
 @eval_app.command("extraction")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from communique.analysis.actors import ActorLinker
 from communique.analysis.entities import entity_mentions
+from communique.analysis.events import EventFinder
 from communique.analysis.sentences import sentences
 from communique.analysis.statements import StatementFinder
 from communique.kb import KnowledgeBase
@@ -17,7 +18,7 @@ from communique.kb import load as load_kb
 from communique.records import Article, ArticleRecords
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> ArticleRecords:
@@ -35,6 +36,9 @@ def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> 
     mentions, actors, roles = linker.link(entity_mentions(doc, article.id, found), sentence_of)
     finder = StatementFinder(doc, article.id, mentions, actors, sentence_of, kb.agents)
     statements = finder.statements()
+    events = EventFinder(
+        doc, article.id, article.date, mentions, actors, statements, sentence_of, kb
+    ).events()
     return ArticleRecords(
         article_id=article.id,
         sentences=found,
@@ -42,6 +46,7 @@ def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> 
         actors=actors,
         roles=roles,
         statements=statements,
+        events=events,
     )
 
 

@@ -49,6 +49,12 @@ def _country_ids() -> dict[str, int]:
     return {country["iso3"]: int(country["geonameid"]) for country in countries}
 
 
+@functools.lru_cache(maxsize=1)
+def country_ids() -> frozenset[int]:
+    """The GeoNames ids that stand for whole states rather than towns or regions in them."""
+    return frozenset(_country_ids().values())
+
+
 def _capital(kb: KnowledgeBase, code: str) -> Place | None:
     """The gazetteer entry of a state's capital, if the gazetteer has it in that state."""
     country = kb.countries.get(code)

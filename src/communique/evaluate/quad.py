@@ -115,15 +115,22 @@ def score(gold_labels: Sequence[int], predicted_labels: Sequence[int]) -> QuadSc
 
 
 def quad_of(events: Sequence[Event], quad_code: Callable[[str], int]) -> int:
-    """The quad label of a sentence from its events: that of the first asserted one, else 0.
+    """The quad label of a sentence from its events: that of the first one that counts,
+    else 0.
 
-    An event is asserted when its modality is "asserted" and it is not negated; ``quad_code``
-    maps a PLOVER type to its quad (``communique.ontology.plover.quad_code``).
+    Events that did not happen (negated) or only might (hypothetical) do not count; planned
+    ones count as what they are coded as (a planned visit is an agreement, verbal
+    cooperation), and so do claimed ones. ``quad_code`` maps a PLOVER type to its quad
+    (``communique.ontology.plover.quad_code``).
     """
     for event in events:
-        if event.modality == "asserted" and not event.negated:
+        if event.modality in COUNTED and not event.negated:
             return quad_code(event.type)
     return 0
+
+
+# The modalities whose events give a sentence its quad class.
+COUNTED = frozenset({"asserted", "future", "claimed"})
 
 
 def evaluate(

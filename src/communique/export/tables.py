@@ -16,7 +16,9 @@ import duckdb
 from communique.store.queries import EXPORTS
 
 TABLES = tuple(EXPORTS)
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
+# Formats that only events have: the exchange formats of event data.
+EVENT_FORMATS = ("plover", "gdelt")
 
 
 def _plain(value: Any) -> Any:
@@ -48,8 +50,17 @@ def export(
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt in EVENT_FORMATS and table != "events":
+        raise ValueError(f"--format {fmt} is for events only")
     query = EXPORTS[table]
     count = conn.execute(f"SELECT count(*) FROM ({query})").fetchall()[0][0]
+    if fmt in EVENT_FORMATS:
+        if out is None:
+            _write_events(conn, query, fmt, stdout)
+        else:
+            with open(out, "wb") as sink:
+                _write_events(conn, query, fmt, sink)
+        return int(count)
     if fmt == "parquet":
         with tempfile.TemporaryDirectory() as tmp:
             target = out or Path(tmp) / f"{table}.parquet"
@@ -90,3 +101,30 @@ def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[
         text.seek(0)
         text.truncate()
     sink.write(text.getvalue().encode("utf-8"))  # the header, when there were no rows
+
+
+def _write_events(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[bytes]) -> None:
+    """Events as PLOVER JSON Lines, or as a tab-separated GDELT 2.0-style table."""
+    from communique.export.events import GDELT_COLUMNS, gdelt_row, plover_record
+
+    cursor = conn.execute(query)
+    columns = [column[0] for column in cursor.description]
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, delimiter="\t") if fmt == "gdelt" else None
+    if writer is not None:
+        writer.writerow(GDELT_COLUMNS)
+    number = 0
+    while rows := cursor.fetchmany(2048):
+        for values in rows:
+            row = dict(zip(columns, values, strict=True))
+            number += 1
+            if writer is not None:
+                record = gdelt_row(row, number)
+                writer.writerow([_cell(record[name]) for name in GDELT_COLUMNS])
+            else:
+                text.write(json.dumps(_plain(plover_record(row)), ensure_ascii=False))
+                text.write("\n")
+        sink.write(text.getvalue().encode("utf-8"))
+        text.seek(0)
+        text.truncate()
+    sink.write(text.getvalue().encode("utf-8"))

@@ -57,6 +57,37 @@ EXPORTS: dict[str, str] = {
         LEFT JOIN actors r ON r.id = s.speaker_id
         ORDER BY a.seq, s.idx
     """,
+    "events": """
+        SELECT e.article_id || '-' || e.idx AS id, e.article_id, e.idx AS "index",
+               e.type AS event, e.mode, e.quad AS quad_code, e.cameo, e.goldstein,
+               coalesce(e.date_start, a.date) AS date, e.date_start, e.date_end,
+               e.date_granularity, e.date_text,
+               (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                                      'code': p.country, 'sector': p.sector,
+                                      'start': p."start", 'end': p."end"}
+                                     ORDER BY p.position), [])
+                  FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+                 WHERE p.article_id = e.article_id AND p.event_idx = e.idx
+                   AND p.side = 'actor') AS actors,
+               (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                                      'code': p.country, 'sector': p.sector,
+                                      'start': p."start", 'end': p."end"}
+                                     ORDER BY p.position), [])
+                  FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+                 WHERE p.article_id = e.article_id AND p.event_idx = e.idx
+                   AND p.side = 'recipient') AS recipients,
+               e.trigger, e.trigger_start, e.trigger_end,
+               substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
+                   AS trigger_text,
+               e.place_text, e.place_name, e.place_country, e.latitude, e.longitude,
+               e.geonameid, e.modality, e.negated, e.via, e.statement,
+               e.sentence, s."start" AS sentence_start, s."end" AS sentence_end,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
+               a.url, a.outlet, a.title, a.date AS published
+        FROM events e JOIN articles a ON a.id = e.article_id
+        JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+        ORDER BY a.seq, e.idx
+    """,
     "problems": """
         SELECT run_id, path, line, kind, message, seen_at
         FROM problems ORDER BY id

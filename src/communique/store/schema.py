@@ -147,6 +147,57 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        5,
+        "events: PLOVER-coded events and their sides",
+        """
+        CREATE TABLE events (
+            article_id      VARCHAR NOT NULL,
+            idx             INTEGER NOT NULL,
+            sentence        INTEGER NOT NULL,
+            type            VARCHAR NOT NULL,          -- PLOVER 2024 event type
+            mode            VARCHAR,
+            quad            INTEGER,                   -- PLOVER quad class 1-4
+            cameo           VARCHAR,                   -- from the crosswalk
+            goldstein       DOUBLE,
+            trigger         VARCHAR NOT NULL,          -- the trigger's lemma
+            trigger_start   INTEGER NOT NULL,
+            trigger_end     INTEGER NOT NULL,
+            date_start      DATE,
+            date_end        DATE,
+            date_granularity VARCHAR NOT NULL,         -- day, week, month, year, unresolved
+            date_text       VARCHAR,
+            date_text_start INTEGER,
+            date_text_end   INTEGER,
+            place_text      VARCHAR,
+            place_start     INTEGER,
+            place_end       INTEGER,
+            place_name      VARCHAR,
+            place_country   VARCHAR,
+            latitude        DOUBLE,
+            longitude       DOUBLE,
+            geonameid       INTEGER,
+            modality        VARCHAR NOT NULL,          -- asserted, negated, future, ...
+            negated         BOOLEAN NOT NULL,
+            via             VARCHAR[],                 -- the reporting chain
+            statement       INTEGER,                   -- the statement it is told in
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE event_participants (
+            article_id VARCHAR NOT NULL,
+            event_idx  INTEGER NOT NULL,
+            side       VARCHAR NOT NULL,               -- actor | recipient
+            position   INTEGER NOT NULL,
+            "start"    INTEGER NOT NULL,
+            "end"      INTEGER NOT NULL,
+            text       VARCHAR NOT NULL,
+            actor_id   VARCHAR,
+            country    VARCHAR,
+            sector     VARCHAR,
+            PRIMARY KEY (article_id, event_idx, side, position)
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

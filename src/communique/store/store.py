@@ -16,9 +16,14 @@ import duckdb
 import pyarrow as pa
 
 from communique.records import Article, ArticleRecords, Problem
+from communique.store.rows import event_tables, statements_table
 from communique.store.schema import SCHEMA_VERSION, SchemaError, migrate, one, schema_version
 
 DEFAULT_DB = "communique.duckdb"
+# The tables that hold what the per-article analysis found.
+RECORD_TABLES = (
+    "sentences", "mentions", "roles", "statements", "events", "event_participants"
+)  # fmt: skip
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
 _UPSERT_ACTORS = """
@@ -29,37 +34,6 @@ _UPSERT_ACTORS = """
         sector = coalesce(actors.sector, excluded.sector),
         wikidata = coalesce(excluded.wikidata, actors.wikidata)
 """
-
-
-def _statements_table(records: ArticleRecords) -> pa.Table:
-    """An article's statements as an Arrow table shaped like the ``statements`` table."""
-    rows = records.statements
-    text = pa.string()
-    number = pa.int32()
-
-    def column(name: str, kind: pa.DataType) -> pa.Array:
-        return pa.array([getattr(s, name) for s in rows], kind)
-
-    return pa.table(
-        {
-            "article_id": column("article_id", text),
-            "idx": column("index", number),
-            "sentence": column("sentence", number),
-            "kind": column("kind", text),
-            "start": column("start", number),
-            "end": column("end", number),
-            "fragments": pa.array(
-                [[list(f) for f in s.fragments] for s in rows], pa.list_(pa.list_(number))
-            ),
-            **{name: column(name, text) for name in (
-                "speaker_id", "speaker_text", "cue", "addressee_id", "addressee_text")},
-            **{name: column(name, number) for name in (
-                "speaker_start", "speaker_end", "cue_start", "cue_end", "addressee_start",
-                "addressee_end")},
-            "via": pa.array([list(s.via) for s in rows], pa.list_(text)),
-            "negated": column("negated", pa.bool_()),
-        }
-    )  # fmt: skip
 
 
 class AlreadyAnalysed(RuntimeError):
@@ -246,13 +220,16 @@ class Store:
             if row[0] and row[1] >= version:
                 raise AlreadyAnalysed(f"article {records.article_id} is analysed already")
             if row[0]:
-                for table in ("sentences", "mentions", "roles", "statements"):
+                for table in RECORD_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
+            events, participants = event_tables(records)
             tables = (
                 ("sentences", sentences),
                 ("mentions", mentions),
                 ("roles", roles),
-                ("statements", _statements_table(records)),
+                ("statements", statements_table(records)),
+                ("events", events),
+                ("event_participants", participants),
             )
             for name, table in tables:
                 conn.register(f"new_{name}", table)
@@ -268,7 +245,7 @@ class Store:
             conn.rollback()
             raise
         finally:
-            for name in ("sentences", "mentions", "roles", "statements"):
+            for name in RECORD_TABLES:
                 conn.unregister(f"new_{name}")
 
     def _save_actors(self, records: ArticleRecords) -> None:

@@ -1,0 +1,563 @@
+"""PLOVER-coded events: who did what to whom, when and where, from one parsed article.
+
+A trigger (a verb such as "met", or a noun such as "talks" after a light verb such as
+"held") is matched against the trigger lexicon (:mod:`communique.analysis.triggers`); the
+sides come from the parse around it: the subject is the actor, the object or the object of
+the preposition the event type takes is the recipient, a passive's agent is the actor.
+Each side is resolved through the actor mentions the linker found. The event keeps its
+trigger span, its modality (negated, future, hypothetical, claimed) and, when it is told
+inside a statement, the statement and the reporting chain.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.analysis.dates import event_date, is_future
+from communique.analysis.places import event_place
+from communique.analysis.triggers import Match, load_triggers, match_sentence
+from communique.kb import KnowledgeBase
+from communique.records import ActorRef, Event, Mention, Participant, Statement, Where
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+# The prepositions that bring the recipient, by event type ("talks with", "sanctions on").
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
+    "AGREE": ("with",),
+    "CONSULT": ("with", "to"),
+    "SUPPORT": ("for", "to"),
+    "CONCEDE": ("to",),
+    "COOPERATE": ("with",),
+    "AID": ("to", "for"),
+    "RETREAT": ("from",),
+    "REQUEST": ("on", "to", "from", "of", "for"),
+    "ACCUSE": ("against", "on", "at", "of"),
+    "REJECT": ("to",),
+    "THREATEN": ("against", "with", "to"),
+    "PROTEST": ("against", "outside", "with"),
+    "SANCTION": ("on", "against", "from"),
+    "MOBILIZE": ("to", "near", "against"),
+    "COERCE": ("on", "against"),
+    "ASSAULT": ("on", "against", "with", "at"),
+}
+# Event types whose noun takes its doer in an of-phrase: "the withdrawal of the troops".
+OF_ACTOR_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONSULT", "AID", "COOPERATE"})
+# Event types whose place, when no one else is named, is where they land: its state.
+PLACE_TARGETS = frozenset(
+    {"ASSAULT", "MOBILIZE", "AID", "COERCE", "PROTEST", "CONCEDE", "SANCTION"}
+)
+# What a future event of these types is coded as (PLOVER manual: future meetings, visits
+# and cooperation are AGREE; announced withdrawals are CONCEDE).
+PROMISED = {
+    "CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
+    "RETREAT": "CONCEDE",
+}  # fmt: skip
+# Events that mostly happen within one state: an unnamed group is of the other side's state.
+DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
+# Participles that say where their subject stands, not what was done to it.
+STATIVE = frozenset({"oppose", "commit", "determine", "dedicate", "prepare", "resolve"})
+# Nouns of asking and offering: whoever made one is on the receiving end of the answer.
+PROPOSALS = frozenset(
+    {"offer", "demand", "call", "request", "proposal", "plan", "appeal", "invitation", "bid",
+     "suggestion", "initiative", "ultimatum", "claim", "accusation", "charge", "allegation"}
+)  # fmt: skip
+# Prepositions that may bring the recipient whatever the event type.
+ANY_PREPS = frozenset(
+    {"to", "for", "with", "against", "on", "over", "into", "at", "toward", "towards", "upon"}
+)  # fmt: skip
+# Prepositions that bring an earlier or later event of the same actor: "met Putin after
+# talks with Lavrov".
+TIME_PREPS = frozenset({"after", "before", "during", "following", "ahead", "amid", "at"})
+LIGHT_NOUN_HOSTS = frozenset({"after", "before", "during", "following", "ahead"})
+# Prepositions that set one event against another in time: "since the invasion".
+EVENT_TIME_PREPS = LIGHT_NOUN_HOSTS | {"since", "amid", "until", "despite"}
+CLAIM_CUES = frozenset(
+    {"claim", "allege", "suggest", "accuse", "charge", "insist", "contend", "maintain",
+     "assert", "believe", "suspect", "think", "speculate", "rumor", "rumour", "deny"}
+)  # fmt: skip
+HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
+MODALS = frozenset({"could", "might", "may", "would"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+FAILING = frozenset({"fail", "refuse", "decline", "reject"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+# Entity labels that never name a side of an event.
+NOT_ACTORS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW",
+     "WORK_OF_ART", "LANGUAGE", "PRODUCT"}
+)  # fmt: skip
+# Nouns that, made plural or counted ("the two sides", "both countries", "the pair"),
+# stand for the last group of actors the text named together.
+GROUP_NOUNS = frozenset(
+    {"side", "party", "pair", "leader", "country", "nation", "state", "minister", "diplomat",
+     "official", "capital", "government", "president", "counterpart", "delegation"}
+)  # fmt: skip
+STATE_NOUNS = frozenset({"country", "nation", "state", "capital", "government"})
+PEOPLE_NOUNS = frozenset(
+    {"two", "pair", "leader", "minister", "diplomat", "official", "president", "counterpart"}
+)  # fmt: skip
+
+
+class EventFinder:
+    """Finds the events of one article; make one per article."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        article_id: str,
+        published: date | None,
+        mentions: Sequence[Mention],
+        actors: Sequence[ActorRef],
+        statements: Sequence[Statement],
+        sentence_of: Callable[[int], int],
+        kb: KnowledgeBase,
+    ) -> None:
+        self.doc = doc
+        self.article_id = article_id
+        self.published = published
+        self.kb = kb
+        self.sentence_of = sentence_of
+        self.statements = statements
+        self.mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.actors = {actor.id: actor for actor in actors}
+        self.groups: list[tuple[int, tuple[Participant, ...]]] | None = None
+        self.event_groups: list[tuple[int, tuple[Participant, ...]]] = []
+
+    # -- sides -----------------------------------------------------------------------------
+
+    def _groups(self) -> list[tuple[int, tuple[Participant, ...]]]:
+        """Actors the text names together ("Wang Yi … and Nikolai Patrushev"), by offset."""
+        groups = []
+        for token in self.doc:
+            if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+                continue
+            members = []
+            for noun in [token, *token.conjuncts]:
+                mention = self._mention(noun)
+                if mention is not None and mention.start <= noun.idx < mention.end:
+                    participant = self._participant(noun)
+                    if participant is not None and participant not in members:
+                        members.append(participant)
+            if len(members) >= 2:
+                groups.append((token.idx, tuple(members)))
+        return groups
+
+    def _group(self, token: Token) -> list[Participant] | None:
+        """The actors a plural reference stands for: "they", "the two sides", "both nations".
+
+        The last group named before it that fits: states for "the two countries", people
+        for "the two" or "the pair", any for "they" or "both sides". The sides of an event
+        found earlier count as a group too ("Wang met Patrushev … the two sides").
+        """
+        noun = token.lemma_.lower()
+        plural = token.lower_ in ("they", "them") or (
+            noun in GROUP_NOUNS | {"two"}
+            and any(c.lower_ in ("two", "both") for c in [token, *token.children])
+            and any(c.lower_ in ("the", "both") for c in [token, *token.children])
+        )
+        if not plural:
+            return None
+        if self.groups is None:
+            self.groups = self._groups()
+        groups = sorted(self.groups + self.event_groups, key=lambda group: group[0])
+        before = [members for offset, members in groups if offset < token.idx]
+        if noun in PEOPLE_NOUNS:
+            before = [m for m in before if sum(self._kind(p) == "person" for p in m) >= 2]
+        if not before:
+            return None
+        members = list(before[-1])
+        if noun in STATE_NOUNS:
+            members = [self._state_of(m) for m in members]
+        return list(dict.fromkeys(m for m in members if m is not None))
+
+    def _kind(self, participant: Participant) -> str | None:
+        actor = self.actors.get(participant.actor_id or "")
+        return actor.kind if actor else None
+
+    def _state_of(self, participant: Participant) -> Participant | None:
+        """The state a person or body belongs to, as a participant with the same span."""
+        if participant.country is None:
+            return None
+        if participant.actor_id == participant.country:
+            return participant
+        return Participant(
+            start=participant.start,
+            end=participant.end,
+            text=participant.text,
+            actor_id=participant.country,
+            country=participant.country,
+        )
+
+    def _mention(self, token: Token) -> Mention | None:
+        """The linked mention that covers a token."""
+        i = bisect.bisect_right(self.starts, token.idx) - 1
+        while i >= 0 and self.mentions[i].start <= token.idx:
+            mention = self.mentions[i]
+            if token.idx < mention.end:
+                return mention
+            i -= 1
+        return None
+
+    def _participant(self, token: Token) -> Participant | None:
+        """The side a noun stands for: its actor, or the actor inside its phrase
+        ("Russian troops" → Russia, with the troops' sector)."""
+        if token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+            token = token.head.head  # "the ministry, which urged …": the ministry
+        if token.ent_type_ in NOT_ACTORS or token.dep_ == "npadvmod":
+            return None  # "on Friday", "$50 million"
+        mention = self._mention(token)
+        agent_sector = self.kb.agents.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        if mention is None:
+            phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det",)]
+            mention = next((m for t in phrase if (m := self._mention(t)) is not None), None)
+            if mention is None and agent_sector is None and token.pos_ != "PROPN":
+                return None
+        if mention is not None:
+            actor = self.actors.get(mention.actor_id or "")
+            if agent_sector is None and mention.start <= token.idx < mention.end:
+                return Participant(
+                    start=mention.start,
+                    end=mention.end,
+                    text=mention.text,
+                    actor_id=mention.actor_id,
+                    country=(actor.country if actor else None) or self._country_near(token),
+                    sector=actor.sector if actor else None,
+                )
+        first = min((t for t in token.subtree if t.i <= token.i), key=lambda t: t.i)
+        start, end = first.idx, token.idx + len(token)
+        actor = self.actors.get(mention.actor_id or "") if mention is not None else None
+        return Participant(
+            start=start,
+            end=end,
+            text=self.doc.text[start:end],
+            actor_id=mention.actor_id if mention is not None else None,
+            country=(actor.country if actor else None) or self._country_near(token),
+            sector=agent_sector or (actor.sector if actor else None),
+        )
+
+    def _country_near(self, token: Token) -> str | None:
+        """The state a phrase places its head in: "Ivory Coast's Supreme Court", "students
+        throughout Indonesia", "Chadli Klibi, Arab League Secretary General"."""
+        near = [t for t in token.subtree if t.i < token.i]
+        near += [g for c in token.children if c.dep_ == "appos" for g in c.subtree]
+        near += [g for c in token.children if c.dep_ == "prep"
+                 and c.lower_ in ("of", "in", "from", "throughout", "across")
+                 for g in c.subtree]  # fmt: skip
+        for other in near:
+            mention = self._mention(other)
+            actor = self.actors.get(mention.actor_id or "") if mention is not None else None
+            if actor is not None and actor.country:
+                return actor.country
+        return None
+
+    def _side(self, token: Token | None) -> list[Participant]:
+        """A noun and the nouns joined to it ("Russia and China"), as participants."""
+        if token is None:
+            return []
+        group = self._group(token)
+        if group:
+            return group
+        found = []
+        for noun in [token, *token.conjuncts]:
+            participant = self._participant(noun)
+            if participant is not None and participant not in found:
+                found.append(participant)
+        if not found:
+            # "condemned Serbia's suppression", "the release of Lavrov": whose it is.
+            inner = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+            inner += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            for noun in inner:
+                participant = self._participant(noun)
+                if participant is not None:
+                    return [participant]
+        return found
+
+    def _subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """The verb's subject and whether it is the passive one (the recipient)."""
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child, False
+            if child.dep_ == "nsubjpass":
+                return child, True
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            return self._subject(verb.head)  # "agreed to hold talks", "met and signed"
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            noun = verb.head
+            if verb.dep_ == "acl" and noun.dep_ in OBJECTS and not self._side(noun):
+                # "issued a statement calling on X": whoever issued it calls
+                return self._subject(noun.head)
+            return noun, any(c.dep_ == "auxpass" for c in verb.children)
+        return None, False
+
+    def _agent(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+
+    def _prep_object(self, head: Token, preps: tuple[str, ...]) -> Token | None:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if target is not None and self._side(target):
+                    return target
+        return None
+
+    def _object(self, verb: Token, kind: str) -> Token | None:
+        """The recipient: the verb's object, else the object of the preposition the event
+        type takes, on the verb or on its object ("launched airstrikes on PKK targets",
+        "lifted a ban on Berlusconi")."""
+        preps = RECIPIENT_PREPS.get(kind, ())
+        objects = [child for child in verb.children if child.dep_ in OBJECTS]
+        for child in objects:
+            if self._side(child):
+                return child
+        found = self._prep_object(verb, preps)
+        for child in objects:
+            if found is None:
+                found = self._prep_object(child, preps)
+        for child in objects:
+            # "rejected an offer from Afghanistan", "accepted demands by the rebels": the
+            # one whose proposal it is.
+            if found is None and child.lemma_.lower() in PROPOSALS:
+                found = self._prep_object(child, ("from", "by")) or next(
+                    (c for c in child.children if c.dep_ == "poss" and self._side(c)), None
+                )
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            # "allowed Rehman to hold a rally", "demanded that the United States match …"
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if found is None and subject is not None and self._side(subject):
+                found = subject
+        if found is None:
+            # "agreed to provide aid for Romania", "complained over Israeli raids": any
+            # preposition of the verb, its objects or its complement that names an actor.
+            heads = [verb, *objects]
+            heads += [c for c in verb.children if c.dep_ == "xcomp"]
+            heads += [g for h in heads[len(objects) + 1 :] for g in h.children if g.dep_ == "dobj"]
+            for head in heads:
+                for child in head.children:
+                    if child.dep_ in OBJECTS and head is not verb and self._named(child):
+                        return child
+                    if child.dep_ == "prep" and child.lower_ in ANY_PREPS:
+                        target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if target is not None and self._named(target):
+                            return target
+        return found
+
+    def _named(self, token: Token) -> bool:
+        """Whether a noun phrase names an actor the linker knows (not a bare role noun)."""
+        return any(p.actor_id or p.country for p in self._side(token))
+
+    def _sides(self, found: Match) -> tuple[list[Participant], list[Participant]]:
+        kind = found.type
+        head, noun = found.head, found.noun
+        actor_token: Token | None
+        recipient_token: Token | None = None
+        if noun is not None and noun is not head:
+            # "held talks with Lavrov": the light verb's subject, the noun's preposition.
+            actor_token, passive = self._subject(head)
+            if passive:
+                actor_token = self._agent(head)
+            preps = RECIPIENT_PREPS.get(kind, ())
+            if kind not in OF_ACTOR_TYPES:  # "mounted an invasion of South Lebanon"
+                preps = (*preps, "of")
+            recipient_token = self._prep_object(noun, preps)
+        elif head.pos_ in ("NOUN", "PROPN"):
+            actor_token, recipient_token = self._noun_sides(head, kind)
+        else:
+            subject, passive = self._subject(head)
+            if passive and head.lemma_.lower() in STATIVE and self._agent(head) is None:
+                passive = False  # "Israel is opposed to French mediation"
+            if passive:
+                actor_token, recipient_token = self._agent(head), subject
+            else:
+                actor_token = subject
+                recipient_token = self._object(head, kind)
+        if found.reverse:  # "Putin hosted Xi": the guest is the one who visits
+            actor_token, recipient_token = recipient_token, actor_token
+        if found.cause:  # "the ruling sparked protests": the subject did not protest
+            actor_token = None
+        actors = self._side(actor_token)
+        recipients = [r for r in self._side(recipient_token) if r not in actors]
+        return actors, recipients
+
+    def _noun_sides(self, noun: Token, kind: str) -> tuple[Token | None, Token | None]:
+        """ "Russia's invasion of Ukraine", "Russian airstrikes on Kyiv", "the talks with
+        Lavrov" after "met Putin": the noun's own modifiers, else the governing verb's
+        subject."""
+        actor: Token | None = None
+        if kind in OF_ACTOR_TYPES:  # "the deployment of NATO troops": NATO deploys
+            actor = self._prep_object(noun, ("of", "by"))
+            recipient = self._prep_object(noun, RECIPIENT_PREPS.get(kind, ()))
+        else:  # "the invasion of Ukraine by Russia"
+            actor = self._prep_object(noun, ("by",))
+            recipient = self._prep_object(noun, (*RECIPIENT_PREPS.get(kind, ()), "of"))
+        for child in noun.children:
+            if actor is not None:
+                break
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and self._side(child):
+                if child.dep_ == "compound" and kind == "ASSAULT" and recipient is None:
+                    recipient = child  # "the Ukraine war", "Gaza strikes": where, on whom
+                    continue
+                actor = child
+                break
+        if actor is None and noun.dep_ == "pobj" and noun.head.lower_ in LIGHT_NOUN_HOSTS:
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                actor, _ = self._subject(verb)
+        if actor is None and noun.dep_ in SUBJECTS | {"nsubjpass"}:
+            actor = None  # "the attack killed ten": no one named
+        return actor, recipient
+
+    # -- modality ----------------------------------------------------------------------------
+
+    def _statement(self, offset: int) -> Statement | None:
+        for statement in self.statements:
+            if any(s <= offset < e for s, e in statement.fragments):
+                return statement
+        return None
+
+    def _negated(self, head: Token, noun: Token | None) -> bool:
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+        if noun is not None and any(c.lower_ in ("no", "without") for c in noun.children):
+            return True
+        governor = head.head if head.dep_ == "xcomp" else None
+        return governor is not None and governor.lemma_ in FAILING
+
+    def _hypothetical(self, head: Token) -> bool:
+        chain = [head, *head.ancestors][:4]
+        for token in chain:
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+                return True
+        return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in head.children)
+
+    def _modality(self, hit: Match, statement: Statement | None) -> tuple[str, bool]:
+        head, noun = hit.head, hit.noun
+        if hit.negated or self._negated(head, noun):
+            return "negated", True
+        if self._hypothetical(head):
+            return "hypothetical", False
+        if hit.future or is_future(head):
+            return "future", False
+        hearsay = any(
+            t.lower_ in HEARSAY for t in [*head.children, *(noun.children if noun else ())]
+        )
+        if hearsay or (statement is not None and statement.cue in CLAIM_CUES):
+            return "claimed", False
+        return "asserted", False
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _matches(self, sentence: Span) -> list[Match]:
+        """The sentence's triggers, each trigger word once."""
+        found: dict[int, Match] = {}
+        for hit in match_sentence(sentence):
+            found.setdefault(hit.token.i, hit)
+        taken = {m.token.i for m in found.values()} | {m.head.i for m in found.values()}
+        for token in sentence:
+            if token.i not in taken and token.pos_ == "NOUN":
+                hit = self._noun_event(token)
+                if hit is not None:
+                    found[token.i] = hit
+        return sorted(found.values(), key=lambda m: m.token.i)
+
+    def _noun_event(self, noun: Token) -> Match | None:
+        """An event noun the sentence mentions in passing, when it names who did it or
+        hangs on another event in time: "the Russian invasion of Ukraine", "met Putin after
+        talks with Lavrov"."""
+        row = load_triggers().best(noun, "NOUN")
+        if row is None or row.guard:
+            return None
+        timed = noun.dep_ == "pobj" and noun.head.lower_ in EVENT_TIME_PREPS
+        doer = any(
+            c.dep_ in ("poss", "amod", "compound") and self._mention(c) is not None
+            for c in noun.children
+        )
+        if not (timed or doer):
+            return None
+        return Match(row, row.type, row.mode, noun, noun, "noun")
+
+    def _placed(
+        self,
+        kind: str,
+        actors: list[Participant],
+        recipients: list[Participant],
+        where: Where | None,
+    ) -> tuple[list[Participant], list[Participant]]:
+        """Give a state to the groups no actor names ("demonstrators", "prisoners"): the
+        state the event happens in, else, for events within a state (arrests, protests),
+        the state of the other side."""
+
+        def state(side: list[Participant], other: list[Participant]) -> list[Participant]:
+            country = where.country if where is not None and where.country else None
+            if country is None and kind in DOMESTIC_TYPES:
+                country = next((p.country for p in other if p.country), None)
+            if country is None:
+                return side
+            return [replace(p, country=country) if p.country is None else p for p in side]
+
+        return state(actors, recipients), state(recipients, actors)
+
+    def _via(self, statement: Statement | None) -> tuple[str, ...]:
+        if statement is None:
+            return ()
+        speaker = statement.speaker_id or statement.speaker_text
+        return tuple(dict.fromkeys([*(v for v in (speaker,) if v), *statement.via]))
+
+    def events(self) -> tuple[Event, ...]:
+        events: list[Event] = []
+        for sentence in self.doc.sents:
+            for hit in self._matches(sentence):
+                actors, recipients = self._sides(hit)
+                if not actors and not recipients:
+                    continue
+                trigger = hit.token
+                if hit.type == "CONSULT" and len(actors) + len(recipients) >= 2:
+                    self.event_groups.append((trigger.idx, (*actors, *recipients)))
+                statement = self._statement(trigger.idx)
+                modality, negated = self._modality(hit, statement)
+                kind, mode = hit.type, hit.mode or None
+                if modality == "future" and kind in PROMISED:
+                    # PLOVER codes a planned meeting, visit or aid as an agreement to it,
+                    # and an announced retreat as a concession.
+                    kind, mode = PROMISED[kind], None
+                where = event_place(sentence, hit.head, self.kb)
+                if (
+                    not recipients
+                    and where is not None
+                    and where.country
+                    and (hit.type in PLACE_TARGETS)
+                ):
+                    # "blew themselves up in Tel Aviv": the place's state is on the receiving end
+                    recipients = [Participant(where.text_start, where.text_end, where.text,
+                                              where.country, where.country)]  # fmt: skip
+                actors, recipients = self._placed(hit.type, actors, recipients, where)
+                when = event_date(sentence, hit.head, self.published, modality == "future")
+                events.append(
+                    Event(
+                        article_id=self.article_id,
+                        index=len(events),
+                        sentence=self.sentence_of(trigger.idx),
+                        type=kind,
+                        mode=mode,
+                        trigger_start=trigger.idx,
+                        trigger_end=trigger.idx + len(trigger),
+                        trigger=trigger.lemma_.lower(),
+                        actors=tuple(actors),
+                        recipients=tuple(recipients),
+                        when=when,
+                        where=where,
+                        modality=modality,
+                        negated=negated,
+                        via=self._via(statement),
+                        statement=statement.index if statement is not None else None,
+                    )
+                )
+        return tuple(events)

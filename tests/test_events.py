@@ -1,0 +1,199 @@
+"""Events: PLOVER-coded, with actor, recipient, date, place, modality and evidence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import duckdb
+import pytest
+
+from communique.analysis import analyse
+from communique.ingest import ReadOptions, read_file
+from communique.records import Article
+
+PUBLISHED = date(2023, 2, 22)  # a Wednesday
+
+
+def _events(nlp, text: str, published: date | None = PUBLISHED):
+    article = Article(text=text, date=published)
+    return article, analyse(article, nlp).events
+
+
+def _sides(event) -> tuple[str, tuple, tuple]:
+    return (
+        event.type,
+        tuple(p.actor_id for p in event.actors),
+        tuple(p.actor_id for p in event.recipients),
+    )
+
+
+def test_a_meeting_has_its_sides_date_place_and_evidence(nlp):
+    text = "Wang Yi, China's foreign minister, met Vladimir Putin in Moscow on Wednesday."
+    _, (event,) = _events(nlp, text)
+    assert _sides(event) == ("CONSULT", ("wang-yi",), ("vladimir-putin",))
+    assert text[event.trigger_start : event.trigger_end] == "met"
+    assert [text[p.start : p.end] for p in event.actors] == ["Wang Yi"]
+    assert (event.when.granularity, event.when.start, event.when.text) == (
+        "day", date(2023, 2, 22), "Wednesday",
+    )  # fmt: skip
+    assert event.where is not None and event.where.country == "RUS"
+    assert event.where.latitude == pytest.approx(55.75, abs=0.1)
+    assert event.modality == "asserted" and not event.negated
+
+
+def test_talks_between_two_sides_are_one_reciprocal_event(nlp):
+    _, events = _events(nlp, "Wang Yi and Sergey Lavrov held talks in Moscow on Tuesday.")
+    (event,) = events
+    assert _sides(event) == ("CONSULT", ("wang-yi", "sergey-lavrov"), ())
+    assert event.when.start == date(2023, 2, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "negated"),
+    [
+        ("Russia did not sign the agreement with Ukraine.", "negated", True),
+        ("Putin will visit Beijing next month.", "future", False),
+        (
+            "If Russia attacks Ukraine, NATO could impose sanctions on Moscow.",
+            "hypothetical",
+            False,
+        ),
+        ("The US claims that China is supplying weapons to Russia.", "claimed", False),
+        ("Russian forces shelled Kharkiv on Monday.", "asserted", False),
+    ],
+)
+def test_modality_is_kept_and_flagged(nlp, text, modality, negated):
+    _, events = _events(nlp, text)
+    assert events, text
+    assert (events[0].modality, events[0].negated) == (modality, negated)
+
+
+def test_a_future_visit_is_an_agreement_dated_to_next_month(nlp):
+    """PLOVER codes a planned visit as AGREE; the trigger still says what was agreed."""
+    _, (event,) = _events(nlp, "Putin will visit Beijing next month.")
+    assert _sides(event) == ("AGREE", ("vladimir-putin",), ("CHN",))
+    assert (event.trigger, event.modality) == ("visit", "future")
+    assert (event.when.granularity, event.when.start, event.when.end) == (
+        "month", date(2023, 3, 1), date(2023, 3, 31),
+    )  # fmt: skip
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved(nlp):
+    _, (event,) = _events(nlp, "Wang Yi met Vladimir Putin on Wednesday.", published=None)
+    assert event.when.granularity == "unresolved" and event.when.text == "Wednesday"
+
+
+def test_an_event_told_by_an_outlet_keeps_the_reporting_chain(nlp):
+    _, (event,) = _events(nlp, "Xinhua said Wang Yi met Nikolai Patrushev in Moscow.")
+    assert _sides(event) == ("CONSULT", ("wang-yi",), ("nikolai-patrushev",))
+    assert event.via == ("xinhua",) and event.statement == 0
+
+
+def test_a_claim_keeps_who_claims_it(nlp):
+    _, (event,) = _events(nlp, "The US claims that China is supplying weapons to Russia.")
+    assert _sides(event) == ("AID", ("CHN",), ("RUS",))
+    assert (event.modality, event.via) == ("claimed", ("USA",))
+
+
+def _seed(seeds, key):
+    (article,) = [a for a in read_file(seeds[key], ReadOptions()) if isinstance(a, Article)]
+    return article
+
+
+# Events of the seeds read by hand: (type, actors, recipients, trigger word).
+SEED_004 = [
+    ("CONSULT", ("wang-yi",), ("vladimir-putin",), "met"),
+    ("CONSULT", ("wang-yi",), ("sergey-lavrov",), "talks"),
+    ("ASSAULT", ("RUS",), ("UKR",), "invasion"),
+    ("CONSULT", ("vladimir-putin", "wang-yi"), (), "exchanged"),
+    ("SUPPORT", ("RUS",), ("CHN",), "thanked"),
+    ("AGREE", ("vladimir-putin",), ("xi-jinping",), "invited"),
+    ("REQUEST", ("sergey-lavrov",), ("CHN", "RUS"), "urged"),
+    ("CONSULT", ("wang-yi",), ("nikolai-patrushev",), "met"),
+    ("CONSULT", ("wang-yi", "nikolai-patrushev"), (), "discussions"),
+    ("AGREE", ("wang-yi", "nikolai-patrushev"), (), "agreed"),
+]  # fmt: skip
+SEED_002 = [
+    ("CONSULT", ("wang-yi", "nikolai-patrushev"), (), "exchanged"),
+]
+
+
+@pytest.mark.parametrize(("key", "expected"), [("004", SEED_004), ("002", SEED_002)])
+def test_seed_events_by_type_actor_and_recipient(seeds, nlp, key, expected):
+    article = _seed(seeds, key)
+    found = {
+        (*_sides(e), article.text[e.trigger_start : e.trigger_end])
+        for e in analyse(article, nlp).events
+    }
+    missing = [event for event in expected if event not in found]
+    assert not missing, f"not found: {missing}"
+
+
+def test_the_crosswalk_codes_each_event(nlp):
+    from communique.ontology import plover
+
+    _, (event,) = _events(nlp, "Russian forces shelled Kharkiv on Monday.")
+    coding = plover.mode(event.type, event.mode)
+    assert (coding.quad, coding.cameo[:2]) == (4, "19")
+    assert coding.goldstein <= -9
+
+
+def test_events_are_stored_and_exported_as_plover_and_gdelt(tmp_path, cli):
+    source = tmp_path / "meeting.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "title": "Wang meets Putin",
+                "date": "2023-02-22",
+                "url": "https://example.org/wang-putin",
+                "outlet": "Example News",
+                "text": "Chinese Foreign Minister Wang Yi met Russian President Vladimir Putin "
+                "in Moscow on Wednesday. Russian forces shelled Kharkiv on Monday.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "e.duckdb"
+    assert cli("ingest", source, "--db", db).returncode == 0
+    with duckdb.connect(str(db), read_only=True) as conn:
+        stored = conn.execute(
+            "SELECT type, quad, cameo, date_start, place_name FROM events ORDER BY idx"
+        ).fetchall()
+        sides = conn.execute(
+            "SELECT side, actor_id FROM event_participants WHERE event_idx = 0 ORDER BY side"
+        ).fetchall()
+    assert [row[0] for row in stored] == ["CONSULT", "ASSAULT"]
+    assert stored[0][1:] == (1, stored[0][2], date(2023, 2, 22), "Moscow")
+    assert sides == [("actor", "wang-yi"), ("recipient", "vladimir-putin")]
+
+    result = cli("export", "events", "--db", db, "--format", "plover")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    meeting = records[0]
+    assert (meeting["event"], meeting["date"], meeting["quad_code"]) == (
+        "CONSULT", "2023-02-22", 1,
+    )  # fmt: skip
+    assert [a["code"] for a in meeting["actor"]] == ["CHN"]
+    assert [r["code"] for r in meeting["recipient"]] == ["RUS"]
+    assert meeting["cite_info"]["url"] == "https://example.org/wang-putin"
+    assert meeting["cite_info"]["publication"] == "Example News"
+    start, end = meeting["text_info"]["start"], meeting["text_info"]["end"]
+    assert meeting["text"].startswith("Chinese Foreign Minister") and end > start
+    assert meeting["event_loc"]["resolved_place"] == "Moscow"
+    assert (meeting["negated"], meeting["modality"], meeting["via"]) == (False, "asserted", [])
+
+    result = cli("export", "events", "--db", db, "--format", "gdelt")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t"))
+    shelling = rows[1]
+    assert (shelling["Actor1CountryCode"], shelling["Actor2CountryCode"]) == ("RUS", "UKR")
+    assert shelling["EventRootCode"] == "19" and shelling["QuadClass"] == "4"
+    assert shelling["SQLDATE"] == "20230220"
+    assert shelling["SOURCEURL"] == "https://example.org/wang-putin"
+
+    result = cli("export", "articles", "--db", db, "--format", "gdelt")
+    assert result.returncode != 0 and "events only" in result.stderr
