@@ -31,17 +31,17 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "AGREE": ("with",),
     "CONSULT": ("with", "to"),
     "SUPPORT": ("for", "to"),
-    "CONCEDE": ("to",),
+    "CONCEDE": ("to", "on", "for"),
     "COOPERATE": ("with",),
     "AID": ("to", "for"),
-    "RETREAT": ("from",),
+    "RETREAT": ("from", "on", "against"),
     "REQUEST": ("on", "to", "from", "of", "for"),
     "ACCUSE": ("against", "on", "at", "of"),
     "REJECT": ("to",),
     "THREATEN": ("against", "with", "to"),
     "PROTEST": ("against", "outside", "with"),
     "SANCTION": ("on", "against", "from"),
-    "MOBILIZE": ("to", "near", "against"),
+    "MOBILIZE": ("to", "near", "against", "in", "into"),
     "COERCE": ("on", "against"),
     "ASSAULT": ("on", "against", "with", "at"),
 }
@@ -51,16 +51,21 @@ OF_ACTOR_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONSULT", "AID", 
 PLACE_TARGETS = frozenset(
     {"ASSAULT", "MOBILIZE", "AID", "COERCE", "PROTEST", "CONCEDE", "SANCTION"}
 )
-# What a future event of these types is coded as (PLOVER manual: future meetings, visits
-# and cooperation are AGREE; announced withdrawals are CONCEDE).
+# What a future event of these types is coded as: PLOVER codes a stated willingness or
+# commitment to cooperate or to concede ("will allow", "is ready to host") as AGREE.
 PROMISED = {
     "CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
-    "RETREAT": "CONCEDE",
+    "CONCEDE": "AGREE", "RETREAT": "AGREE",
 }  # fmt: skip
+# Words of readiness that make the action after them an offer.
+WILLING = frozenset({"ready", "willing", "prepared", "eager", "determined", "offer", "pledge",
+                     "promise", "vow", "plan", "intend", "agree"})  # fmt: skip
 # Events that mostly happen within one state: an unnamed group is of the other side's state.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # Participles that say where their subject stands, not what was done to it.
 STATIVE = frozenset({"oppose", "commit", "determine", "dedicate", "prepare", "resolve"})
+# Event types whose direct object is mostly a thing moved or imposed, not a side.
+THING_OBJECTS = frozenset({"AID", "MOBILIZE", "SANCTION"})
 # Nouns of asking and offering: whoever made one is on the receiving end of the answer.
 PROPOSALS = frozenset(
     {"offer", "demand", "call", "request", "proposal", "plan", "appeal", "invitation", "bid",
@@ -315,13 +320,20 @@ class EventFinder:
         "lifted a ban on Berlusconi")."""
         preps = RECIPIENT_PREPS.get(kind, ())
         objects = [child for child in verb.children if child.dep_ in OBJECTS]
+        # What is sent, given or imposed ("sent 200 troops", "provided aid") is no side of
+        # the event unless it names an actor.
+        taken = self._named if kind in THING_OBJECTS else self._side
         for child in objects:
-            if self._side(child):
+            if taken(child):
                 return child
         found = self._prep_object(verb, preps)
         for child in objects:
             if found is None:
                 found = self._prep_object(child, preps)
+            for clause in (c for c in child.children if c.dep_ in ("acl", "relcl")):
+                # "lifted sanctions imposed on China"
+                if found is None:
+                    found = self._prep_object(clause, (*preps, "on", "against"))
         for child in objects:
             # "rejected an offer from Afghanistan", "accepted demands by the rebels": the
             # one whose proposal it is.
@@ -431,6 +443,11 @@ class EventFinder:
         governor = head.head if head.dep_ == "xcomp" else None
         return governor is not None and governor.lemma_ in FAILING
 
+    def _willing(self, head: Token) -> bool:
+        """ "is ready to contribute troops", "willing to send": an offer, not a deed."""
+        governor = head.head if head.dep_ == "xcomp" else None
+        return governor is not None and governor.lemma_.lower() in WILLING
+
     def _hypothetical(self, head: Token) -> bool:
         chain = [head, *head.ancestors][:4]
         for token in chain:
@@ -444,7 +461,7 @@ class EventFinder:
             return "negated", True
         if self._hypothetical(head):
             return "hypothetical", False
-        if hit.future or is_future(head):
+        if hit.future or is_future(head) or self._willing(head):
             return "future", False
         hearsay = any(
             t.lower_ in HEARSAY for t in [*head.children, *(noun.children if noun else ())]
@@ -524,7 +541,10 @@ class EventFinder:
                 statement = self._statement(trigger.idx)
                 modality, negated = self._modality(hit, statement)
                 kind, mode = hit.type, hit.mode or None
-                if modality == "future" and kind in PROMISED:
+                if hit.trigger.type == "AGREE" and kind != "AGREE":
+                    # "agreed to resign", "offered to host talks": the commitment is coded
+                    kind, mode = "AGREE", None
+                elif modality == "future" and kind in PROMISED:
                     # PLOVER codes a planned meeting, visit or aid as an agreement to it,
                     # and an announced retreat as a concession.
                     kind, mode = PROMISED[kind], None
