@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.analysis.dates import event_date, is_future
 from communique.analysis.places import event_place
+from communique.analysis.statements import CUE_VERBS
 from communique.analysis.triggers import Match, load_triggers, match_sentence
 from communique.kb import KnowledgeBase
 from communique.records import ActorRef, Event, Mention, Participant, Statement, Where
@@ -36,7 +37,7 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "AID": ("to", "for"),
     "RETREAT": ("from", "on", "against"),
     "REQUEST": ("on", "to", "from", "of", "for"),
-    "ACCUSE": ("against", "on", "at", "of"),
+    "ACCUSE": ("against", "over", "about", "on", "at", "of"),
     "REJECT": ("to",),
     "THREATEN": ("against", "with", "to"),
     "PROTEST": ("against", "outside", "with"),
@@ -49,7 +50,7 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
 OF_ACTOR_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONSULT", "AID", "COOPERATE"})
 # Event types whose place, when no one else is named, is where they land: its state.
 PLACE_TARGETS = frozenset(
-    {"ASSAULT", "MOBILIZE", "AID", "COERCE", "PROTEST", "CONCEDE", "SANCTION"}
+    {"ASSAULT", "MOBILIZE", "AID", "COERCE", "PROTEST", "CONCEDE", "SANCTION", "THREATEN"}
 )
 # What a future event of these types is coded as: PLOVER codes a stated willingness or
 # commitment to cooperate or to concede ("will allow", "is ready to host") as AGREE.
@@ -90,6 +91,8 @@ MODALS = frozenset({"could", "might", "may", "would"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 FAILING = frozenset({"fail", "refuse", "decline", "reject"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+# Pronouns that, in a reported clause, stand for the one who reports.
+REPORTED_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 # Entity labels that never name a side of an event.
 NOT_ACTORS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW",
@@ -132,6 +135,7 @@ class EventFinder:
         self.actors = {actor.id: actor for actor in actors}
         self.groups: list[tuple[int, tuple[Participant, ...]]] | None = None
         self.event_groups: list[tuple[int, tuple[Participant, ...]]] = []
+        self.taken: list[Participant] = []  # the actors of the event whose recipient is sought
 
     # -- sides -----------------------------------------------------------------------------
 
@@ -215,6 +219,10 @@ class EventFinder:
             token = token.head.head  # "the ministry, which urged …": the ministry
         if token.ent_type_ in NOT_ACTORS or token.dep_ == "npadvmod":
             return None  # "on Friday", "$50 million"
+        if token.lower_ in REPORTED_PRONOUNS and self._mention(token) is None:
+            speaker = self._reporter(token)
+            if speaker is not None:
+                return self._participant(speaker)  # "Japan said it had halted aid"
         mention = self._mention(token)
         agent_sector = self.kb.agents.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if mention is None:
@@ -244,6 +252,22 @@ class EventFinder:
             country=(actor.country if actor else None) or self._country_near(token),
             sector=agent_sector or (actor.sector if actor else None),
         )
+
+    def _reporter(self, pronoun: Token) -> Token | None:
+        """Who "it", "they" or "their" stands for in a report: the subject of the verb of
+        saying the pronoun's clause hangs on ("Iraq said it would allow …", "Bosnian Serbs
+        said their forces had completed their withdrawal")."""
+        for verb in pronoun.ancestors:
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
+                continue
+            head = verb.head
+            if head.lemma_.lower() not in CUE_VERBS:
+                continue
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+            return None
+        return None
 
     def _country_near(self, token: Token) -> str | None:
         """The state a phrase places its head in: "Ivory Coast's Supreme Court", "students
@@ -308,9 +332,9 @@ class EventFinder:
 
     def _prep_object(self, head: Token, preps: tuple[str, ...]) -> Token | None:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if target is not None and self._side(target):
+                if target is not None and self._fresh(target):
                     return target
         return None
 
@@ -339,12 +363,12 @@ class EventFinder:
             # one whose proposal it is.
             if found is None and child.lemma_.lower() in PROPOSALS:
                 found = self._prep_object(child, ("from", "by")) or next(
-                    (c for c in child.children if c.dep_ == "poss" and self._side(c)), None
+                    (c for c in child.children if c.dep_ == "poss" and self._fresh(c)), None
                 )
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
             # "allowed Rehman to hold a rally", "demanded that the United States match …"
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if found is None and subject is not None and self._side(subject):
+            if found is None and subject is not None and self._fresh(subject):
                 found = subject
         if found is None:
             # "agreed to provide aid for Romania", "complained over Israeli raids": any
@@ -356,7 +380,7 @@ class EventFinder:
                 for child in head.children:
                     if child.dep_ in OBJECTS and head is not verb and self._named(child):
                         return child
-                    if child.dep_ == "prep" and child.lower_ in ANY_PREPS:
+                    if child.dep_ in ("prep", "dative") and child.lower_ in ANY_PREPS:
                         target = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if target is not None and self._named(target):
                             return target
@@ -364,7 +388,12 @@ class EventFinder:
 
     def _named(self, token: Token) -> bool:
         """Whether a noun phrase names an actor the linker knows (not a bare role noun)."""
-        return any(p.actor_id or p.country for p in self._side(token))
+        return any(p.actor_id or p.country for p in self._fresh(token))
+
+    def _fresh(self, token: Token) -> list[Participant]:
+        """The sides a noun phrase stands for, less the event's actors: "threatened to break
+        off relations over their ties" does not make Pakistan its own recipient."""
+        return [p for p in self._side(token) if p not in self.taken]
 
     def _sides(self, found: Match) -> tuple[list[Participant], list[Participant]]:
         kind = found.type
@@ -390,7 +419,9 @@ class EventFinder:
                 actor_token, recipient_token = self._agent(head), subject
             else:
                 actor_token = subject
+                self.taken = self._side(subject)
                 recipient_token = self._object(head, kind)
+                self.taken = []
         if found.reverse:  # "Putin hosted Xi": the guest is the one who visits
             actor_token, recipient_token = recipient_token, actor_token
         if found.cause:  # "the ruling sparked protests": the subject did not protest
@@ -549,6 +580,9 @@ class EventFinder:
                     # and an announced retreat as a concession.
                     kind, mode = PROMISED[kind], None
                 where = event_place(sentence, hit.head, self.kb)
+                if where is None and hit.complement is not None:
+                    # "threatened to resume attacks in Israel": where the threatened act is
+                    where = event_place(sentence, hit.complement, self.kb)
                 if (
                     not recipients
                     and where is not None
