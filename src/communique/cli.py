@@ -218,6 +218,56 @@ def export(
         err.print(f"{count} {table.value} written to {output}")
 
 
+class By(StrEnum):
+    week = "week"
+    month = "month"
+
+
+@app.command()
+def timeline(
+    a: Annotated[
+        str,
+        typer.Argument(metavar="A", help="A state, person or actor id (Russia, Putin, RUS)."),
+    ],
+    b: Annotated[str, typer.Argument(metavar="B", help="The other side.")],
+    by: Annotated[By, typer.Option("--by", help="Period to group by.")] = By.month,
+    output: Annotated[
+        Path | None, typer.Option("--out", help="Also draw the chart: FILE.png or FILE.html.")
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Show what two actors did to each other and said of each other over time: events with
+    their PLOVER quad class and Goldstein value, a cooperation–conflict index per period, and
+    statements. A state covers its people and bodies ("Russia": Putin, the Kremlin, ...)."""
+    from communique.crossdoc.timeline import build_timeline, plot, resolve_side
+    from communique.display_timeline import print_timeline
+
+    if output is not None and output.suffix.lower() not in (".png", ".html", ".htm"):
+        raise _fail(f"--out {output}: the chart is written as .png or .html")
+    try:
+        with Store(db, read_only=True) as store:
+            sides = []
+            for name in (a, b):
+                side = resolve_side(store.conn, name)
+                if side is None:
+                    raise _fail(f"no actor or state called {name!r} in {db}", 1)
+                sides.append(side)
+            found = build_timeline(store.conn, sides[0], sides[1], by.value)
+    except (SchemaError, StoreLocked, KBError) as error:
+        raise _fail(str(error)) from None
+    except ValueError as error:
+        raise _fail(str(error), 1) from None
+    if not found.events and not found.statements:
+        raise _fail(f"no event or statement links {found.a.label} and {found.b.label} in {db}", 1)
+    print_timeline(out, found)
+    if output is not None:
+        try:
+            plot(found, output)
+        except (OSError, ValueError) as error:
+            raise _fail(f"--out {output}: {error}") from None
+        err.print(f"chart written to {output}")
+
+
 @app.command()
 def summary(db: DbOption = Path(DEFAULT_DB)) -> None:
     """What the store holds: counts and the most mentioned people, places and organisations."""

@@ -87,6 +87,15 @@ SPEECH_NOUNS = frozenset(
      "announcement", "declaration", "letter", "message", "post", "tweet", "article",
      "editorial", "commentary", "interview", "briefing", "document", "memo"}
 )  # fmt: skip
+# Nouns of saying and believing whose that-clause is what was said: "his warning that …".
+REPORT_NOUNS = frozenset(
+    {"claim", "warning", "statement", "assertion", "belief", "argument", "view", "suggestion",
+     "promise", "pledge", "threat", "fear", "hope", "charge", "allegation", "insistence",
+     "concern", "message", "assurance", "admission", "announcement", "accusation",
+     "acknowledgement", "acknowledgment", "prediction", "complaint", "demand", "denial",
+     "contention", "conviction", "impression", "sense", "reminder", "confirmation", "report",
+     "remark", "comment", "vow", "notion", "expectation", "speculation", "rumor", "rumour"}
+)  # fmt: skip
 # Headline labels before a colon that name a kind of piece, not a speaker.
 RUBRICS = frozenset(
     {"analysis", "opinion", "editorial", "exclusive", "update", "updated", "breaking", "watch",
@@ -611,6 +620,57 @@ class StatementFinder:
             return token.tag_ == verb.tag_ != token.head.tag_
         return token.dep_ == "advcl" and token.tag_ == "VBG" and self.doc[token.i - 1].is_punct
 
+    def _noun_reports(self) -> None:
+        """ "his warning that Britain would go to the back of the queue", "the claim that …":
+        a noun of saying or believing and its that-clause; the speaker is its owner, or the
+        subject of the verb that has it."""
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORT_NOUNS:
+                continue
+            if self._inside_quote(noun.idx):
+                continue
+            clause = next(
+                (c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+                 and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that"
+                                          for g in c.children)),
+                None,
+            )  # fmt: skip
+            if clause is None:
+                continue
+            tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB",):
+                owner = self._subject(noun.head)
+            speaker: tuple[Span | None, Mention | None] = (None, None)
+            if owner is not None:
+                speaker = (self._phrase(owner), self._speaker_mention(self._antecedent(owner)))
+            cue = (noun.idx, noun.idx + len(noun), noun.lemma_.lower())
+            fragments = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+            start, end = fragments[0]
+            self._add(self._kind(start, end), fragments, None, speaker=speaker, cue=cue)
+
+    def _seeming(self) -> None:
+        """ "The candidate seemed to be shrinking", "they appear to be unanimous": an
+        impression the text reports, with no one named who holds it."""
+        for verb in self.doc:
+            if verb.lemma_.lower() not in ("seem", "appear") or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if self._inside_quote(verb.idx):
+                continue
+            if not any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in verb.children):
+                continue  # "he appeared on television"
+            tokens = [t for t in verb.subtree if not (t.is_punct and t.i == verb.right_edge.i)]
+            if len(tokens) < 3:
+                continue
+            cue = (verb.idx, verb.idx + len(verb), verb.lemma_.lower())
+            fragments = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+            speaker: tuple[Span | None, Mention | None] = (None, None)
+            inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if inner is not None and inner.lemma_.lower() in CUE_VERBS:
+                # "Obama seemed to recognize the significance": his view, as it looked
+                speaker = self._speaker(verb)
+            self._add(self._kind(*fragments[0]), fragments, None, speaker=speaker, cue=cue)
+
     def _hearsay(self) -> None:
         """ "Bloomberg is reportedly considering a run": a report with no one named."""
         for adverb in self.doc:
@@ -699,6 +759,8 @@ class StatementFinder:
         self.colons()
         # Last: a sentence whose report is found already credits its source, not says it.
         self._according_to()
+        self._noun_reports()
+        self._seeming()
         self._hearsay()
         records = []
         for index, found in enumerate(sorted(self.found, key=lambda f: f["start"])):

@@ -1,0 +1,813 @@
+"""Dyad timelines: what two actors did to each other, and said of each other, over time.
+
+A *side* is who one of the two stands for. A person stands for themself; a state stands for
+everyone of it: "Russia" covers Putin, Lavrov, the Kremlin and "Russian forces", that is
+every stored actor whose ``country`` is RUS, and every event participant coded RUS.
+
+The events of a dyad come from ``events`` and ``event_participants``, one per (article, event)
+as the articles report them; an event belongs to it when one side is among its actors and the
+other among its recipients (A→B or B→A), or both are among its actors with no third party as
+recipient ("Wang Yi and Putin signed an agreement": A↔B; "Russia and China condemned the
+US" is a joint act towards a third, not an act between them). Its date is the event's own,
+else the article's; events with neither are listed as undated and left out of the periods.
+
+Each period (a calendar month, or a week from Monday) gets two cooperation–conflict figures
+over the events that count, i.e. not negated and not hypothetical (those stay listed, flagged):
+
+* ``index``: the mean Goldstein value of the events (−10 most conflictual … +10 most
+  cooperative), the figure GDELT users know. It weighs a shelling (−10) more than a rebuke
+  (−2), which is why it is the index.
+* ``balance``: the share of cooperative events (quad classes 1 and 2) minus the share of
+  conflictual ones (3 and 4), from −1 to +1: what the index says, counting events alike.
+
+The statements of a dyad are those whose speaker is of one side and whose content mentions
+an actor of the other ("Wang said Russia was a reliable partner").
+
+The chart (:func:`plot`) draws with matplotlib, imported only then.
+"""
+
+from __future__ import annotations
+
+import base64
+import calendar
+import html
+import io
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from communique.kb.names import normal
+from communique.ontology.plover import QUAD_NAMES
+from communique.store.queries import find_actors
+from communique.store.schema import one
+
+if TYPE_CHECKING:
+    from communique.kb import KnowledgeBase
+
+__all__ = [
+    "BY",
+    "NOT_COUNTED",
+    "Period",
+    "Side",
+    "Timeline",
+    "TimelineEvent",
+    "TimelineStatement",
+    "build_timeline",
+    "describe",
+    "period_label",
+    "plot",
+    "resolve_side",
+    "to_html",
+]
+
+BY = ("week", "month")
+"""The period lengths a timeline can be cut into."""
+
+NOT_COUNTED = frozenset({"negated", "hypothetical"})
+"""Modalities of events that are listed but left out of the index: they did not happen."""
+
+COOPERATIVE = (1, 2)
+CONFLICTUAL = (3, 4)
+
+# Quad class colours: greens for cooperation, orange and red for conflict.
+QUAD_COLOURS = {1: "#8fd19e", 2: "#238b45", 3: "#fdae6b", 4: "#d7301f"}
+QUAD_SHORT = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
+
+# Actor kinds that stand for a whole state: a state rolls up everyone of its country.
+_STATE_KINDS = ("state", "government")
+
+
+@dataclass(frozen=True)
+class Side:
+    """Who A or B stands for: actor ids, and country codes (any actor of those countries)."""
+
+    query: str
+    ids: frozenset[str]
+    countries: frozenset[str]
+    label: str
+
+    def matches(self, actor_id: str | None, country: str | None) -> bool:
+        return actor_id in self.ids or (country is not None and country in self.countries)
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One event between the two sides, as one article reports it."""
+
+    date: date | None
+    article_id: str
+    event_idx: int
+    actor: str  # the names on the actor side, joined
+    recipient: str  # the names on the recipient side, joined ("" for a joint act)
+    direction: str  # "A→B", "B→A" or "A↔B"
+    type: str
+    mode: str | None
+    quad: int | None
+    goldstein: float | None
+    modality: str
+    trigger: str  # the trigger as written
+    sentence: str
+    outlet: str | None
+    url: str | None
+    title: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the event enters the index (it is neither negated nor hypothetical)."""
+        return self.modality not in NOT_COUNTED
+
+
+@dataclass(frozen=True)
+class Period:
+    """One month or week: its events, their quad classes and the cooperation–conflict figures.
+
+    ``events`` counts every dated event of the period, ``counted`` those in the index;
+    ``by_quad`` is by quad class over the counted ones. ``index`` is their mean Goldstein
+    value (−10..+10) and ``balance`` the cooperative minus the conflictual share (−1..+1),
+    both None when no event counts.
+    """
+
+    start: date
+    end: date
+    events: int
+    by_quad: dict[int, int]
+    index: float | None
+    counted: int = 0
+    balance: float | None = None
+    statements: int = 0
+
+    @property
+    def cooperative(self) -> int:
+        return sum(self.by_quad.get(q, 0) for q in COOPERATIVE)
+
+    @property
+    def conflictual(self) -> int:
+        return sum(self.by_quad.get(q, 0) for q in CONFLICTUAL)
+
+
+@dataclass(frozen=True)
+class TimelineStatement:
+    """A statement by one side whose content mentions the other."""
+
+    date: date | None
+    speaker: str
+    about: str  # the other side's actors the content mentions, joined
+    content: str
+    sentence: str
+    outlet: str | None
+    article_id: str
+    direction: str = "A→B"  # A spoke about B, or "B→A"
+    kind: str = "indirect"
+    negated: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    a: Side
+    b: Side
+    by: str
+    periods: list[Period]
+    events: list[TimelineEvent]
+    statements: list[TimelineStatement]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def dated(self) -> list[TimelineEvent]:
+        return [event for event in self.events if event.date is not None]
+
+    @property
+    def undated(self) -> list[TimelineEvent]:
+        return [event for event in self.events if event.date is None]
+
+    @property
+    def title(self) -> str:
+        return f"{self.a.label} ↔ {self.b.label}"
+
+
+# -- who a side is ---------------------------------------------------------------------------
+
+
+def _state_side(conn: duckdb.DuckDBPyConnection, query: str, code: str, label: str) -> Side:
+    rows = conn.execute("SELECT id FROM actors WHERE country = ?", [code]).fetchall()
+    named = one(conn, "SELECT name FROM actors WHERE id = ?", [code])
+    return Side(
+        query=query,
+        ids=frozenset({code, *(row[0] for row in rows)}),
+        countries=frozenset({code}),
+        label=named[0] if named else label,
+    )
+
+
+def _side_of(
+    conn: duckdb.DuckDBPyConnection, query: str, key: str, name: str, kind: str, country: str | None
+) -> Side:
+    if kind in _STATE_KINDS and country:
+        return _state_side(conn, query, country, name)
+    return Side(query=query, ids=frozenset({key}), countries=frozenset(), label=name)
+
+
+def resolve_side(
+    conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase | None = None
+) -> Side | None:
+    """Who ``name`` stands for, or None when nothing by that name is known.
+
+    Tried in order: an actor id ("RUS", "wang-yi", any case), an actor's exact name ("Russia",
+    "Wang Yi"), a state's code, alias or seat of power in the knowledge base ("Russian
+    Federation", "the Kremlin"; ``kb`` is loaded only when it comes to that), a name or alias
+    of anyone else there ("Sergei Lavrov"), then part of a stored name ("Putin"), the most
+    mentioned first. A state, or a state's government, stands for every actor of its country
+    (people, institutions, forces, outlets); anyone else for themself.
+    """
+    query = name.strip()
+    if not query:
+        return None
+    columns = "SELECT id, name, kind, country FROM actors"
+    rank = "ORDER BY kind = 'state' DESC, kind = 'government' DESC, id"
+    for sql in (
+        f"{columns} WHERE id = ?",
+        f"{columns} WHERE lower(id) = lower(?) {rank}",
+        f"{columns} WHERE lower(name) = lower(?) {rank}",
+    ):
+        row = one(conn, sql, [query])
+        if row is not None:
+            return _side_of(conn, query, *row)
+    if kb is None:
+        from communique.kb import load
+
+        kb = load()
+    code = next((c for c in kb.countries if c.lower() == query.lower()), None)
+    code = code or kb.by_metonym.get(normal(query))  # "the Kremlin", "Beijing"
+    if code in kb.countries:
+        return _state_side(conn, query, code, kb.countries[code].name)
+    found = kb.named(query)
+    if found:
+        actor = found[0]
+        stored = one(conn, f"{columns} WHERE id = ?", [actor.id])
+        if stored is not None:
+            return _side_of(conn, query, *stored)
+        return _side_of(conn, query, actor.id, actor.name, actor.kind, actor.country)
+    partial = find_actors(conn, query)
+    if partial:
+        row = one(conn, f"{columns} WHERE id = ?", [partial[0][0]])
+        if row is not None:
+            return _side_of(conn, query, *row)
+    return None
+
+
+# -- the timeline ----------------------------------------------------------------------------
+
+
+def _params(a: Side, b: Side) -> dict[str, list[str]]:
+    return {
+        "a_ids": sorted(a.ids),
+        "a_countries": sorted(a.countries),
+        "b_ids": sorted(b.ids),
+        "b_countries": sorted(b.countries),
+    }
+
+
+def _match(side: str, id_column: str, country_column: str) -> str:
+    """SQL: whether an actor id / country pair is of side ``a`` or ``b`` (never NULL)."""
+    return (
+        f"coalesce({id_column} IN (SELECT unnest(${side}_ids::VARCHAR[])), false) OR "
+        f"coalesce({country_column} IN (SELECT unnest(${side}_countries::VARCHAR[])), false)"
+    )
+
+
+_EVENTS = f"""
+    WITH p AS (
+        SELECT p.*, coalesce(r.name, p.text) AS label,
+               ({_match("a", "p.actor_id", "p.country")}) AS is_a,
+               ({_match("b", "p.actor_id", "p.country")}) AS is_b
+        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+    ),
+    hits AS (
+        SELECT article_id, event_idx,
+               bool_or(is_a AND side = 'actor') AS a_act,
+               bool_or(is_b AND side = 'actor') AS b_act,
+               bool_or(is_a AND side = 'recipient') AS a_rec,
+               bool_or(is_b AND side = 'recipient') AS b_rec,
+               bool_or(side = 'recipient' AND NOT is_a AND NOT is_b
+                       AND (actor_id IS NOT NULL OR country IS NOT NULL)) AS third,
+               list(label ORDER BY position) FILTER (WHERE side = 'actor') AS actors,
+               list(label ORDER BY position) FILTER (WHERE side = 'recipient') AS recipients
+        FROM p GROUP BY article_id, event_idx
+    )
+    SELECT CASE WHEN h.a_act AND h.b_act THEN 'A↔B'
+                WHEN h.a_act AND h.b_rec THEN 'A→B' ELSE 'B→A' END AS direction,
+           coalesce(e.date_start, a.date) AS day, e.article_id, e.idx,
+           h.actors, h.recipients, e.type, e.mode, e.quad, e.goldstein, e.modality,
+           substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start),
+           substring(a.text, s."start" + 1, s."end" - s."start"),
+           a.outlet, a.url, a.title
+    FROM hits h
+    JOIN events e ON e.article_id = h.article_id AND e.idx = h.event_idx
+    JOIN articles a ON a.id = e.article_id
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+    WHERE (h.a_act AND h.b_act AND NOT h.third)
+       OR (h.a_act AND h.b_rec AND NOT h.b_act) OR (h.b_act AND h.a_rec AND NOT h.a_act)
+    ORDER BY day NULLS LAST, a.seq, e.idx
+"""
+
+_STATEMENTS = f"""
+    WITH st AS (
+        SELECT s.*, coalesce(r.name, s.speaker_text) AS speaker_name,
+               ({_match("a", "s.speaker_id", "r.country")}) AS by_a,
+               ({_match("b", "s.speaker_id", "r.country")}) AS by_b
+        FROM statements s LEFT JOIN actors r ON r.id = s.speaker_id
+    )
+    SELECT s.article_id, s.idx, CASE WHEN s.by_a THEN 'A→B' ELSE 'B→A' END AS direction,
+           a.date, s.speaker_name, s.kind, s.negated, s.fragments, s."start", s."end",
+           substring(a.text, s."start" + 1, s."end" - s."start"),
+           substring(a.text, t."start" + 1, t."end" - t."start"),
+           a.outlet, a.url, a.seq,
+           list({{'start': m."start", 'end': m."end", 'name': coalesce(x.name, m.text)}}
+                ORDER BY m."start") AS about
+    FROM st s
+    JOIN articles a ON a.id = s.article_id
+    LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
+    JOIN mentions m ON m.article_id = s.article_id
+         AND m."start" >= s."start" AND m."end" <= s."end"
+         AND NOT (s.speaker_start IS NOT NULL AND m."start" < s.speaker_end
+                  AND m."end" > s.speaker_start)
+    LEFT JOIN actors x ON x.id = m.actor_id
+    WHERE (s.by_a AND ({_match("b", "m.actor_id", "x.country")}))
+       OR (s.by_b AND ({_match("a", "m.actor_id", "x.country")}))
+    GROUP BY ALL
+    ORDER BY a.date NULLS LAST, a.seq, s.idx
+"""
+
+
+def _names(labels: Iterable[str] | None) -> str:
+    return ", ".join(dict.fromkeys(label for label in labels or () if label))
+
+
+def _events(conn: duckdb.DuckDBPyConnection, a: Side, b: Side) -> list[TimelineEvent]:
+    rows = conn.execute(_EVENTS, _params(a, b)).fetchall()
+    return [
+        TimelineEvent(
+            date=day,
+            article_id=article_id,
+            event_idx=int(idx),
+            actor=_names(actors),
+            recipient=_names(recipients),
+            direction=direction,
+            type=type_,
+            mode=mode,
+            quad=quad,
+            goldstein=goldstein,
+            modality=modality,
+            trigger=trigger or "",
+            sentence=" ".join((sentence or "").split()),
+            outlet=outlet,
+            url=url,
+            title=title,
+        )
+        for (
+            direction,
+            day,
+            article_id,
+            idx,
+            actors,
+            recipients,
+            type_,
+            mode,
+            quad,
+            goldstein,
+            modality,
+            trigger,
+            sentence,
+            outlet,
+            url,
+            title,
+        ) in rows
+    ]
+
+
+def _inside(fragments: list | None, start: int, end: int) -> bool:
+    """Whether a span lies in one of a statement's content fragments (any, if none known)."""
+    if not fragments:
+        return True
+    return any(piece[0] <= start and end <= piece[1] for piece in fragments if len(piece) == 2)
+
+
+def _statements(conn: duckdb.DuckDBPyConnection, a: Side, b: Side) -> list[TimelineStatement]:
+    found = []
+    rows = conn.execute(_STATEMENTS, _params(a, b)).fetchall()
+    for (
+        article_id,
+        _idx,
+        direction,
+        day,
+        speaker,
+        kind,
+        negated,
+        fragments,
+        _start,
+        _end,
+        content,
+        sentence,
+        outlet,
+        url,
+        _seq,
+        about,
+    ) in rows:
+        names = [m["name"] for m in about if _inside(fragments, m["start"], m["end"])]
+        if not names:
+            continue
+        found.append(
+            TimelineStatement(
+                date=day,
+                speaker=speaker or "(unknown speaker)",
+                about=_names(names),
+                content=" ".join((content or "").split()),
+                sentence=" ".join((sentence or "").split()),
+                outlet=outlet,
+                article_id=article_id,
+                direction=direction,
+                kind=kind,
+                negated=bool(negated),
+                url=url,
+            )
+        )
+    return found
+
+
+def period_of(day: date, by: str) -> tuple[date, date]:
+    """The first and last day of the month or week (Monday to Sunday) ``day`` falls in."""
+    if by == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+def period_label(period: Period, by: str) -> str:
+    """How a reader names a period: "2023-02" for a month, its Monday "2023-02-20" for a week."""
+    return period.start.strftime("%Y-%m") if by == "month" else period.start.isoformat()
+
+
+def _periods(
+    events: list[TimelineEvent], statements: list[TimelineStatement], by: str
+) -> list[Period]:
+    """Every period from the first dated record to the last, empty ones included."""
+    days = [e.date for e in events if e.date] + [s.date for s in statements if s.date]
+    if not days:
+        return []
+    bounds = []
+    start, _ = period_of(min(days), by)
+    last, _ = period_of(max(days), by)
+    while start <= last:
+        bounds.append(period_of(start, by))
+        start = bounds[-1][1] + timedelta(days=1)
+    by_period: dict[date, list[TimelineEvent]] = {s: [] for s, _ in bounds}
+    for event in events:
+        if event.date is not None:
+            by_period[period_of(event.date, by)[0]].append(event)
+    said = Counter(period_of(s.date, by)[0] for s in statements if s.date is not None)
+    periods = []
+    for start, end in bounds:
+        listed = by_period[start]
+        counted = [e for e in listed if e.counted]
+        quads = Counter(e.quad for e in counted if e.quad in QUAD_NAMES)
+        scores = [e.goldstein for e in counted if e.goldstein is not None]
+        signed = sum(quads[q] for q in COOPERATIVE) - sum(quads[q] for q in CONFLICTUAL)
+        total = sum(quads.values())
+        periods.append(
+            Period(
+                start=start,
+                end=end,
+                events=len(listed),
+                by_quad={q: quads[q] for q in sorted(quads)},
+                index=round(sum(scores) / len(scores), 2) if scores else None,
+                counted=len(counted),
+                balance=round(signed / total, 2) if total else None,
+                statements=said[start],
+            )
+        )
+    return periods
+
+
+def build_timeline(
+    conn: duckdb.DuckDBPyConnection, a: Side, b: Side, by: str = "month"
+) -> Timeline:
+    """The events between ``a`` and ``b`` (either way), per period, and what each said of the
+    other. Raises ValueError for an unknown ``by`` or two sides that share an actor."""
+    if by not in BY:
+        raise ValueError(f"--by must be one of {', '.join(BY)}, not {by!r}")
+    shared = (a.ids & b.ids) | (a.countries & b.countries)
+    if shared:
+        raise ValueError(
+            f"{a.label} and {b.label} overlap ({', '.join(sorted(shared)[:5])}): "
+            "a timeline needs two distinct sides"
+        )
+    events = _events(conn, a, b)
+    statements = _statements(conn, a, b)
+    notes = []
+    undated = sum(1 for e in events if e.date is None)
+    if undated:
+        notes.append(
+            f"{undated} undated event{' is' if undated == 1 else 's are'} listed but not in "
+            "the periods"
+        )
+    flagged = sum(1 for e in events if not e.counted)
+    if flagged:
+        notes.append(
+            f"{flagged} negated or hypothetical event{' is' if flagged == 1 else 's are'} "
+            "listed but not counted"
+        )
+    return Timeline(a, b, by, _periods(events, statements, by), events, statements, notes)
+
+
+# -- the chart -------------------------------------------------------------------------------
+
+
+def _figure(timeline: Timeline):
+    """The chart as a matplotlib Figure (no pyplot, no global state): event counts stacked by
+    quad class above, the two cooperation–conflict figures below, one slot per period."""
+    from matplotlib.figure import Figure
+
+    periods = timeline.periods
+    figure = Figure(figsize=(10, 6.5), dpi=150, layout="constrained")
+    bars, line = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
+    counted = sum(p.counted for p in periods)
+    dated = sum(p.events for p in periods)
+    figure.suptitle(
+        f"{timeline.title}: events by {timeline.by} "
+        f"({counted} counted of {dated} dated, {len(timeline.statements)} statements)",
+        fontsize=12,
+    )
+    if timeline.notes:
+        figure.supxlabel("; ".join(timeline.notes), fontsize=7, color="grey")
+    if not periods:
+        for axes in (bars, line):
+            axes.set_axis_off()
+        bars.text(
+            0.5,
+            0.3,
+            "nothing dated to draw",
+            ha="center",
+            va="center",
+            fontsize=12,
+            transform=bars.transAxes,
+        )
+        return figure
+    slots = list(range(len(periods)))
+    bottom = [0] * len(periods)
+    for quad in QUAD_NAMES:
+        heights = [p.by_quad.get(quad, 0) for p in periods]
+        if any(heights):
+            bars.bar(
+                slots, heights, 0.7, bottom=bottom, color=QUAD_COLOURS[quad], label=QUAD_NAMES[quad]
+            )
+            bottom = [low + high for low, high in zip(bottom, heights, strict=True)]
+    flagged = [p.events - p.counted for p in periods]
+    if any(flagged):
+        bars.bar(
+            slots,
+            flagged,
+            0.7,
+            bottom=bottom,
+            color="white",
+            edgecolor="grey",
+            hatch="//",
+            label="negated or hypothetical (not counted)",
+        )
+    for slot, period in zip(slots, periods, strict=True):
+        if period.events:
+            bars.annotate(
+                str(period.events),
+                (slot, period.events),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+            )
+    bars.set_ylim(0, max(p.events for p in periods) * 1.15 + 0.5)
+    bars.set_ylabel("events")
+    bars.yaxis.get_major_locator().set_params(integer=True)
+    bars.legend(loc="best", fontsize=8, framealpha=0.8)
+    bars.grid(axis="y", alpha=0.3)
+
+    nan = float("nan")
+    index = [nan if p.index is None else p.index for p in periods]
+    balance = [nan if p.balance is None else p.balance for p in periods]
+    line.axhline(0, color="black", linewidth=0.8)
+    line.plot(slots, index, marker="o", color="#1f4e79", label="mean Goldstein (the index)")
+    for slot, period in zip(slots, periods, strict=True):
+        if period.index is not None:
+            line.annotate(
+                f"{period.index:+.1f}",
+                (slot, period.index),
+                xytext=(6, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+                color="#1f4e79",
+            )
+    line.set_ylim(-11, 11)
+    line.set_ylabel("mean Goldstein\n(−10 conflict … +10 coop.)", fontsize=9)
+    share = line.twinx()
+    share.plot(
+        slots,
+        balance,
+        marker="s",
+        linestyle="--",
+        color="#7b3294",
+        alpha=0.8,
+        label="cooperative share − conflictual share",
+    )
+    share.set_ylim(-1.1, 1.1)
+    share.set_ylabel("coop. − conflict share", fontsize=9)
+    ours, theirs = line.get_legend_handles_labels(), share.get_legend_handles_labels()
+    line.legend(  # above the panel, clear of the points
+        ours[0] + theirs[0],
+        ours[1] + theirs[1],
+        loc="lower left",
+        bbox_to_anchor=(0, 1),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+        borderaxespad=0.1,
+    )
+    line.grid(axis="y", alpha=0.3)
+    step = max(1, -(-len(periods) // 24))  # at most about 24 labels
+    line.set_xticks(slots[::step], [period_label(p, timeline.by) for p in periods[::step]])
+    if len(slots[::step]) > 8:
+        line.tick_params(axis="x", labelrotation=45)
+    line.set_xlim(-0.6, len(periods) - 0.4)
+    if timeline.by == "week":
+        line.set_xlabel("weeks, by their Monday", fontsize=8)
+    return figure
+
+
+def _png(timeline: Timeline) -> bytes:
+    buffer = io.BytesIO()
+    _figure(timeline).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+class _Markup(str):
+    """HTML written here, put in a page as it is."""
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, _Markup):
+        return value
+    return html.escape("" if value is None else str(value))
+
+
+def _source(outlet: str | None, url: str | None) -> _Markup:
+    """The outlet, linked to the article when its address is known."""
+    name = _cell(outlet or ("article" if url else ""))
+    if url and url.startswith(("http://", "https://")):
+        return _Markup(f'<a href="{html.escape(url, quote=True)}">{name}</a>')
+    return _Markup(name)
+
+
+def _table(headers: list[str], rows: list[list[object]]) -> str:
+    head = "".join(f"<th>{_cell(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _number(value: float | None, digits: int = 1) -> str:
+    return "" if value is None else f"{value:+.{digits}f}"
+
+
+def describe(side: Side) -> str:
+    """What a side stands for, in words: "Russia (RUS: 14 actors)", "Wang Yi"."""
+    if side.countries:
+        return f"{side.label} ({', '.join(sorted(side.countries))}: {len(side.ids)} actors)"
+    return side.label
+
+
+def _who(side: Side) -> str:
+    return _cell(describe(side))
+
+
+def to_html(timeline: Timeline, png: bytes | None = None) -> str:
+    """A self-contained page: the chart (PNG, embedded) and the tables."""
+    png = _png(timeline) if png is None else png
+    image = base64.b64encode(png).decode("ascii")
+    periods = _table(
+        [
+            timeline.by,
+            "events",
+            "counted",
+            "cooperative",
+            "conflictual",
+            "mean Goldstein",
+            "coop − conflict",
+            "statements",
+        ],
+        [
+            [
+                period_label(p, timeline.by),
+                p.events,
+                p.counted,
+                p.cooperative,
+                p.conflictual,
+                _number(p.index),
+                _number(p.balance, 2),
+                p.statements,
+            ]
+            for p in timeline.periods
+            if p.events or p.statements
+        ],
+    )
+    events = _table(
+        [
+            "date",
+            "direction",
+            "actor",
+            "recipient",
+            "type",
+            "mode",
+            "quad",
+            "Goldstein",
+            "modality",
+            "trigger",
+            "sentence",
+            "outlet",
+        ],
+        [
+            [
+                e.date or "undated",
+                e.direction,
+                e.actor,
+                e.recipient,
+                e.type,
+                e.mode or "",
+                QUAD_NAMES.get(e.quad, ""),
+                _number(e.goldstein),
+                e.modality,
+                e.trigger,
+                e.sentence,
+                _source(e.outlet, e.url),
+            ]
+            for e in timeline.events
+        ],
+    )
+    statements = _table(
+        ["date", "speaker", "about", "kind", "content", "outlet"],
+        [
+            [
+                s.date or "undated",
+                s.speaker,
+                s.about,
+                s.kind + (" (negated)" if s.negated else ""),
+                s.content,
+                _source(s.outlet, s.url),
+            ]
+            for s in timeline.statements
+        ],
+    )
+    notes = "".join(f"<li>{_cell(note)}</li>" for note in timeline.notes)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{_cell(timeline.title)}: timeline</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em; max-width: 80em; color: #222; }}
+table {{ border-collapse: collapse; margin: 1em 0 2em; font-size: 0.9em; }}
+th, td {{ border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left;
+          vertical-align: top; }}
+th {{ background: #f3f3f3; }}
+img {{ max-width: 100%; }}
+</style></head><body>
+<h1>{_cell(timeline.title)}</h1>
+<p>A: {_who(timeline.a)} · B: {_who(timeline.b)} · by {_cell(timeline.by)}</p>
+<p>Index: the mean Goldstein value of each period's events (−10 most conflictual, +10 most
+cooperative); beside it the share of cooperative events (PLOVER quad classes 1–2) minus the
+share of conflictual ones (3–4). Negated and hypothetical events are listed but not counted.</p>
+<ul>{notes}</ul>
+<img alt="events by quad class and the cooperation–conflict index by {_cell(timeline.by)}"
+ src="data:image/png;base64,{image}">
+<h2>By {_cell(timeline.by)}</h2>
+{periods}
+<h2>Events ({len(timeline.events)})</h2>
+{events}
+<h2>Statements ({len(timeline.statements)})</h2>
+{statements}
+</body></html>
+"""
+
+
+def plot(timeline: Timeline, path: Path | str) -> None:
+    """Write the chart: a PNG image, or a self-contained HTML page with it and the tables,
+    by the file's suffix (.png, .html or .htm); ValueError for any other."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".png", ".html", ".htm"):
+        raise ValueError(f"{path}: the chart is written as .png or .html, not {suffix or '?'}")
+    png = _png(timeline)
+    if suffix == ".png":
+        path.write_bytes(png)
+    else:
+        path.write_text(to_html(timeline, png), encoding="utf-8")
