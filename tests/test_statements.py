@@ -171,6 +171,7 @@ SEED_004_ALL = [
     ("nikolai-patrushev", "the two neighbours needed to expand"),
     ("nikolai-patrushev", "The bloody events unleashed by the West"),  # … “, he said,
     ("nikolai-patrushev", "In the context of the campaign by the collective West"),
+    ("USA:GOV", "Ukraine"),  # Washington's support for Ukraine
     ("wang-yi", "work together with all like-minded partners"),
     ("nikolai-patrushev", "the expansion of Russia’s strategic partnership"),
     ("nikolai-patrushev", "unwavering support for Beijing"),

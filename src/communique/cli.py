@@ -65,6 +65,9 @@ class Table(StrEnum):
     roles = "roles"
     statements = "statements"
     events = "events"
+    stories = "stories"
+    merged_events = "merged_events"
+    conflicts = "conflicts"
     problems = "problems"
 
 
@@ -178,13 +181,16 @@ def analyse(
     batch_size: BatchOption = 32,
     actors: ActorsOption = None,
 ) -> None:
-    """Analyse the stored articles that are not analysed yet (after --no-analyse or a stop)."""
+    """Analyse the stored articles that are not analysed yet (after --no-analyse or a stop),
+    then group stories, merge events across articles and list conflicts afresh."""
     from communique import display, runner
+    from communique.crossdoc.build import build_crossdoc
 
     try:
         with Store(db) as store:
             report = runner.Report()
             runner.analyse_pending(store, report, err, model, batch_size, actors or ())
+            report.crossdoc = build_crossdoc(store)
             display.run_report(out, report)
     except (ModelNotFound, SchemaError, StoreLocked, KBError) as error:
         raise _fail(str(error)) from None
@@ -216,6 +222,32 @@ def export(
         raise _fail(str(error)) from None
     if output is not None:
         err.print(f"{count} {table.value} written to {output}")
+
+
+@app.command()
+def conflicts(
+    db: DbOption = Path(DEFAULT_DB),
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind: date, place or office.")
+    ] = None,
+    about: Annotated[
+        str | None,
+        typer.Option("--about", help="An actor's name or id, or a merged event's id."),
+    ] = None,
+) -> None:
+    """Show where sources disagree — an event's date or place, a person's office — with
+    each side's value, outlet and sentence."""
+    from communique.display_crossdoc import print_conflicts
+    from communique.store import queries
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = queries.find_conflicts(store.conn, kind, about)
+    except (SchemaError, StoreLocked) as error:
+        raise _fail(str(error)) from None
+    if not rows:
+        raise _fail("no conflict found", 1)
+    print_conflicts(out, rows)
 
 
 class By(StrEnum):
@@ -534,6 +566,29 @@ def eval_quad(
         print(json.dumps(score.as_json()))
         return
     out.print(quad.format_table(score), markup=False)
+
+
+@eval_app.command("stories")
+def eval_stories(
+    gold: Annotated[Path, typer.Argument(help="Articles with a story_id, one JSON object a line.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score story grouping on articles labelled with their story: pairwise P/R/F1."""
+    from communique.evaluate.stories import evaluate, format_table, read_gold
+    from communique.progress import Meter
+
+    if not gold.is_file():
+        raise _fail(f"{gold}: no such file")
+    try:
+        total = len(read_gold(gold))
+        with Meter(err, "articles", total, "articles") as meter:
+            score = evaluate(gold, meter.advance)
+    except (ValueError, OSError) as error:  # a GoldFormatError names file:line
+        raise _fail(str(error)) from None
+    if as_json:
+        print(json.dumps(score.as_json()))
+        return
+    out.print(format_table(score), markup=False)
 
 
 @eval_app.command("extraction")

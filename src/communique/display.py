@@ -31,6 +31,13 @@ def run_report(console: Console, report: Report) -> None:
             f"analysis: {report.analysed / report.analyse_seconds:,.1f} articles/s, "
             f"{report.words_analysed / report.analyse_seconds:,.0f} words/s"
         )
+    if report.crossdoc is not None:
+        done = report.crossdoc
+        console.print(
+            f"across articles: {done.stories} stories of several articles, "
+            f"{done.merged_events} events from {done.events} reports "
+            f"({done.merged_across} told by several articles), {done.conflicts} conflicts"
+        )
 
 
 def store_summary(console: Console, summary: Summary, title: str = "store") -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.console import Console
 
 from communique.analysis import ANALYSIS_VERSION, analyse_stream
+from communique.crossdoc.build import CrossdocCounts, build_crossdoc
 from communique.ingest import ReadOptions, expand, read_file
 from communique.ingest.dedup import (
     DEFAULT_THRESHOLD,
@@ -46,6 +47,7 @@ class Report:
     read_seconds: float = 0.0
     analyse_seconds: float = 0.0
     words_analysed: int = 0
+    crossdoc: CrossdocCounts | None = None  # the cross-article pass that ended the run
 
 
 def _note(console: Console, problem: Problem) -> None:
@@ -174,6 +176,7 @@ def ingest(
         read_into(store, paths, options, report, console, run_id, threshold)
         if analyse:
             analyse_pending(store, report, console, model, batch_size, actors)
+            report.crossdoc = build_crossdoc(store)
     finally:
         store.finish_run(
             run_id,

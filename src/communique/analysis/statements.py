@@ -96,6 +96,23 @@ REPORT_NOUNS = frozenset(
      "contention", "conviction", "impression", "sense", "reminder", "confirmation", "report",
      "remark", "comment", "vow", "notion", "expectation", "speculation", "rumor", "rumour"}
 )  # fmt: skip
+# Nouns of saying or siding whose prepositional object is what they are about.
+STANCE_NOUNS = frozenset(
+    {"criticism", "opposition", "support", "concern", "comment", "remark", "view",
+     "position", "stance", "attack", "praise", "call", "message", "warning", "complaint",
+     "objection", "doubt", "question", "argument", "reaction", "response", "take", "thought",
+     "feeling", "fear", "hope", "commitment", "endorsement", "rejection", "condemnation",
+     "defense", "defence", "embrace", "skepticism", "scepticism", "opinion", "attitude",
+     "critique", "assessment", "claim", "description", "characterization", "portrayal",
+     "reference", "denunciation", "dismissal", "disdain", "contempt", "admiration", "distrust",
+     "mistrust", "suspicion", "disapproval", "approval", "backing", "insistence", "emphasis",
+     "focus", "passion", "enthusiasm", "pledge", "promise", "demand", "push", "plea",
+     "appeal", "vote", "tirade", "rant", "diatribe", "jab", "swipe", "broadside"}
+)  # fmt: skip
+STANCE_PREPS = frozenset(
+    {"of", "on", "about", "for", "to", "against", "with", "toward", "towards", "over",
+     "regarding"}
+)  # fmt: skip
 # Headline labels before a colon that name a kind of piece, not a speaker.
 RUBRICS = frozenset(
     {"analysis", "opinion", "editorial", "exclusive", "update", "updated", "breaking", "watch",
@@ -649,6 +666,36 @@ class StatementFinder:
             start, end = fragments[0]
             self._add(self._kind(start, end), fragments, None, speaker=speaker, cue=cue)
 
+    def _stances(self) -> None:
+        """ "Trump's criticism of the deal", "the NRA's opposition to background checks",
+        "voiced support for Kyiv": a noun of saying or taking a side and what it is about,
+        when the text says whose it is."""
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STANCE_NOUNS:
+                continue
+            if self._inside_quote(noun.idx):
+                continue
+            prep = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPS), None
+            )
+            target = (
+                next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+                if prep
+                else None
+            )
+            if prep is None or target is None:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                owner = self._subject(noun.head)  # "voiced support for …"
+            if owner is None or owner.lower_ in ("it", "its", "this", "that"):
+                continue
+            speaker = (self._phrase(owner), self._speaker_mention(self._antecedent(owner)))
+            last = target.right_edge
+            cue = (noun.idx, prep.idx + len(prep), f"{noun.lemma_.lower()} {prep.lower_}")
+            self._add("indirect", [(target.left_edge.idx, last.idx + len(last))], None,
+                      speaker=speaker, cue=cue)  # fmt: skip
+
     def _seeming(self) -> None:
         """ "The candidate seemed to be shrinking", "they appear to be unanimous": an
         impression the text reports, with no one named who holds it."""
@@ -760,6 +807,7 @@ class StatementFinder:
         # Last: a sentence whose report is found already credits its source, not says it.
         self._according_to()
         self._noun_reports()
+        self._stances()
         self._seeming()
         self._hearsay()
         records = []

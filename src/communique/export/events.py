@@ -1,6 +1,7 @@
 """Events in the exchange formats event-data users know: PLOVER JSON and GDELT 2.0 rows.
 
-Both are built from the rows of the ``events`` export, one event per row.
+Both are built from the rows of the ``events`` export, one event record per row; the counts
+(mentions, articles, sources) are those of the merged event the record is a mention of.
 """
 
 from __future__ import annotations
@@ -87,6 +88,12 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "negated": row.get("negated"),
         "modality": row.get("modality"),
         "via": row.get("via") or [],
+        # the merged event this record is a mention of, and every mention of it
+        "merged_id": row.get("merged_id"),
+        "num_mentions": row.get("num_mentions") or 1,
+        "num_articles": row.get("num_articles") or 1,
+        "num_sources": row.get("num_sources") or 1,
+        "mentions": row.get("mentions") or [],
         "evidence": {
             "article_id": row.get("article_id"),
             "sentence": row.get("evidence"),
@@ -137,9 +144,9 @@ def gdelt_row(row: dict[str, Any], number: int) -> dict[str, Any]:
         "EventRootCode": root_code(cameo) if cameo else None,
         "QuadClass": row.get("quad_code"),
         "GoldsteinScale": row.get("goldstein"),
-        "NumMentions": 1,
-        "NumSources": 1,
-        "NumArticles": 1,
+        "NumMentions": row.get("num_mentions") or 1,  # of the merged event it belongs to
+        "NumSources": row.get("num_sources") or 1,
+        "NumArticles": row.get("num_articles") or 1,
         "ActionGeo_Type": _geo_type(row),
         "ActionGeo_FullName": row.get("place_name") or row.get("place_text"),
         "ActionGeo_CountryCode": row.get("place_country"),

@@ -83,10 +83,63 @@ EXPORTS: dict[str, str] = {
                e.geonameid, e.modality, e.negated, e.via, e.statement,
                e.sentence, s."start" AS sentence_start, s."end" AS sentence_end,
                substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
-               a.url, a.outlet, a.title, a.date AS published
+               a.url, a.outlet, a.title, a.date AS published,
+               em.merged_id, coalesce(me.num_mentions, 1) AS num_mentions,
+               coalesce(me.num_articles, 1) AS num_articles,
+               coalesce(me.num_sources, 1) AS num_sources,
+               coalesce(ml.mentions, [{'article_id': e.article_id, 'outlet': a.outlet,
+                                       'start': s."start", 'end': s."end",
+                                       'sentence': substring(a.text, s."start" + 1,
+                                                             s."end" - s."start")}])
+                   AS mentions
         FROM events e JOIN articles a ON a.id = e.article_id
         JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+        LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.event_idx = e.idx
+        LEFT JOIN merged_events me ON me.id = em.merged_id
+        LEFT JOIN (
+            SELECT x.merged_id,
+                   list({'article_id': x.article_id, 'outlet': xa.outlet,
+                         'start': xs."start", 'end': xs."end",
+                         'sentence': substring(xa.text, xs."start" + 1, xs."end" - xs."start")}
+                        ORDER BY xa.seq, x.event_idx) AS mentions
+            FROM event_mentions x JOIN events xe
+                ON xe.article_id = x.article_id AND xe.idx = x.event_idx
+            JOIN articles xa ON xa.id = x.article_id
+            JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
+            GROUP BY x.merged_id
+        ) ml ON ml.merged_id = em.merged_id
         ORDER BY a.seq, e.idx
+    """,
+    "merged_events": """
+        SELECT me.id, me.type AS event, me.mode, me.quad AS quad_code, me.cameo, me.goldstein,
+               me.date_start, me.date_end, me.date_granularity, me.place_name,
+               me.place_country, me.latitude, me.longitude, me.modality, me.num_mentions,
+               me.num_articles, me.num_sources, me.actors, me.recipients,
+               (SELECT list({'article_id': x.article_id, 'index': x.event_idx,
+                             'outlet': a.outlet, 'published': a.date,
+                             'start': s."start", 'end': s."end",
+                             'sentence': substring(a.text, s."start" + 1,
+                                                   s."end" - s."start")}
+                            ORDER BY a.seq, x.event_idx)
+                  FROM event_mentions x
+                  JOIN events e ON e.article_id = x.article_id AND e.idx = x.event_idx
+                  JOIN articles a ON a.id = x.article_id
+                  JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+                 WHERE x.merged_id = me.id) AS mentions
+        FROM merged_events me
+        ORDER BY me.num_mentions DESC, me.date_start NULLS LAST, me.id
+    """,
+    "stories": """
+        SELECT t.story_id, t.article_id, a.title, a.date, a.outlet, a.url,
+               count(*) OVER (PARTITION BY t.story_id) AS articles
+        FROM stories t JOIN articles a ON a.id = t.article_id
+        ORDER BY articles DESC, t.story_id, a.date NULLS LAST, a.seq
+    """,
+    "conflicts": """
+        SELECT c.id, c.kind, c.subject, coalesce(r.name, c.subject) AS subject_name, c.fact,
+               c.sides
+        FROM conflicts c LEFT JOIN actors r ON r.id = c.subject
+        ORDER BY c.kind, c.subject, c.id
     """,
     "problems": """
         SELECT run_id, path, line, kind, message, seen_at
@@ -270,3 +323,28 @@ def find_statements(
         ORDER BY a.date DESC NULLS LAST, a.seq, s.idx LIMIT ?
     """
     return conn.execute(sql, [*params, limit]).fetchall()
+
+
+def find_conflicts(
+    conn: duckdb.DuckDBPyConnection, kind: str | None = None, subject: str | None = None
+) -> list[tuple]:
+    """Stored disagreements between sources, optionally of one kind or about one subject
+    (an actor's id or name, a merged event's id).
+
+    Rows: (id, kind, subject, subject name, fact, sides), each side a dict with ``value``,
+    ``article_id``, ``outlet``, ``date``, ``start``, ``end``, ``text`` and ``evidence``.
+    """
+    where, params = ["TRUE"], []
+    if kind:
+        where.append("c.kind = ?")
+        params.append(kind)
+    if subject:
+        where.append("(c.subject = ? OR r.name ILIKE ?)")
+        params += [subject, f"%{subject}%"]
+    sql = f"""
+        SELECT c.id, c.kind, c.subject, coalesce(r.name, c.subject), c.fact, c.sides
+        FROM conflicts c LEFT JOIN actors r ON r.id = c.subject
+        WHERE {" AND ".join(where)}
+        ORDER BY c.kind, coalesce(r.name, c.subject), c.id
+    """
+    return conn.execute(sql, params).fetchall()

@@ -198,6 +198,51 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        6,
+        "across articles: stories, merged events and their mentions, conflicts",
+        """
+        CREATE TABLE stories (
+            article_id VARCHAR PRIMARY KEY,
+            story_id   VARCHAR NOT NULL                -- the story's earliest article
+        );
+        CREATE TABLE merged_events (
+            id               VARCHAR PRIMARY KEY,
+            type             VARCHAR NOT NULL,         -- PLOVER 2024 event type
+            mode             VARCHAR,
+            quad             INTEGER,
+            cameo            VARCHAR,
+            goldstein        DOUBLE,
+            date_start       DATE,                     -- date and place: most mentions' value
+            date_end         DATE,
+            date_granularity VARCHAR NOT NULL,
+            place_name       VARCHAR,
+            place_country    VARCHAR,
+            latitude         DOUBLE,
+            longitude        DOUBLE,
+            modality         VARCHAR NOT NULL,
+            num_mentions     INTEGER NOT NULL,         -- event records
+            num_articles     INTEGER NOT NULL,
+            num_sources      INTEGER NOT NULL,         -- outlets (an article without one: itself)
+            actors           VARCHAR[],                -- actor ids, or country codes of states
+            recipients       VARCHAR[]
+        );
+        CREATE TABLE event_mentions (
+            merged_id  VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            event_idx  INTEGER NOT NULL,
+            PRIMARY KEY (article_id, event_idx)
+        );
+        CREATE TABLE conflicts (
+            id      VARCHAR PRIMARY KEY,
+            kind    VARCHAR NOT NULL,                  -- date | place | office
+            subject VARCHAR NOT NULL,                  -- merged event id, or actor id
+            fact    VARCHAR NOT NULL,                  -- what it is over, readably
+            sides   STRUCT(value VARCHAR, article_id VARCHAR, outlet VARCHAR, date DATE,
+                           "start" INTEGER, "end" INTEGER, text VARCHAR, evidence VARCHAR)[]
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

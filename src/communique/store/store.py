@@ -8,7 +8,7 @@ doing any of it twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -24,6 +24,8 @@ DEFAULT_DB = "communique.duckdb"
 RECORD_TABLES = (
     "sentences", "mentions", "roles", "statements", "events", "event_participants"
 )  # fmt: skip
+# The tables the cross-article pass rebuilds whole from what the articles' records say.
+CROSSDOC_TABLES = ("stories", "merged_events", "event_mentions", "conflicts")
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
 _UPSERT_ACTORS = """
@@ -267,6 +269,31 @@ class Store:
             self.conn.execute(_UPSERT_ACTORS)
         finally:
             self.conn.unregister("new_actors")
+
+    # -- across articles -------------------------------------------------------------------
+
+    def save_crossdoc(self, tables: Mapping[str, pa.Table]) -> None:
+        """Replace what the cross-article pass found — stories, merged events and their
+        mentions, conflicts — with ``tables`` (Arrow tables shaped like the store's), all in
+        one transaction: the store holds the old pass or the new one, never a mixture."""
+        unknown = set(tables) - set(CROSSDOC_TABLES)
+        if unknown:
+            raise ValueError(f"not cross-article tables: {', '.join(sorted(unknown))}")
+        conn = self.conn
+        conn.begin()
+        try:
+            for name in CROSSDOC_TABLES:
+                conn.execute(f"DELETE FROM {name}")
+            for name, table in tables.items():
+                conn.register(f"new_{name}", table)
+                conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            for name in tables:
+                conn.unregister(f"new_{name}")
 
     # -- runs and problems -----------------------------------------------------------------
 
