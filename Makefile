@@ -28,9 +28,16 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_benchmark.py
+	$(BIN)/python benchmarks/stories_benchmark.py
 
 eval: $(STAMP)
 	$(BIN)/communique eval extraction ../shared/eval/article_extraction
+	$(BIN)/communique eval actors ../shared/eval/plover_gsr/plover_gsr_dev.jsonl
+	$(BIN)/communique eval polnear ../shared/eval/polnear/dev --baseline textacy
+	$(BIN)/communique eval plover ../shared/eval/plover_gsr/plover_gsr_dev.jsonl
+	$(BIN)/communique eval quad ../shared/eval/conflibert/cameo_class/train.tsv
+	$(BIN)/communique eval stories ../shared/corpora/basil/basil_articles.jsonl
+	$(BIN)/communique eval stories ../shared/corpora/allsides/allsides_articles_flat.jsonl
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

@@ -16,6 +16,7 @@ from communique.crossdoc.build import build_crossdoc
 from communique.crossdoc.conflicts import (
     RoleClaim,
     event_conflicts,
+    number_conflicts,
     office_conflicts,
     same_organisation,
 )
@@ -31,11 +32,12 @@ from communique.records import (
     Participant,
     Role,
     Sentence,
+    Size,
     When,
 )
 from communique.store import Store
 from communique.store.queries import EXPORTS, find_conflicts
-from communique.store.schema import migrate
+from communique.store.schema import SCHEMA_VERSION, migrate
 
 # -- on the seeds -----------------------------------------------------------------------------
 
@@ -396,6 +398,37 @@ def test_two_towns_for_one_event_are_a_conflict_a_town_and_its_country_are_not()
     assert {s.value for s in conflict.sides} == {"Moscow (RUS)", "Saint Petersburg (RUS)"}
 
 
+def test_different_death_tolls_for_one_event_are_a_number_conflict():
+    sides = {"type": "ASSAULT", "actors": ("RUS",), "recipients": ("UKR",)}
+    feb20 = date(2023, 2, 20)
+
+    def dead(value: int, at_least: bool = False) -> tuple[Size, ...]:
+        text = f"at least {value}" if at_least else str(value)
+        return (Size("dead", value, 5, 5 + len(text), text, at_least),)
+
+    mentions = [
+        _mention("a1", day=feb20, outlet="TASS", sizes=dead(12), sentence="… killing 12 …",
+                 **sides),
+        _mention("a2", day=feb20, outlet="Ukrinform", sizes=dead(14), **sides),
+        _mention("a3", day=feb20, outlet="AP", sizes=dead(14), **sides),
+        _mention("a4", day=feb20, outlet="AFP", sizes=dead(10, at_least=True), **sides),
+        _mention("a5", day=feb20, outlet="BBC", **sides),
+    ]  # fmt: skip
+    (merged,) = merge_events(mentions)
+    (conflict,) = event_conflicts([merged])
+    assert conflict == number_conflicts(merged)[0]
+    assert (conflict.kind, conflict.subject) == ("number", merged.id)
+    assert conflict.fact == "dead: ASSAULT RUS → UKR"
+    # "at least 10" agrees with both tolls; the mention without a toll takes no side
+    assert {(s.value, s.article_id, s.outlet) for s in conflict.sides} == {
+        ("12", "a1", "TASS"), ("14", "a2", "Ukrinform"), ("14", "a3", "AP"),
+    }  # fmt: skip
+    first = next(side for side in conflict.sides if side.article_id == "a1")
+    assert (first.text, first.start, first.end, first.evidence) == ("12", 5, 7, "… killing 12 …")
+    lower_bound = [mentions[0], _mention("a2", day=feb20, sizes=dead(10, True), **sides)]
+    assert event_conflicts(merge_events(lower_bound)) == []
+
+
 def _claim(article: str, role: str, organisation: str | None, tense: str = "current",
            published: date | None = None, actor: str = "wang-yi", country: str | None = "CHN",
            ) -> RoleClaim:  # fmt: skip
@@ -526,7 +559,7 @@ def test_a_version_5_store_with_data_upgrades_in_place(tmp_path):
     )
     conn.close()
     with Store(path, read_only=True) as store:
-        assert store.version() == 6
+        assert store.version() == SCHEMA_VERSION
         assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
         assert store.conn.execute("SELECT count(*) FROM merged_events").fetchone()[0] == 0
         assert store.articles([article.id])[0].title == "Old"
@@ -547,3 +580,45 @@ def test_a_failed_crossdoc_write_leaves_the_previous_pass(tmp_path):
         assert store.conn.execute("SELECT * FROM stories").fetchall() == [("a", "a")]
         with pytest.raises(ValueError, match="not cross-article"):
             store.save_crossdoc({"articles": twice})
+
+
+def test_two_outlets_giving_different_death_tolls_are_a_number_conflict(tmp_path, cli):
+    source = tmp_path / "kharkiv.jsonl"
+    reports = [
+        ("Kyiv Independent", "Russian missiles struck Kharkiv on Monday, killing 12 people."),
+        ("Reuters", "Russian missiles struck Kharkiv on Monday, killing 14 people."),
+    ]
+    source.write_text(
+        "".join(
+            json.dumps({"date": "2023-02-21", "outlet": outlet, "text": text}) + "\n"
+            for outlet, text in reports
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "k.duckdb"
+    result = cli("ingest", source, "--db", db)
+    assert result.returncode == 0, result.stderr
+    result = cli("export", "events", "--db", db, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    counted = [row for row in map(json.loads, result.stdout.splitlines()) if row["sizes"]]
+    assert [(row["outlet"], row["sizes"][0]["value"]) for row in counted] == [
+        ("Kyiv Independent", 12), ("Reuters", 14),
+    ]  # fmt: skip
+    (merged_id,) = {row["merged_id"] for row in counted}
+    assert {row["num_articles"] for row in counted} == {2}
+
+    result = cli("conflicts", "--db", db, "--kind", "number")
+    assert result.returncode == 0, result.stderr
+    assert merged_id in result.stdout and "dead: ASSAULT RUS" in result.stdout
+    assert "Kyiv Independent" in result.stdout and "Reuters" in result.stdout
+    assert "killing 12 people" in result.stdout and "killing 14 people" in result.stdout
+    with Store(db, read_only=True) as store:
+        ((_, kind, subject, _, fact, sides),) = find_conflicts(store.conn, kind="number")
+    assert (kind, subject, fact) == ("number", merged_id, "dead: ASSAULT RUS")
+    assert {(side["value"], side["outlet"]) for side in sides} == {
+        ("12", "Kyiv Independent"), ("14", "Reuters"),
+    }  # fmt: skip
+    for side in sides:
+        assert side["text"] == side["value"] and side["evidence"].endswith(
+            f"killing {side['value']} people."
+        )

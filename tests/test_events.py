@@ -197,3 +197,78 @@ def test_events_are_stored_and_exported_as_plover_and_gdelt(tmp_path, cli):
 
     result = cli("export", "articles", "--db", db, "--format", "gdelt")
     assert result.returncode != 0 and "events only" in result.stderr
+
+
+# -- sizes: the dead, injured and arrested ----------------------------------------------------
+
+
+def _sizes(sizes, text: str) -> dict[str, tuple[int, str]]:
+    return {s.kind: (s.value, text[s.start : s.end]) for s in sizes}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two Palestinian suicide bombers killed 23 people in Tel Aviv on Sunday.",
+         {"dead": (23, "23")}),
+        ("At least 26 people were killed and 41 wounded when Israeli forces shelled Gaza.",
+         {"dead": (26, "At least 26"), "injured": (41, "41")}),
+        ("Police arrested 12 protesters.", {"arrested": (12, "12")}),
+        ("Russian missiles struck Kharkiv on Monday, killing fourteen people.",
+         {"dead": (14, "fourteen")}),
+        ("He killed time.", {}),
+        ("Israeli forces detained dozens of Palestinians in Hebron.", {}),
+    ],
+)  # fmt: skip
+def test_an_event_keeps_the_dead_injured_and_arrested_it_counts(nlp, text, expected):
+    _, events = _events(nlp, text)
+    found: dict[str, tuple[int, str]] = {}
+    for event in events:
+        sized = _sizes(event.sizes, text)
+        assert not set(sized) & set(found), "a count belongs to one event"
+        found |= sized
+    assert found == expected
+
+
+def test_counts_are_read_from_the_parse_without_an_event(nlp):
+    from communique.analysis.events import casualties
+
+    text = "At least 26 people were killed and 41 wounded."
+    sizes = [size for sentence in nlp(text).sents for _, size in casualties(sentence)]
+    assert _sizes(sizes, text) == {"dead": (26, "At least 26"), "injured": (41, "41")}
+    assert [s.at_least for s in sizes] == [True, False]
+    text = "The army said it had killed 30 militants, while police detained twenty-one men."
+    sizes = [size for sentence in nlp(text).sents for _, size in casualties(sentence)]
+    assert {s.kind: s.value for s in sizes} == {"dead": 30, "arrested": 21}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["23"], 23), (["3,000"], 3000), (["twenty", "-", "one"], 21), (["two", "hundred"], 200),
+     (["1.5", "million"], 1_500_000), (["dozens"], None), (["hundred"], None)],
+)  # fmt: skip
+def test_number_words_are_read(words, value):
+    from communique.analysis.events import _number
+
+    assert _number(words) == value
+
+
+def test_sizes_are_stored_and_exported(tmp_path, cli):
+    source = tmp_path / "attack.jsonl"
+    text = "Russian missiles struck Kharkiv on Monday, killing at least 12 people."
+    source.write_text(json.dumps({"date": "2023-02-22", "text": text}) + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert cli("ingest", source, "--db", db).returncode == 0
+    result = cli("export", "events", "--db", db, "--format", "plover")
+    assert result.returncode == 0, result.stderr
+    (sized,) = [r for r in map(json.loads, result.stdout.splitlines()) if r["size"]]
+    assert sized["size"] == {"dead": 12}
+    span = sized["evidence"]["size"]["dead"]
+    assert (span["text"], span["at_least"]) == ("at least 12", True)
+    assert text[span["start"] : span["end"]] == "at least 12"
+    result = cli("export", "events", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["sizes"] for row in rows if row["sizes"]] == [
+        [{"kind": "dead", "value": 12, "at_least": True, "start": span["start"],
+          "end": span["end"], "text": "at least 12"}]
+    ]  # fmt: skip

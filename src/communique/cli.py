@@ -228,7 +228,7 @@ def export(
 def conflicts(
     db: DbOption = Path(DEFAULT_DB),
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Only this kind: date, place or office.")
+        str | None, typer.Option("--kind", help="Only this kind: date, place, office or number.")
     ] = None,
     about: Annotated[
         str | None,

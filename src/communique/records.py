@@ -186,12 +186,29 @@ class Where:
 
 
 @dataclass(frozen=True, slots=True)
+class Size:
+    """How many an event killed, injured or arrested, as the text says it ("at least 26").
+
+    ``start``/``end`` span the number phrase; ``at_least`` says the text gives a lower bound
+    ("at least", "more than", "over").
+    """
+
+    kind: str  # dead | injured | arrested
+    value: int
+    start: int
+    end: int
+    text: str
+    at_least: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A PLOVER-coded event: who did what to whom, when and where, and the sentence behind it.
 
     ``modality`` is asserted, negated, future, hypothetical or claimed (an event a source
     says happened, which the article does not itself assert); ``via`` is the reporting chain
-    when the event comes inside a statement.
+    when the event comes inside a statement; ``sizes`` the counts of dead, injured and
+    arrested its sentence gives.
     """
 
     article_id: str
@@ -210,6 +227,7 @@ class Event:
     negated: bool = False
     via: tuple[str, ...] = ()
     statement: int | None = None  # the statement (index) the event is reported in
+    sizes: tuple[Size, ...] = ()  # PLOVER's size: the dead, injured and arrested it counts
 
 
 @dataclass(frozen=True, slots=True)

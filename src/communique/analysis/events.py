@@ -6,7 +6,9 @@ sides come from the parse around it: the subject is the actor, the object or the
 the preposition the event type takes is the recipient, a passive's agent is the actor.
 Each side is resolved through the actor mentions the linker found. The event keeps its
 trigger span, its modality (negated, future, hypothetical, claimed) and, when it is told
-inside a statement, the statement and the reporting chain.
+inside a statement, the statement and the reporting chain. When the sentence counts the
+dead, injured or arrested ("killing 12 people", "41 wounded"), the event it belongs to
+keeps the count (PLOVER's size) and the span of the number.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from communique.analysis.places import event_place
 from communique.analysis.statements import CUE_VERBS
 from communique.analysis.triggers import Match, load_triggers, match_sentence
 from communique.kb import KnowledgeBase
-from communique.records import ActorRef, Event, Mention, Participant, Statement, Where
+from communique.records import ActorRef, Event, Mention, Participant, Size, Statement, Where
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -108,6 +110,102 @@ STATE_NOUNS = frozenset({"country", "nation", "state", "capital", "government"})
 PEOPLE_NOUNS = frozenset(
     {"two", "pair", "leader", "minister", "diplomat", "official", "president", "counterpart"}
 )  # fmt: skip
+
+# Sizes: the verbs that count the dead, injured and arrested, and the event types that keep it.
+CASUALTY_VERBS = {
+    **dict.fromkeys(("kill", "die", "murder", "slay", "massacre", "execute"), "dead"),
+    **dict.fromkeys(("wound", "injure", "hurt", "maim"), "injured"),
+    **dict.fromkeys(("arrest", "detain", "jail", "imprison", "apprehend"), "arrested"),
+}  # fmt: skip
+SIZED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen", "twenty"]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+     "ninety": 90}  # fmt: skip
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+LOWER_BOUNDS = frozenset({"least", "more", "over"})  # "at least", "more than", "over"
+NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
+
+
+def _number(words: Sequence[str]) -> int | None:
+    """The value of a number's words: "23", "3,000", "twenty-one", "two hundred", "1.5
+    million"; None for anything else ("dozens", "hundreds")."""
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        digits = word.replace(",", "")
+        if digits.replace(".", "", 1).isdigit():
+            current += float(digits)
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+        elif word == "hundred" and seen:
+            current *= 100
+        elif word in MULTIPLIERS and seen:
+            total, current = total + current * MULTIPLIERS[word], 0.0
+        elif word != "-":
+            return None
+        seen = True
+    return int(total + current) if seen else None
+
+
+def _count(noun: Token) -> tuple[int, int, int, bool] | None:
+    """The number a noun is counted by ("23 people", or "41" itself): value, span, lower
+    bound."""
+    number: Token | None = noun
+    if noun.pos_ != "NUM":
+        number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if number is None or number.ent_type_ in NOT_COUNTS:
+        return None
+    phrase = [t for t in number.subtree if t.i <= number.i]
+    words = [t.lower_ for t in phrase if t.like_num or t.lower_ in MULTIPLIERS or t.text == "-"]
+    value = _number(words)
+    if value is None:
+        return None
+    bound = any(t.lower_ in LOWER_BOUNDS for t in phrase)
+    return value, phrase[0].idx, number.idx + len(number), bound
+
+
+def _victim(verb: Token) -> Token | None:
+    """Who was killed, injured or arrested: the object, the passive subject, the subject of
+    "died" or of an elided passive ("and 41 wounded"), the noun a participle modifies ("12
+    people killed in the attack")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    deps = {child.dep_: child for child in reversed(list(verb.children))}
+    if "nsubjpass" in deps:
+        return deps["nsubjpass"]
+    if verb.lemma_ == "die" or (verb.tag_ == "VBN" and not {"aux", "dobj"} & deps.keys()):
+        return deps.get("nsubj")
+    return deps.get("dobj")
+
+
+def casualties(sentence: Span) -> list[tuple[Token, Size]]:
+    """The counts of dead, injured and arrested a sentence gives, each with its verb.
+    Coordinated victims add up ("12 civilians and three soldiers"); the span is then the
+    whole phrase."""
+    found = []
+    for verb in sentence:
+        kind = CASUALTY_VERBS.get(verb.lemma_.lower())
+        victim = _victim(verb) if kind and verb.pos_ in ("VERB", "AUX") else None
+        if kind is None or victim is None:
+            continue
+        nouns = (victim, *victim.conjuncts)
+        counts = [_count(noun) for noun in nouns]
+        if any(count is None for count in counts):
+            continue
+        value = sum(count[0] for count in counts if count)
+        first = counts[0]
+        assert first is not None
+        _, start, end, bound = first
+        if len(nouns) > 1:
+            end = max(noun.idx + len(noun) for noun in nouns)
+        size = Size(kind, value, start, end, sentence.doc.text[start:end], bound)
+        found.append((verb, size))
+    return found
 
 
 class EventFinder:
@@ -562,6 +660,8 @@ class EventFinder:
     def events(self) -> tuple[Event, ...]:
         events: list[Event] = []
         for sentence in self.doc.sents:
+            first = len(events)
+            heads: list[Token] = []  # the trigger heads of the sentence's events
             for hit in self._matches(sentence):
                 actors, recipients = self._sides(hit)
                 if not actors and not recipients:
@@ -614,4 +714,22 @@ class EventFinder:
                         statement=statement.index if statement is not None else None,
                     )
                 )
+                heads.append(hit.head)
+            self._size(events, first, heads, sentence)
         return tuple(events)
+
+    def _size(self, events: list[Event], first: int, heads: list[Token], sentence: Span) -> None:
+        """Give each count of dead, injured or arrested in the sentence to one event of it
+        that can have casualties: the event of the counting verb itself ("killed 23
+        people"), else the nearest event above it in the parse ("struck Kharkiv, killing 12
+        people"), else the first below it ("12 people died when forces shelled Kharkiv")."""
+        sized = [i for i in range(first, len(events)) if events[i].type in SIZED_TYPES]
+        for verb, size in casualties(sentence):
+            by_head = {heads[i - first].i: i for i in reversed(sized)}
+            chain = [verb, *verb.ancestors]
+            owner = next((by_head[t.i] for t in chain if t.i in by_head), None)
+            if owner is None:
+                owner = next((i for i in sized if verb in heads[i - first].ancestors), None)
+            if owner is None or any(s.kind == size.kind for s in events[owner].sizes):
+                continue
+            events[owner] = replace(events[owner], sizes=(*events[owner].sizes, size))

@@ -21,6 +21,7 @@ import pyarrow as pa
 from communique.crossdoc.conflicts import Conflict, RoleClaim, detect_conflicts
 from communique.crossdoc.merge import EventMention, MergedEvent, merge_events
 from communique.crossdoc.stories import StoryArticle, group_stories
+from communique.records import Size
 from communique.store import Store
 
 TEXT = pa.string()
@@ -107,7 +108,13 @@ _EVENTS = """
                      WHERE x.article_id = e.article_id AND x.event_idx = e.idx
                        AND x.side = 'recipient'), []),
            coalesce((SELECT bool_or(x.person) FROM sides x
-                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx), false)
+                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx), false),
+           coalesce((SELECT list({'kind': z.kind, 'value': z.value, 'start': z."start",
+                                  'end': z."end", 'at_least': z.at_least,
+                                  'text': substring(a.text, z."start" + 1, z."end" - z."start")}
+                                 ORDER BY z."start")
+                     FROM event_sizes z
+                     WHERE z.article_id = e.article_id AND z.event_idx = e.idx), [])
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
     WHERE a.duplicate_of IS NULL AND a.analysed_at IS NOT NULL
@@ -151,7 +158,7 @@ def compute(conn: duckdb.DuckDBPyConnection) -> Crossdoc:
         (key, index, kind, mode, modality, start, end, granularity, place_name, place_country,
          latitude, longitude, geonameid, quad, cameo, goldstein, date_text, date_start,
          date_end, place_text, place_start, place_end, sentence_start, sentence_end,
-         sentence, actors, recipients, people) = row  # fmt: skip
+         sentence, actors, recipients, people, sizes) = row  # fmt: skip
         outlet, published, seq = about[key]
         mentions.append(
             EventMention(
@@ -185,6 +192,7 @@ def compute(conn: duckdb.DuckDBPyConnection) -> Crossdoc:
                 date_span=_span(date_start, date_end),
                 place_text=place_text,
                 place_span=_span(place_start, place_end),
+                sizes=tuple(Size(**size) for size in sizes),
             )
         )
     merged = merge_events(mentions)

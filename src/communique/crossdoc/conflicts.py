@@ -1,14 +1,17 @@
-"""Where sources disagree: an event's date or place, a person's office.
+"""Where sources disagree: an event's date, place or numbers, a person's office.
 
 Pure functions: merged events and role claims in, conflicts out. A conflict names what it is
-about (``kind``: date, place or office; ``subject``: the merged event's id or the actor's id;
-``fact``: what the disagreement is over, readably) and holds two or more sides, each one
-article's value with its outlet, the span that says it and the sentence around it.
+about (``kind``: date, place, number or office; ``subject``: the merged event's id or the
+actor's id; ``fact``: what the disagreement is over, readably) and holds two or more sides,
+each one article's value with its outlet, the span that says it and the sentence around it.
 
 - **date**: within one merged event, mentions whose resolved dates do not overlap (merging
   allows a day's slack, so "on Tuesday" in one report and "on Wednesday" in another are one
   meeting, with a disagreement about its date);
 - **place**: within one merged event, two different towns (a town and its country agree);
+- **number**: within one merged event, different counts of one kind — dead, injured,
+  arrested — ("killing 12 people" / "killing 14 people"); a lower bound agrees with any
+  count at or above it ("at least 12" / "14");
 - **office**: one person, one office (the same or a similar organisation, compared by its
   words with articles and case folded away and near-containment allowed; or, without an
   organisation, the same title in the same country), and articles published close together
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from communique.crossdoc.merge import EventMention, MergedEvent, dates_agree, places_agree
+from communique.records import Size
 
 # Articles further apart than this may each be right about someone's office at their time.
 OFFICE_WINDOW_DAYS = 31
@@ -69,7 +73,7 @@ class Side:
 @dataclass(frozen=True, slots=True)
 class Conflict:
     id: str
-    kind: str  # date | place | office
+    kind: str  # date | place | number | office
     subject: str  # merged event id, or actor id
     fact: str
     sides: tuple[Side, ...]
@@ -160,7 +164,7 @@ def _one_per_value(
 
 
 def event_conflicts(events: Iterable[MergedEvent]) -> list[Conflict]:
-    """Disagreements about the date or the place within each merged event."""
+    """Disagreements about the date, the place or the numbers within each merged event."""
     found: list[Conflict] = []
     for event in events:
         if event.num_articles < 2:
@@ -181,6 +185,40 @@ def event_conflicts(events: Iterable[MergedEvent]) -> list[Conflict]:
                           for m in disputed)  # fmt: skip
             found.append(Conflict(conflict_id("place", event.id, fact), "place", event.id,
                                   fact, sides))  # fmt: skip
+        found.extend(number_conflicts(event))
+    return found
+
+
+def _size_value(size: Size) -> str:
+    return f"at least {size.value}" if size.at_least else str(size.value)
+
+
+def sizes_agree(a: Size, b: Size) -> bool:
+    """The same count, or a lower bound the other count meets ("at least 12" / "14")."""
+    if a.value == b.value:
+        return True
+    return min((a, b), key=lambda size: size.value).at_least
+
+
+def number_conflicts(event: MergedEvent) -> list[Conflict]:
+    """Disagreements about how many an event killed, injured or arrested: one conflict per
+    kind, each side one article's count with its span."""
+    found = []
+    for kind in ("dead", "injured", "arrested"):
+        counts = [(m, z) for m in event.mentions for z in m.sizes if z.kind == kind]
+        disputed = {
+            (_size_value(z), m.article_id): (m, z)
+            for m, z in counts
+            if any(o.article_id != m.article_id and not sizes_agree(z, y) for o, y in counts)
+        }
+        if len({value for value, _ in disputed}) < 2:
+            continue
+        fact = f"{kind}: {_describe(event)}"
+        sides = tuple(
+            _event_side(m, _size_value(z), (z.start, z.end), z.text) for m, z in disputed.values()
+        )
+        found.append(Conflict(conflict_id("number", event.id, fact), "number", event.id, fact,
+                              sides))  # fmt: skip
     return found
 
 
@@ -439,5 +477,6 @@ def detect_conflicts(
     *,
     office_window_days: int = OFFICE_WINDOW_DAYS,
 ) -> list[Conflict]:
-    """Every disagreement: about events' dates and places, then about people's offices."""
+    """Every disagreement: about events' dates, places and numbers, then about people's
+    offices."""
     return [*event_conflicts(events), *office_conflicts(claims, office_window_days)]

@@ -38,6 +38,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from communique.records import Size
+
 # Types whose two sides act together: a meeting or a cooperation of A and B is one of B and A.
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # Modes that stand for one another within a type (a visit is a meeting where one side travels).
@@ -94,6 +96,7 @@ class EventMention:
     date_span: tuple[int, int] | None = None
     place_text: str | None = None
     place_span: tuple[int, int] | None = None
+    sizes: tuple[Size, ...] = ()  # the dead, injured and arrested it counts
 
     @property
     def key(self) -> str:

@@ -71,6 +71,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "event_scale": row.get("goldstein"),
         "event_text": row.get("trigger_text"),
         "event_loc": location,
+        "size": {size["kind"]: size["value"] for size in row.get("sizes") or []},
         "text": row.get("evidence"),
         "text_info": {
             "sequence": row.get("sentence"),
@@ -101,6 +102,15 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
             "actors": [[s.get("start"), s.get("end")] for s in row.get("actors") or []],
             "recipients": [[s.get("start"), s.get("end")] for s in row.get("recipients") or []],
             "statement": row.get("statement"),
+            "size": {
+                size["kind"]: {
+                    "text": size.get("text"),
+                    "start": size.get("start"),
+                    "end": size.get("end"),
+                    "at_least": size.get("at_least"),
+                }
+                for size in row.get("sizes") or []
+            },
         },
     }
 

@@ -76,6 +76,14 @@ EXPORTS: dict[str, str] = {
                   FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
                  WHERE p.article_id = e.article_id AND p.event_idx = e.idx
                    AND p.side = 'recipient') AS recipients,
+               (SELECT coalesce(list({'kind': z.kind, 'value': z.value,
+                                      'at_least': z.at_least, 'start': z."start",
+                                      'end': z."end",
+                                      'text': substring(a.text, z."start" + 1,
+                                                        z."end" - z."start")}
+                                     ORDER BY z."start"), [])
+                  FROM event_sizes z
+                 WHERE z.article_id = e.article_id AND z.event_idx = e.idx) AS sizes,
                e.trigger, e.trigger_start, e.trigger_end,
                substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
                    AS trigger_text,

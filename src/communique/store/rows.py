@@ -48,10 +48,10 @@ def _coding(event: Event) -> plover.Mode | None:
         return None
 
 
-def event_tables(records: ArticleRecords) -> tuple[pa.Table, pa.Table]:
-    """An article's events and their sides, shaped like ``events`` and
-    ``event_participants``; quad class, CAMEO code and Goldstein value come from the
-    crosswalk."""
+def event_tables(records: ArticleRecords) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """An article's events, their sides and their sizes, shaped like ``events``,
+    ``event_participants`` and ``event_sizes``; quad class, CAMEO code and Goldstein value
+    come from the crosswalk."""
     rows = records.events
     codings = [_coding(e) for e in rows]
     places = [e.where for e in rows]
@@ -117,4 +117,16 @@ def event_tables(records: ArticleRecords) -> tuple[pa.Table, pa.Table]:
             },
         }
     )
-    return events, participants
+    counts = [(event, size) for event in rows for size in event.sizes]
+    sizes = pa.table(
+        {
+            "article_id": column([e.article_id for e, _ in counts], TEXT),
+            "event_idx": column([e.index for e, _ in counts], NUMBER),
+            "kind": column([z.kind for _, z in counts], TEXT),
+            "value": column([z.value for _, z in counts], pa.int64()),
+            "at_least": column([z.at_least for _, z in counts], pa.bool_()),
+            "start": column([z.start for _, z in counts], NUMBER),
+            "end": column([z.end for _, z in counts], NUMBER),
+        }
+    )
+    return events, participants, sizes

@@ -243,6 +243,23 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        7,
+        "event sizes: the dead, injured and arrested an event counts",
+        """
+        CREATE TABLE event_sizes (
+            article_id VARCHAR NOT NULL,
+            event_idx  INTEGER NOT NULL,
+            kind       VARCHAR NOT NULL,               -- dead | injured | arrested
+            value      BIGINT NOT NULL,
+            at_least   BOOLEAN NOT NULL,               -- "at least 26", "more than 40"
+            "start"    INTEGER NOT NULL,               -- the number phrase in the text
+            "end"      INTEGER NOT NULL,
+            PRIMARY KEY (article_id, event_idx, kind)
+        );
+        -- conflicts.kind gains: number (sides disagree about a size of a merged event)
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

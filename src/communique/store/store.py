@@ -22,7 +22,7 @@ from communique.store.schema import SCHEMA_VERSION, SchemaError, migrate, one, s
 DEFAULT_DB = "communique.duckdb"
 # The tables that hold what the per-article analysis found.
 RECORD_TABLES = (
-    "sentences", "mentions", "roles", "statements", "events", "event_participants"
+    "sentences", "mentions", "roles", "statements", "events", "event_participants", "event_sizes"
 )  # fmt: skip
 # The tables the cross-article pass rebuilds whole from what the articles' records say.
 CROSSDOC_TABLES = ("stories", "merged_events", "event_mentions", "conflicts")
@@ -224,7 +224,7 @@ class Store:
             if row[0]:
                 for table in RECORD_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
-            events, participants = event_tables(records)
+            events, participants, sizes = event_tables(records)
             tables = (
                 ("sentences", sentences),
                 ("mentions", mentions),
@@ -232,6 +232,7 @@ class Store:
                 ("statements", statements_table(records)),
                 ("events", events),
                 ("event_participants", participants),
+                ("event_sizes", sizes),
             )
             for name, table in tables:
                 conn.register(f"new_{name}", table)
