@@ -481,6 +481,14 @@ def eval_polnear(
         out.print(f"{key:18}{cells}")
 
 
+def _print_score(figures: dict, table: str, as_json: bool) -> None:
+    """A scorer's figures: one JSON object with --json, else its table."""
+    if as_json:
+        print(json.dumps(figures))
+    else:
+        out.print(table, markup=False)
+
+
 def _events_of(
     model: str, actors: list[Path] | None
 ) -> Callable[[list[str]], list[tuple[Event, ...]]]:
@@ -529,10 +537,7 @@ def eval_plover(
             )
     except (ModelNotFound, KBError, ValueError, OSError) as error:
         raise _fail(f"{gold}: {error}") from None
-    if as_json:
-        print(json.dumps(score.as_json()))
-        return
-    out.print(format_table(score), markup=False)
+    _print_score(score.as_json(), format_table(score), as_json)
 
 
 @eval_app.command("quad")
@@ -562,10 +567,7 @@ def eval_quad(
             )
     except (ModelNotFound, KBError, ValueError, OSError) as error:
         raise _fail(f"{gold}: {error}") from None
-    if as_json:
-        print(json.dumps(score.as_json()))
-        return
-    out.print(quad.format_table(score), markup=False)
+    _print_score(score.as_json(), quad.format_table(score), as_json)
 
 
 @eval_app.command("stories")
@@ -585,10 +587,7 @@ def eval_stories(
             score = evaluate(gold, meter.advance)
     except (ValueError, OSError) as error:  # a GoldFormatError names file:line
         raise _fail(str(error)) from None
-    if as_json:
-        print(json.dumps(score.as_json()))
-        return
-    out.print(format_table(score), markup=False)
+    _print_score(score.as_json(), format_table(score), as_json)
 
 
 @eval_app.command("extraction")
