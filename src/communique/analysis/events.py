@@ -52,8 +52,9 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
 OF_ACTOR_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONSULT", "AID", "COOPERATE"})
 # Event types whose place, when no one else is named, is where they land: its state.
 PLACE_TARGETS = frozenset(
-    {"ASSAULT", "MOBILIZE", "AID", "COERCE", "PROTEST", "CONCEDE", "SANCTION", "THREATEN"}
-)
+    {"ASSAULT", "MOBILIZE", "AID", "COERCE", "PROTEST", "CONCEDE", "SANCTION", "THREATEN",
+     "RETREAT"}
+)  # fmt: skip
 # What a future event of these types is coded as: PLOVER codes a stated willingness or
 # commitment to cooperate or to concede ("will allow", "is ready to host") as AGREE.
 PROMISED = {
