@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from communique.evaluate.figures import f1
+
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 
@@ -72,8 +74,7 @@ def aggregate(scores: list[PageScore], empty: int = 0) -> ExtractionScore:
     recalls = [r for s in scores if (r := s.recall) is not None]
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return ExtractionScore(precision, recall, f1, len(scores), empty)
+    return ExtractionScore(precision, recall, f1(precision, recall), len(scores), empty)
 
 
 def load_gold(directory: Path) -> dict[str, tuple[str, Path]]:

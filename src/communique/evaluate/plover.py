@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from communique.evaluate.figures import f1, ratio
 from communique.records import Event
 
 # Older CAMEO country codes that differ from ISO 3166 alpha-3. JAP, ITL and VTN are in the
@@ -164,14 +165,6 @@ def predictions_from_events(events: Sequence[Event]) -> list[Prediction]:
 # --- scores -----------------------------------------------------------------------------------
 
 
-def _ratio(part: float, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 @dataclass(frozen=True)
 class ClassScore:
     """Precision, recall and F1 of one label; ``support`` is its number of gold items."""
@@ -202,9 +195,9 @@ def per_label(
         tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
         fp = sum(g != label and p == label for g, p in zip(gold, predicted, strict=True))
         fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
-        precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+        precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
         scores[label] = ClassScore(
-            precision, recall, _f1(precision, recall), tp + fn, tp=tp, fp=fp, fn=fn
+            precision, recall, f1(precision, recall), tp + fn, tp=tp, fp=fp, fn=fn
         )
     return scores
 
@@ -301,12 +294,12 @@ def score(gold: Sequence[GoldEvent], predicted: Sequence[Sequence[Prediction]]) 
             n_mode += 1
             mode += _mode(p.mode) == g.mode
     return PloverScore(
-        macro_f1=_ratio(sum(per_type[t].f1 for t in gold_types), len(gold_types)),
-        accuracy=_ratio(correct, len(gold)),
-        actor_accuracy=_ratio(actor, n_actor),
-        recipient_accuracy=_ratio(recipient, n_recipient),
-        swap_rate=_ratio(swap, n_swap),
-        mode_accuracy=_ratio(mode, n_mode),
+        macro_f1=ratio(sum(per_type[t].f1 for t in gold_types), len(gold_types)),
+        accuracy=ratio(correct, len(gold)),
+        actor_accuracy=ratio(actor, n_actor),
+        recipient_accuracy=ratio(recipient, n_recipient),
+        swap_rate=ratio(swap, n_swap),
+        mode_accuracy=ratio(mode, n_mode),
         per_type=per_type,
         n_gold=len(gold),
         n_predicted=sum(1 for p in predicted if p),

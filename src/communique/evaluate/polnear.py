@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from communique.evaluate.figures import f1, ratio
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Token
@@ -258,14 +260,6 @@ def _agrees(gold: Fragments, predicted: Fragments) -> bool:
 # --- scores ---------------------------------------------------------------------------------
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 @dataclass(frozen=True)
 class PolnearScore:
     """Content precision/recall/F1 (overlap and exact), speaker and cue accuracy, counts.
@@ -317,14 +311,14 @@ def score(gold: Gold, predicted: dict[str, list[Attribution]]) -> PolnearScore:
         speakers += sum(_agrees(truth[i].source, guesses[j].source) for i, j in pairs)
         cues += sum(_agrees(truth[i].cue, guesses[j].cue) for i, j in pairs)
         exact += count_exact(text, truth, guesses)
-    precision, recall = _ratio(matched, n_predicted), _ratio(matched, n_gold)
+    precision, recall = ratio(matched, n_predicted), ratio(matched, n_gold)
     return PolnearScore(
         precision=precision,
         recall=recall,
-        f1=_f1(precision, recall),
-        exact_f1=_f1(_ratio(exact, n_predicted), _ratio(exact, n_gold)),
-        speaker_accuracy=_ratio(speakers, matched),
-        cue_accuracy=_ratio(cues, matched),
+        f1=f1(precision, recall),
+        exact_f1=f1(ratio(exact, n_predicted), ratio(exact, n_gold)),
+        speaker_accuracy=ratio(speakers, matched),
+        cue_accuracy=ratio(cues, matched),
         n_gold=n_gold,
         n_predicted=n_predicted,
         n_matched=matched,

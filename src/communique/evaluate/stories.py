@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from communique.crossdoc.stories import StoryArticle, group_stories
+from communique.evaluate.figures import f1
 from communique.records import article_id
 
 _TEXT = ("text", "body", "content")
@@ -146,11 +147,10 @@ def score(
     true_pairs = _pairs(Counter(zip(gold_story_ids, predicted_story_ids, strict=True)))
     precision = true_pairs / predicted_pairs if predicted_pairs else 1.0
     recall = true_pairs / gold_pairs if gold_pairs else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return StoryScore(
         precision=precision,
         recall=recall,
-        f1=f1,
+        f1=f1(precision, recall),
         n_articles=len(gold_story_ids),
         n_gold_stories=len(gold),
         n_predicted_stories=len(predicted),
