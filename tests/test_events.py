@@ -272,3 +272,112 @@ def test_sizes_are_stored_and_exported(tmp_path, cli):
         [{"kind": "dead", "value": 12, "at_least": True, "start": span["start"],
           "end": span["end"], "text": "at least 12"}]
     ]  # fmt: skip
+
+
+# -- recipients: who is on the receiving end ---------------------------------------------------
+
+
+def _recipient_codes(nlp, text: str, kind: str) -> tuple[str | None, ...]:
+    """The recipients' country codes of the first event of ``kind`` the text has."""
+    _, events = _events(nlp, text)
+    (event, *_) = [e for e in events if e.type == kind]
+    return tuple(p.country for p in event.recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "codes"),
+    [
+        # the place of an event abroad is where it lands, whatever its type
+        ("India agreed to build a new port in Iran.", "AGREE", ("IRN",)),
+        # ... also the place of the act agreed, threatened or proposed
+        ("The rebels threatened to resume raids in Chad.", "THREATEN", ("TCD",)),
+        ("NATO rejected a call for its troops to be deployed in Moldova.", "REJECT", ("MDA",)),
+        # ... and of an act done where the doer was sent to do it
+        ("The African Union sent observers to Sudan to investigate the killings.", "ACCUSE",
+         ("SDN",)),
+        # but not its own state, and never the host of a meeting
+        ("Japan agreed to build a new research centre in Tokyo.", "AGREE", ()),
+        ("Russia and China held talks in Moscow.", "CONSULT", ()),
+    ],
+)  # fmt: skip
+def test_an_event_with_no_one_named_lands_on_the_state_it_happens_in(nlp, text, kind, codes):
+    assert _recipient_codes(nlp, text, kind) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "codes"),
+    [
+        # a thing given: the one it is given to
+        ("Turkey offered its troops to Ukraine's president.", "AGREE", ("UKR",)),
+        # the two sides a mediation is carried on between
+        ("Egypt started a mediation effort between Ethiopia and Sudan.", "CONSULT",
+         ("ETH", "SDN")),
+        # what is seized from someone
+        ("Indian police seized explosives from Pakistani smugglers.", "COERCE", ("PAK",)),
+        # a thing made by someone is theirs
+        ("Chile rejected a proposal drafted by Bolivia.", "REJECT", ("BOL",)),
+        ("Bosnian police opened an investigation into crimes committed by Croat forces.",
+         "ACCUSE", ("HRV",)),
+        # the subject of the clause an act is put to
+        ("Serbia refused to allow Kosovo officials to enter the region.", "REJECT", ("XKX",)),
+        ("The opposition insisted on its demand that Zimbabwe's government release the "
+         "prisoners.", "REQUEST", ("ZWE",)),
+        ("The rebels threatened to strike unless Mali withdrew its troops.", "THREATEN",
+         ("MLI",)),
+        # a heavy object after the as-phrase
+        ("Chile denounced as a grave violation Peru's expulsion of its diplomats.", "ACCUSE",
+         ("PER",)),
+        # whom a protest answers
+        ("Farmers began a hunger strike in protest against the French government's new tax.",
+         "PROTEST", ("FRA",)),
+        # an act done for a purpose is aimed at what the purpose is
+        ("Nigerian troops opened fire to disperse Cameroonian smugglers.", "ASSAULT", ("CMR",)),
+        # whom the thing an act is about is for
+        ("Spain refused to commit to any military assistance to the French-led mission.",
+         "REJECT", ("FRA",)),
+    ],
+)  # fmt: skip
+def test_the_recipient_is_found_inside_the_object_and_its_clauses(nlp, text, kind, codes):
+    assert _recipient_codes(nlp, text, kind) == codes
+
+
+def test_an_investigation_is_into_someone(nlp):
+    _, (event,) = _events(nlp, "The ministry ordered an investigation into the journalists.")
+    assert (event.type, [p.text for p in event.recipients]) == ("ACCUSE", ["the journalists"])
+
+
+def test_an_anti_or_pro_prefix_does_not_give_the_noun_its_state(nlp):
+    """An anti-Russian activist is not Russian: arrested in Minsk, the activist is Belarus's."""
+    assert _recipient_codes(nlp, "An anti-Russian activist was arrested in Minsk.", "COERCE") == (
+        "BLR",
+    )
+
+
+def test_a_place_within_a_district_of_a_city_is_the_citys(nlp):
+    _, (event,) = _events(nlp, "Gunmen killed a judge in a northern district of Kabul.")
+    assert event.where is not None and (event.where.text, event.where.country) == ("Kabul", "AFG")
+
+
+def test_a_capital_is_its_own_states_even_when_the_gazetteer_files_it_elsewhere():
+    from communique.analysis.places import resolve_place
+    from communique.kb import load
+
+    assert resolve_place("Islamabad", 0, 9, load(())).country == "PAK"
+
+
+def test_an_organisation_named_after_a_capital_is_of_its_state(nlp):
+    _, (event,) = _events(nlp, "Workers of the Metro Company of Tehran went on strike.")
+    assert [p.country for p in event.actors] == ["IRN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "code"),
+    [
+        ("US drones killed two al-Qaeda commanders in the desert.", "recipients", "IMG"),
+        ("UNITA rebels attacked a government convoy.", "actors", "AGO"),
+    ],
+)
+def test_armed_groups_have_their_state_or_the_transnational_code(nlp, text, side, code):
+    """PLOVER codes a transnational militarised group IMG in the country field."""
+    _, events = _events(nlp, text)
+    assert [p.country for p in getattr(events[0], side)] == [code]

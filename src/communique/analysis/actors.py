@@ -505,6 +505,11 @@ class ActorLinker:
             ):
                 item = _Found(span.start_char, span.end_char, span.text, "PROPN", None,
                               "surname?", span.root)  # fmt: skip
+            elif len(run) == 1 and key in self.kb.by_demonym:
+                # a nationality the model did not tag: "crimes committed by Croat forces"
+                actor = self.kb.state(self.kb.by_demonym[key])
+                item = _Found(span.start_char, span.end_char, span.text, "PROPN", actor,
+                              "demonym", span.root)  # fmt: skip
             else:
                 continue
             found.append(item)
@@ -576,7 +581,7 @@ class ActorLinker:
         """The state a noun phrase's modifiers name: "Chinese", "Beijing's", "Russia's"."""
         country = None
         for token in span:
-            if token.dep_ not in ("poss", "amod", "compound", "nmod"):
+            if token.dep_ not in ("poss", "amod", "compound", "nmod") or stance_word(token):
                 continue
             key = normal(token.text)
             country = country or (
@@ -675,6 +680,8 @@ class ActorLinker:
         span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
         country = None
         for token in span:
+            if stance_word(token):
+                continue
             key = normal(token.text)
             country = country or self.kb.by_demonym.get(key) or self.kb.by_prefix.get(key)
             if country is None:
@@ -682,6 +689,7 @@ class ActorLinker:
                 country = states[0].id if states else None
             if country is None and token.pos_ == "PROPN":
                 country = self._leaders_state(key)  # "the Bush administration"
+        country = country or self._seat_in_name(span)
         sector = self._sector_of(span)
         if country and sector:
             item.actor, item.how = self.kb.body(country, sector), "composed"
@@ -694,6 +702,16 @@ class ActorLinker:
             )
             self.state.new[key] = actor
             item.actor, item.how = actor, "new"
+
+    def _seat_in_name(self, span: Span) -> str | None:
+        """The state of a capital an organisation is named after ("the United Bus Company of
+        Tehran", "the University of Baghdad"): a body of a state's capital is of that state."""
+        for token in span:
+            if token.dep_ == "pobj" and token.head.lower_ in ("of", "in"):
+                code = self.kb.by_metonym.get(normal(token.text))
+                if code:
+                    return code
+        return None
 
     def _sector_of(self, span: Span) -> str | None:
         """The sector named by the longest role noun in a span ("foreign ministry" → GOV)."""
@@ -915,6 +933,20 @@ class ActorLinker:
 
 
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|an|bin|ibn|bint|abu|de|da|do|dos|du|la|le|van|von|der)\b")
+
+
+# Prefixes that make a state word what its noun is for or against, not whose it is.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+re_stance = re.compile(r"^(?:anti|pro)[-–]", re.IGNORECASE)
+
+
+def stance_word(token: Token) -> bool:
+    """Whether a word is prefixed by "anti-" or "pro-" ("an anti-Syria journalist", "a
+    pro-Russian militia"): the journalist is not Syrian, the militia not Russian."""
+    if re_stance.match(token.text):
+        return True
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in STANCE_PREFIXES
 
 
 def _capitalised(word: str) -> bool:

@@ -20,8 +20,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from communique.analysis.actors import stance_word
 from communique.analysis.dates import event_date, is_future
-from communique.analysis.places import event_place
+from communique.analysis.places import event_place, is_purpose, purpose_place
 from communique.analysis.statements import CUE_VERBS
 from communique.analysis.triggers import Match, load_triggers, match_sentence
 from communique.kb import KnowledgeBase
@@ -39,15 +40,18 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "AID": ("to", "for"),
     "RETREAT": ("from", "on", "against"),
     "REQUEST": ("on", "to", "from", "of", "for"),
-    "ACCUSE": ("against", "over", "about", "on", "at", "of"),
+    "ACCUSE": ("against", "over", "about", "on", "at", "of", "into"),  # "an inquiry into"
     "REJECT": ("to",),
     "THREATEN": ("against", "with", "to"),
     "PROTEST": ("against", "outside", "with"),
     "SANCTION": ("on", "against", "from"),
     "MOBILIZE": ("to", "near", "against", "in", "into"),
-    "COERCE": ("on", "against"),
+    "COERCE": ("on", "against", "from"),  # "seized weapons from the rebels"
     "ASSAULT": ("on", "against", "with", "at"),
 }
+# The preposition of an event noun that names the two sides it is carried on between
+# ("mediation between Syria and Arafat"): when its doer is named apart, they receive it.
+BETWEEN = "between"
 # Event types whose noun takes its doer in an of-phrase: "the withdrawal of the troops".
 OF_ACTOR_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONSULT", "AID", "COOPERATE"})
 # Event types whose place, when no one else is named, is where they land: its state.
@@ -55,6 +59,9 @@ PLACE_TARGETS = frozenset(
     {"ASSAULT", "MOBILIZE", "AID", "COERCE", "PROTEST", "CONCEDE", "SANCTION", "THREATEN",
      "RETREAT"}
 )  # fmt: skip
+# Event types whose place says nothing of a recipient: PLOVER codes a meeting at a neutral
+# place with all its parties as actors and no recipient.
+PLACE_NEUTRAL = frozenset({"CONSULT"})
 # What a future event of these types is coded as: PLOVER codes a stated willingness or
 # commitment to cooperate or to concede ("will allow", "is ready to host") as AGREE.
 PROMISED = {
@@ -75,6 +82,10 @@ PROPOSALS = frozenset(
     {"offer", "demand", "call", "request", "proposal", "plan", "appeal", "invitation", "bid",
      "suggestion", "initiative", "ultimatum", "claim", "accusation", "charge", "allegation"}
 )  # fmt: skip
+# Nouns of "in protest of X", "in retaliation for X", "in response to X": X is whom the act
+# answers, and so its recipient when no one else is named.
+ANSWERS = frozenset({"protest", "retaliation", "response", "reprisal", "revenge", "reaction"})
+ANSWER_PREPS = ("of", "against", "at", "over", "to", "for")
 # Prepositions that may bring the recipient whatever the event type.
 ANY_PREPS = frozenset(
     {"to", "for", "with", "against", "on", "over", "into", "at", "toward", "towards", "upon"}
@@ -325,7 +336,11 @@ class EventFinder:
         mention = self._mention(token)
         agent_sector = self.kb.agents.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if mention is None:
-            phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det",)]
+            phrase = [
+                t
+                for t in token.subtree
+                if t.i <= token.i and t.dep_ not in ("det",) and not stance_word(t)
+            ]
             mention = next((m for t in phrase if (m := self._mention(t)) is not None), None)
             if mention is None and agent_sector is None and token.pos_ != "PROPN":
                 return None
@@ -377,6 +392,8 @@ class EventFinder:
                  and c.lower_ in ("of", "in", "from", "throughout", "across")
                  for g in c.subtree]  # fmt: skip
         for other in near:
+            if stance_word(other):
+                continue  # "an anti-Syria journalist" is not Syrian
             mention = self._mention(other)
             actor = self.actors.get(mention.actor_id or "") if mention is not None else None
             if actor is not None and actor.country:
@@ -396,10 +413,15 @@ class EventFinder:
             if participant is not None and participant not in found:
                 found.append(participant)
         if not found:
-            # "condemned Serbia's suppression", "the release of Lavrov": whose it is.
+            # "condemned Serbia's suppression", "the release of Lavrov", "crimes committed by
+            # Croat forces", "rallies by the opposition": whose it is.
             inner = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
             inner += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            inner += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            inner += [a for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                      if (a := self._agent(c)) is not None]  # fmt: skip
             for noun in inner:
                 participant = self._participant(noun)
                 if participant is not None:
@@ -443,9 +465,16 @@ class EventFinder:
         "lifted a ban on Berlusconi")."""
         preps = RECIPIENT_PREPS.get(kind, ())
         objects = [child for child in verb.children if child.dep_ in OBJECTS]
+        objects = objects or self._shifted(verb)
         # What is sent, given or imposed ("sent 200 troops", "provided aid") is no side of
         # the event unless it names an actor.
         taken = self._named if kind in THING_OBJECTS else self._side
+        if objects and not any(self._named(child) for child in objects):
+            # "offered its troops to Lebanon's president": of a thing given to someone, the
+            # one it is given to is the recipient.
+            given = self._prep_object(verb, ("to",))
+            if given is not None and self._named(given):
+                return given
         for child in objects:
             if taken(child):
                 return child
@@ -464,8 +493,10 @@ class EventFinder:
                 found = self._prep_object(child, ("from", "by")) or next(
                     (c for c in child.children if c.dep_ == "poss" and self._fresh(c)), None
                 )
-        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-            # "allowed Rehman to hold a rally", "demanded that the United States match …"
+        for clause in self._clauses(verb, objects):
+            # "allowed Rehman to hold a rally", "demanded that the United States match …",
+            # "refused to allow UN planes to land", "insisted on its demand that Burundi's
+            # government grant …"
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if found is None and subject is not None and self._fresh(subject):
                 found = subject
@@ -483,7 +514,75 @@ class EventFinder:
                         target = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if target is not None and self._named(target):
                             return target
-        return found
+                        if target is not None and not self._side(target):
+                            # "commit to assistance to the US-led war": whom the thing is for
+                            target = self._prep_object(target, tuple(ANY_PREPS))
+                            if target is not None and self._named(target):
+                                return target
+        return found or self._condition(verb)
+
+    def _answered(self, head: Token) -> Token | None:
+        """Whom an act answers, in "in protest of X", "in retaliation for X's raids", "in
+        response to X": the one protested or retaliated against."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for reason in prep.children:
+                if reason.dep_ == "pobj" and reason.lemma_.lower() in ANSWERS:
+                    target = self._prep_object(reason, ANSWER_PREPS)
+                    if target is not None and self._named(target) and self._owned(target):
+                        return target
+        return None
+
+    def _owned(self, noun: Token) -> bool:
+        """Whether a noun's possessor, if it has one, is known: "in response to its invasion
+        of Kuwait" answers whoever "its" is, not Kuwait."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return owner is None or bool(self._side(owner))
+
+    @staticmethod
+    def _shifted(verb: Token) -> list[Token]:
+        """A heavy object moved after the verb's as-phrase, which the parser takes for an
+        apposition of it: "denounced as an ugly crime Serbia's suppression of …"."""
+        return [
+            appos
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for appos in pobj.children
+            if appos.dep_ == "appos"
+        ]
+
+    def _clauses(self, verb: Token, objects: list[Token]) -> list[Token]:
+        """The clauses whose subject is the one an act is put to: the verb's complements
+        and those of its open complement ("refused to allow X to …"), and the that-clause
+        of a demand or offer it takes ("rejected the demand that X …")."""
+        opened = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        clauses = [c for v in opened for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+        nouns = [*objects, *(g for c in verb.children if c.dep_ == "prep"
+                             for g in c.children if g.dep_ == "pobj")]  # fmt: skip
+        for noun in (n for n in nouns if n.lemma_.lower() in PROPOSALS):
+            clauses += [
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ]
+        return clauses
+
+    def _condition(self, verb: Token) -> Token | None:
+        """Whom a threat or a demand is put to when its act names no one: the subject of
+        its condition ("threatened to strike unless Israel rescinded …"), whose doing it
+        turns on."""
+        opened = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for clause in (c for v in opened for c in v.children if c.dep_ == "advcl"):
+            if not any(g.dep_ == "mark" and g.lower_ in CONDITIONS for g in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and self._named(subject):
+                return subject
+        return None
 
     def _named(self, token: Token) -> bool:
         """Whether a noun phrase names an actor the linker knows (not a bare role noun)."""
@@ -504,10 +603,13 @@ class EventFinder:
             actor_token, passive = self._subject(head)
             if passive:
                 actor_token = self._agent(head)
-            preps = RECIPIENT_PREPS.get(kind, ())
+            preps = (*RECIPIENT_PREPS.get(kind, ()), BETWEEN)
             if kind not in OF_ACTOR_TYPES:  # "mounted an invasion of South Lebanon"
                 preps = (*preps, "of")
             recipient_token = self._prep_object(noun, preps)
+            if recipient_token is None and noun.dep_ == "compound":
+                # "undertook a mediation mission between Syria and Arafat"
+                recipient_token = self._prep_object(noun.head, preps)
         elif head.pos_ in ("NOUN", "PROPN"):
             actor_token, recipient_token = self._noun_sides(head, kind)
         else:
@@ -521,6 +623,10 @@ class EventFinder:
                 self.taken = self._side(subject)
                 recipient_token = self._object(head, kind)
                 self.taken = []
+        if recipient_token is None and actor_token is not None:
+            # "went on hunger strike in protest of the government's refusal"
+            recipient_token = self._answered(noun) if noun is not None else None
+            recipient_token = recipient_token or self._answered(head)
         if found.reverse:  # "Putin hosted Xi": the guest is the one who visits
             actor_token, recipient_token = recipient_token, actor_token
         if found.cause:  # "the ruling sparked protests": the subject did not protest
@@ -631,6 +737,41 @@ class EventFinder:
             return None
         return Match(row, row.type, row.mode, noun, noun, "noun")
 
+    @staticmethod
+    def _acts(hit: Match) -> list[Token]:
+        """The acts a trigger announces, refuses or threatens, where their place is to be
+        looked for: its complement trigger, else the verbs of its open complement ("agreed
+        to set up", "threatened to resume"), and the act a proposal it answers puts forward
+        ("rejected a call for its forces to be deployed in East Timor")."""
+        acts = [c for c in hit.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if hit.complement is not None:
+            acts = [hit.complement]
+        proposals = [
+            c
+            for c in (*hit.head.children, *acts)
+            if c.dep_ in OBJECTS and c.lemma_.lower() in PROPOSALS
+        ]
+        acts += [
+            c
+            for proposal in proposals
+            for c in proposal.children
+            if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+        ]
+        return list(dict.fromkeys(acts))
+
+    @staticmethod
+    def _landing(kind: str, actors: list[Participant], where: Where | None) -> str | None:
+        """The state an event with no one named on the receiving end lands on: the state it
+        happens in, always for the types that act on a place (an attack, a deployment);
+        for the others (an embassy opened in Tehran, a centre set up in Tokyo) only when
+        the place is abroad, not the actors' own state, and the event is not a meeting."""
+        if where is None or not where.country:
+            return None
+        if kind in PLACE_TARGETS:
+            return where.country
+        abroad = where.country not in {p.country for p in actors}
+        return where.country if abroad and kind not in PLACE_NEUTRAL else None
+
     def _placed(
         self,
         kind: str,
@@ -681,18 +822,17 @@ class EventFinder:
                     # and an announced retreat as a concession.
                     kind, mode = PROMISED[kind], None
                 where = event_place(sentence, hit.head, self.kb)
-                if where is None and hit.complement is not None:
-                    # "threatened to resume attacks in Israel": where the threatened act is
-                    where = event_place(sentence, hit.complement, self.kb)
-                if (
-                    not recipients
-                    and where is not None
-                    and where.country
-                    and (hit.type in PLACE_TARGETS)
-                ):
+                for act in self._acts(hit):
+                    # "threatened to resume attacks in Israel", "agreed to set up a centre in
+                    # Tokyo": where the threatened or promised act is
+                    where = where or event_place(sentence, act, self.kb)
+                # "sent observers to Bosnia to investigate": the investigation is in Bosnia
+                where = where or purpose_place(sentence, hit.head, self.kb)
+                landing = self._landing(hit.type, actors, where)
+                if not recipients and where is not None and landing:
                     # "blew themselves up in Tel Aviv": the place's state is on the receiving end
                     recipients = [Participant(where.text_start, where.text_end, where.text,
-                                              where.country, where.country)]  # fmt: skip
+                                              landing, landing)]  # fmt: skip
                 actors, recipients = self._placed(hit.type, actors, recipients, where)
                 when = event_date(sentence, hit.head, self.published, modality == "future")
                 events.append(
@@ -716,8 +856,26 @@ class EventFinder:
                     )
                 )
                 heads.append(hit.head)
+            self._aimed(events, first, heads)
             self._size(events, first, heads, sentence)
         return tuple(events)
+
+    @staticmethod
+    def _aimed(events: list[Event], first: int, heads: list[Token]) -> None:
+        """Give an event that names no recipient the recipient of the act it is done for:
+        "opened fire to disperse the demonstrators" is aimed at the demonstrators. The
+        purpose is an infinitive clause of the trigger with the same doer."""
+        by_head = {heads[i - first].i: i for i in range(first, len(events))}
+        for i in range(first, len(events)):
+            if events[i].recipients:
+                continue
+            for clause in heads[i - first].children:
+                j = by_head.get(clause.i) if is_purpose(clause) else None
+                if j is None or not events[j].recipients or events[j].actors != events[i].actors:
+                    continue
+                recipients = tuple(r for r in events[j].recipients if r not in events[i].actors)
+                events[i] = replace(events[i], recipients=recipients)
+                break
 
     def _size(self, events: list[Event], first: int, heads: list[Token], sentence: Span) -> None:
         """Give each count of dead, injured or arrested in the sentence to one event of it

@@ -24,10 +24,12 @@ LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
      "off", "beside", "nearby"}
 )  # fmt: skip
-# Nouns whose "of" phrase is still the place: "on the outskirts of Kyiv", "the city of Bakhmut".
+# Nouns whose "of" phrase is still the place: "on the outskirts of Kyiv", "the city of Bakhmut",
+# "a residential district of Beirut".
 _AREA = frozenset(
     {"outskirts", "suburbs", "centre", "center", "city", "town", "village", "region",
-     "province", "coast", "shores", "border", "capital", "streets", "heart", "port", "edge"}
+     "province", "coast", "shores", "border", "capital", "streets", "heart", "port", "edge",
+     "sector", "district", "neighbourhood", "neighborhood", "quarter", "area", "part"}
 )  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels a place name is sometimes given by mistake ("Kyiv" as PERSON, "Kremlin" as ORG):
@@ -108,6 +110,10 @@ def resolve_place(text: str, start: int, end: int, kb: KnowledgeBase) -> Where:
     capital = _capital(kb, code) if code else None
     if capital is not None:
         return _from_place(text, start, end, capital, code)
+    if code is not None:
+        # A capital the gazetteer files under another town's old name ("Islamabad", once a
+        # name of Chittagong) is still its own state's: the state, without coordinates.
+        return Where(text=text, text_start=start, text_end=end, name=text, country=code)
     place = gazetteer().get(key)
     if place is not None:
         return _from_place(text, start, end, place, None)
@@ -212,6 +218,31 @@ def _capital_phrases(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Wher
 def _found(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Where]]:
     """Every place phrase of the sentence: entities, untagged names, "the Russian capital"."""
     return _candidates(sentence, kb) + _untagged(sentence, kb) + _capital_phrases(sentence, kb)
+
+
+def is_purpose(verb: Token) -> bool:
+    """Whether a verb heads an infinitive clause of purpose of the verb above it: "sent
+    observers to Bosnia [to investigate]", "opened fire [to disperse the crowd]"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# Prepositions that bring where a movement ends: "sent observers to Bosnia".
+DESTINATION = frozenset({"to", "into"})
+
+
+def purpose_place(sentence: Span, trigger: Token, kb: KnowledgeBase) -> Where | None:
+    """Where an act done for a purpose happens when the sentence names no place for it: the
+    place the doer was sent or went to for it ("sent 21 observers to Bosnia to investigate"
+    → Bosnia; "flew to Cairo to mediate" → Cairo). The act is an infinitive clause of the
+    verb of movement; the place is that verb's destination."""
+    if not is_purpose(trigger):
+        return None
+    mover = trigger.head
+    for span, where in _found(sentence, kb):
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.lower_ in DESTINATION and head.head == mover:
+            return where
+    return None
 
 
 def event_place(sentence: Span, trigger: Token, kb: KnowledgeBase) -> Where | None:
