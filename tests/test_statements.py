@@ -85,11 +85,21 @@ def test_the_reporting_chain_is_kept(nlp):
 def test_negation_and_colons(nlp):
     text = (
         "The minister did not say that the talks had failed.\n\n"
-        "Wash Post Fact-Check: If Obama says it, the claim is true."
+        "Sergey Lavrov: If Washington wants talks, the door is open."
     )
     _, found = _statements(nlp, text)
     assert found[0].negated and found[0].cue == "say"
-    assert found[1].cue == ":" and found[1].speaker_text == "Wash Post Fact-Check"
+    assert found[1].cue == ":" and found[1].speaker_id == "sergey-lavrov"
+
+
+def test_a_rubric_or_an_interviewer_before_a_colon_is_no_speaker(nlp):
+    text = (
+        "The Latest: Talks in Geneva are due to resume on Monday after a pause.\n\n"
+        "Q: Will the two sides meet again before the summit in June?\n\n"
+        "Success on Signature Issue: The bill passed the Senate by a wide margin."
+    )
+    _, found = _statements(nlp, text)
+    assert [s.speaker_text for s in found if s.cue == ":"] == []
 
 
 def _seed(seeds, key):

@@ -39,7 +39,8 @@ _CUES = """say tell add stress emphasise emphasize underscore underline highligh
     realise understand recognize recognise remember doubt wish want plan intend seek refuse
     decline support back endorse oppose prefer favor favour discuss list cite joke quip mock
     ridicule talk speak boast brag lament blast slam defend dispute challenge vote insist
-    push advocate campaign reveal disclose inform assure acknowledge argue attack offer refer"""
+    push advocate campaign reveal disclose inform assure acknowledge argue attack offer refer
+    brand label dub"""
 CUE_VERBS = frozenset(_CUES.split())
 # Verbs of wanting and siding: a view only when someone holds it ("a framework built to
 # support coexistence" is no one's statement).
@@ -48,6 +49,10 @@ STANCE_VERBS = frozenset(
      "favor", "favour", "push", "advocate", "campaign", "vote", "hope", "wish", "refuse",
      "decline", "expect", "discuss", "defend", "challenge"}
 )  # fmt: skip
+# Verbs of holding a view: inside another report, part of what it says.
+VIEW_CUES = STANCE_VERBS | {"think", "believe", "know", "see", "show", "feel", "consider", "offer"}
+# Verbs that also give names ("a website called …").
+NAMING_VERBS = frozenset({"call", "know", "name", "dub", "brand", "label", "term", "title"})
 # Verbs that introduce what follows a colon, and only then: "Caddell continued:".
 COLON_CUES = frozenset({"continue", "go", "begin", "put", "conclude", "summarize", "summarise"})
 # Verbs of saying proper: a report that holds one is the chain of the statement inside it.
@@ -66,7 +71,7 @@ OBJECT_CUES = frozenset(
      "mock", "ridicule", "blast", "slam", "defend", "dispute", "challenge", "deny", "reveal",
      "disclose", "show", "want", "seek", "question", "talk", "speak",
      "vote", "push", "advocate", "campaign", "complain", "worry", "argue", "point", "ask",
-     "frame", "attack", "offer", "refer", "note", "confirm", "tweet"}
+     "frame", "attack", "offer", "refer", "note", "confirm", "tweet", "brand", "label", "dub"}
 )  # fmt: skip
 # The preposition that brings the report after some verbs: "talked about", "voted for".
 REPORT_PREPS = {
@@ -74,7 +79,7 @@ REPORT_PREPS = {
     "talk": ("about", "of"), "speak": ("about", "of"), "vote": ("for", "against"),
     "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
     "complain": ("about",), "worry": ("about",), "argue": ("for", "against"), "point": ("to",),
-    "frame": ("as",), "refer": ("to",),
+    "frame": ("as",), "refer": ("to",), "brand": ("as",), "label": ("as",), "dub": ("as",),
     "ask": ("about",),
 }  # fmt: skip
 # Verbs that report only with a clause or an infinitive: "pledged to act", not "pledged aid".
@@ -85,8 +90,19 @@ CLAUSE_CUES = frozenset(
 SPEECH_NOUNS = frozenset(
     {"statement", "report", "readout", "communique", "communiqué", "release", "transcript",
      "announcement", "declaration", "letter", "message", "post", "tweet", "article",
-     "editorial", "commentary", "interview", "briefing", "document", "memo"}
+     "editorial", "commentary", "interview", "briefing", "document", "memo", "note",
+     "resolution", "website", "petition", "proposal", "motion", "filing", "lawsuit",
+     "complaint", "notice"}
 )  # fmt: skip
+# Nouns for a source that reports what people think, as a headline names one ("Poll: …").
+SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report"})
+# Occasions of speaking: what is said at one is said by whoever holds it.
+OCCASIONS = frozenset(
+    {"conference", "speech", "address", "appearance", "hearing", "rally", "remarks", "event",
+     "testimony", "ad", "advertisement", "video", "email", "op-ed", "column", "paper",
+     "campaign", "effort", "bid", "drive"}
+)  # fmt: skip
+RELATIVES = frozenset({"who", "which", "that"})
 # Nouns of saying and believing whose that-clause is what was said: "his warning that …".
 REPORT_NOUNS = frozenset(
     {"claim", "warning", "statement", "assertion", "belief", "argument", "view", "suggestion",
@@ -123,7 +139,50 @@ RUBRICS = frozenset(
 )  # fmt: skip
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»", "''": "''", "``": "''"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose "it" is a placeholder ("it seems that …", "it is clear that …").
+# Verbs that bring their object to say or think what the verb after it says ("led Ivans to
+# fear", "forced Stumpf to admit"); a verb that asks, lets or obliges is the cue itself.
+OBJECT_CONTROL = frozenset(
+    {
+        "lead",
+        "leave",
+        "force",
+        "prompt",
+        "push",
+        "compel",
+        "drive",
+        "cause",
+        "make",
+        "get",
+        "pressure",
+        "press",
+        "persuade",
+        "convince",
+    }
+)
+LINKING_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound", "feel"})
 _EDGE = " \t\n,.;:—–-"
+# Prepositions that leave a noun of saying with the subject of the verb: "said in a statement
+# that", "stirred controversy with an assertion that" (not "amid concerns that").
+OWNING_PREPS = frozenset({"in", "with", "into", "to"})
+# Nouns for people in general, beside the knowledge base's role nouns: who can hold a view.
+PEOPLE_NOUNS = frozenset({
+    "member", "official", "expert", "analyst", "critic", "supporter", "opponent", "people",
+    "person", "observer", "source", "spokesman", "spokeswoman", "spokesperson", "aide",
+    "adviser", "advisor", "diplomat", "leader", "delegate", "candidate", "voter", "resident",
+    "citizen", "activist", "economist", "scholar", "researcher", "lawyer", "attorney",
+    "witness", "protester", "participant", "author", "writer", "reporter", "journalist",
+})  # fmt: skip
+# What hangs on a noun without being part of the name it gives ("a PAC that backed Rubio").
+CLAUSES = frozenset({"relcl", "acl", "advcl", "dobj", "ccomp"})
+# Recordings that show someone speaking: "footage of Clinton asking …".
+DEPICTIONS = frozenset(
+    {"footage", "video", "clip", "image", "picture", "photo", "recording", "tape", "audio"}
+)
+CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+NOUN_PHRASE = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON"})
+DASHES = frozenset({"-", "--", "—", "–", "―"})
 
 
 @dataclass(frozen=True)
@@ -247,41 +306,77 @@ class StatementFinder:
 
     def _phrase(self, token: Token) -> Span:
         """A noun phrase for a subject or object: the token's subtree without clauses."""
-        skip = {t.i for child in token.children if child.dep_ in ("relcl", "acl", "appos",
-                "punct", "advcl") for t in child.subtree}  # fmt: skip
-        tokens = [t for t in token.subtree if t.i not in skip]
+        skip = {t.i for child in token.children if child.dep_ in CLAUSES | {"appos", "punct"}
+                for t in child.subtree}  # fmt: skip
+        tokens = [
+            t
+            for t in token.subtree
+            if t.i not in skip and not (t.dep_ == "compound" and t.pos_ == "VERB")
+        ]  # "Said Ellis"
         return (
             self.doc[tokens[0].i : tokens[-1].i + 1] if tokens else self.doc[token.i : token.i + 1]
         )
 
-    def _subject(self, verb: Token) -> Token | None:
-        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-        if any(s.dep_ == "nsubjpass" for s in subjects) and not self._quoted_as(verb):
+    def _subject(self, verb: Token, surface: bool = False) -> Token | None:
+        """Who does what a verb says: its subject, the agent of a passive (but with
+        ``surface``, its subject: the one a participle on it shares), the subject of the verb
+        a participle or a conjunct hangs on, an inverted subject ("…,” added a Democrat)."""
+        # Quoted words are never the speaker ("“Voters like him,” added …" parses as a subject).
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not self._quoted(c)]
+        if not subjects:  # "who is by all accounts … saying": hung on the auxiliary
+            subjects = [g for c in verb.children if c.dep_ in ("aux", "auxpass")
+                        for g in c.children if g.dep_ in SUBJECTS]  # fmt: skip
+        if not subjects and verb.tag_ in ("VBD", "VBZ", "VBN"):
+            # "Will urged …", "May said …": a name read as a modal, which no past tense takes
+            # (a participle only after "have": "Will wrote" is parsed as one).
+            auxes = [c for c in verb.lefts if c.dep_ == "aux"]
+            if not any(c.lemma_ == "have" for c in auxes):
+                subjects = [c for c in auxes if c.tag_ == "MD" and c.text[:1].isupper()]
+        if (
+            any(s.dep_ == "nsubjpass" for s in subjects)
+            and not surface
+            and not self._quoted_as(verb)
+        ):
             # "Rubio was asked whether …": the subject is who was asked; the asker is the agent.
-            agents = [c for c in verb.children if c.dep_ == "agent"]
-            objects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
-            return objects[0] if objects else None
+            return self._agent(verb)
         if subjects:
             # "Russian news agency Tass said": of two subjects, the one next to the verb.
             before = [s for s in subjects if s.i < verb.i]
             child = before[-1] if before else subjects[0]
-            return child
-        if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "parataxis"):
+            return self._past_dateline(child)
+        if verb.dep_ == "compound" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head  # "Said Ellis: …"
+        misparsed = self._clause_subject(verb)
+        if misparsed is not None:
+            return misparsed
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return inverted
+        if verb.tag_ in FINITE and verb.dep_ in ("ROOT", "ccomp", "parataxis"):
             # "…, the candidate stated that": a subject the parse hung elsewhere.
             stray = self._stray_subject(verb)
             if stray is not None:
                 return stray
+        before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if (
+            verb.tag_ in FINITE
+            and before is not None
+            and before.pos_ in ("NOUN", "PROPN")
+            and (verb.dep_ not in ("conj", "xcomp", "advcl") and not self._quoted(before))
+        ):
+            return before  # "the $20 million experts say it costs": a finite verb's subject
         # "About 4 in 10 say …": a share of people, parsed as a number on the verb.
         shares = [c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i]
         if shares:
             return shares[0]
         # "the Super PAC backing Bush": the noun the participle describes.
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
+            return self._issuer(verb.head)
         # "… saying it would …" / "adding that …": the subject of the verb it hangs on;
         # "blamed the network for reporting …": through the preposition.
         if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT"):
-            return None  # "Asked whether …, Trump said": the asker goes unnamed
+            # "Asked by Lauer whether …, she said": the asker; "Asked whether …": unnamed.
+            return self._agent(verb)
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj") and verb.head is not verb:
             head = verb.head
             if (
@@ -290,10 +385,125 @@ class StatementFinder:
                 and self._second_report(verb, head.head)
             ):
                 head = head.head  # "He said A has B and said C": the first cue's subject
-            if head.pos_ == "ADP" and head.head is not head:
+            if verb.dep_ == "pcomp":
+                # "in addition to stating", "took the unusual step of criticizing": up
+                # through prepositions and the nouns they hang on; "their strategy of
+                # attacking" is theirs.
+                while (
+                    head.head is not head
+                    and (head.pos_ in ("ADP", "SCONJ") or head.dep_ in ("pobj", "dobj"))
+                    and head.pos_ not in ("VERB", "AUX")
+                ):
+                    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                    if owner is not None:
+                        return owner
+                    head = head.head
+            if head.pos_ in ("ADP", "SCONJ") and head.head is not head:
                 head = head.head
-            return self._subject(head) if head.pos_ in ("VERB", "AUX") else None
+            if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod", "amod"):
+                head = head.head  # "stopped short of calling", "was unable to say"
+            shown = self._shown(verb, head)
+            if shown is not None:
+                return shown
+            if verb.dep_ in ("xcomp", "ccomp", "oprd") and head.lemma_ in OBJECT_CONTROL:
+                # "led Ivans to fear": the object of the verb above is who fears.
+                objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                           and c.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
+                if objects:
+                    return objects[0]
+            if verb.dep_ == "conj" and self._quoted(head) and not self._quoted(verb):
+                return self._stray_subject(verb)  # a verb the parse hung on the quote it cues
+            return self._subject(head, surface=True) if head.pos_ in ("VERB", "AUX") else None
         return None
+
+    def _shown(self, verb: Token, head: Token) -> Token | None:
+        """ "caught him saying", "uses footage of Clinton asking": a participle after an
+        object that names a person, or a recording of one, is what that person does."""
+        if (
+            verb.dep_ != "xcomp"
+            or verb.tag_ not in ("VBG", "VB")
+            or any(c.dep_ == "aux" for c in verb.children)
+        ):
+            return None
+        for thing in (c for c in head.children if c.dep_ == "dobj" and c.i < verb.i):
+            if thing.pos_ == "PROPN" or thing.lower_ in ("him", "her", "them"):
+                return thing
+            if thing.lemma_.lower() in DEPICTIONS:
+                return next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+        return None
+
+    def _agent(self, verb: Token) -> Token | None:
+        """Who does what a passive says: "was asked by a reporter" → reporter."""
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        objects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+        return objects[0] if objects else None
+
+    def _issuer(self, noun: Token) -> Token:
+        """Whose a document or an occasion of speaking is: the subject of the verb that has it
+        ("the Council issued a statement calling …", "she said at a news conference
+        announcing …"); else the noun itself."""
+        if noun.lemma_.lower() not in SPEECH_NOUNS | OCCASIONS:
+            return noun
+        head = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+        if head is noun or head.pos_ not in ("VERB", "AUX") or self._quoted(head):
+            return noun
+        subject = self._subject(head, surface=True)
+        return noun if subject is None or subject.i == noun.i else subject
+
+    def _past_dateline(self, subject: Token) -> Token:
+        """ "WASHINGTON -- President Obama, …, said": the parse may take the dateline for the
+        subject and the speaker for its apposition."""
+        after = subject.nbor() if subject.i + 1 < len(self.doc) else None
+        if subject.is_upper and len(subject) > 2 and after is not None and after.text in DASHES:
+            return next((c for c in subject.children if c.dep_ == "appos"), subject)
+        return subject
+
+    def _quoted(self, token: Token) -> bool:
+        return self._inside_quote(token.idx) is not None
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        """ "One attendee, who spoke on condition of anonymity, said the message was …": a
+        finite verb with no subject, a clause before it and one after; the parse took the
+        speaker and the relative clause on it for a clause reported."""
+        if verb.tag_ not in FINITE or any(c.dep_ in SUBJECTS for c in verb.children):
+            return None
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._quoted(c)]
+        before = [c for c in clauses if c.i < verb.i and self.doc[verb.i - 1].text == ","]
+        if not before or not any(c.i > verb.i for c in clauses):
+            return None
+        subjects = [c for c in before[0].children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return subjects[0] if subjects else None
+
+    def _after_quote(self, verb: Token) -> bool:
+        """Whether a verb comes straight after a quote ("“…,” said Brock")."""
+        before = verb.i - 1
+        while before >= verb.sent.start and self.doc[before].is_punct:
+            before -= 1
+        return before >= verb.sent.start and self._quoted(self.doc[before])
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """ "“…,” added a New Hampshire Democrat": after a quote, the noun after the verb,
+        however the parse hung it ("said David Brock, a Clinton confidant who …")."""
+        if verb.tag_ not in FINITE | {"VBN"} or not self._after_quote(verb):
+            return None  # "“Women in Power,” answering questions": no inversion
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in (
+                "NOUN", "PROPN", "PRON"):  # fmt: skip
+                return child
+        return self._noun_after(verb)
+
+    def _noun_after(self, verb: Token) -> Token | None:
+        """The head of the noun phrase that starts right after a token."""
+        end = verb.i + 1
+        while (
+            end < verb.sent.end
+            and self.doc[end].pos_ in NOUN_PHRASE
+            and (self.doc[end].tag_ not in ("WP", "WDT"))
+        ):
+            end += 1
+        nouns = [t for t in self.doc[verb.i + 1 : end] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        return nouns[-1] if nouns else None
 
     def _stray_subject(self, verb: Token) -> Token | None:
         """The noun phrase just before a finite verb that has no subject in the parse."""
@@ -321,16 +531,29 @@ class StatementFinder:
     def _antecedent(self, subject: Token) -> Token:
         """What a relative pronoun stands for: "the report, which added …" → report."""
         verb = subject.head
-        if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        if verb.dep_ in ("aux", "auxpass"):
+            verb = verb.head
+        if subject.lower_ in RELATIVES and verb.dep_ == "relcl":
             return verb.head
         return subject
 
     def _speaker(self, verb: Token) -> tuple[Span | None, Mention | None]:
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in ("there", "this"):
+        if subject is None or subject.lower_ == "there":
             return None, None
-        if subject.lower_ == "it" and (subject.dep_ != "nsubj" or verb.lemma_ not in SPEECH_VERBS):
-            return None, None  # "it is said", "it shows": no one speaks; "It said" does
+        if subject.lower_ in ("it", "this") and (
+            subject.dep_ != "nsubj" or subject.head.lemma_ in LINKING_VERBS
+        ):
+            return None, None  # "it is said", "it seems": no one speaks; "It said" does
+        if subject.lower_ in RELATIVES:  # "released a letter that says": the letter's issuer
+            antecedent = self._antecedent(subject)
+            issuer = self._issuer(antecedent)
+            if issuer.i != antecedent.i:
+                subject = issuer
+            elif subject.lower_ == "that":
+                # "a super PAC that backed Rubio": the noun, as PolNeAR marks it; "who" and
+                # "which" stay as written, the pronouns they are.
+                subject = antecedent
         phrase = self._phrase(subject)
         others = [c for c in subject.head.children if c.dep_ in SUBJECTS and c.i < subject.i]
         if others and subject.head is verb:  # both subjects make the speaker's phrase
@@ -343,7 +566,12 @@ class StatementFinder:
 
         "A more detailed report from Sputnik" → Sputnik; "Russian news agency Tass" → Tass.
         """
-        first, last = subject.left_edge, subject.right_edge
+        # The noun phrase with its apposition ("the spokeswoman, Maria Zakharova"), not the
+        # clauses on it ("a super PAC that backed Rubio").
+        skip = {t.i for child in subject.children if child.dep_ in CLAUSES | {"punct"}
+                for t in child.subtree}  # fmt: skip
+        tokens = [t for t in subject.subtree if t.i not in skip]
+        first, last = tokens[0], tokens[-1]
         start, end = first.idx, last.idx + len(last)
         rank = {"person": 0, "outlet": 1, "institution": 1, "igo": 1, "state": 2}
         best: tuple[int, int, Mention] | None = None
@@ -398,7 +626,8 @@ class StatementFinder:
             return subject.lower_ not in ("it", "that", "which", "this", "what")
         if self._speaker_mention(subject) is not None:
             return True
-        return subject.lemma_.lower() in self.agents or subject.lower_ in self.agents
+        lemma = subject.lemma_.lower()
+        return lemma in PEOPLE_NOUNS or lemma in self.agents or subject.lower_ in self.agents
 
     def _is_source(self, subject: Token) -> bool:
         """Whether a speaker is an outlet or a document: it reports what others say."""
@@ -425,7 +654,16 @@ class StatementFinder:
     def _cue_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
             return False
-        return self._inside_quote(token.idx) is None
+        return self._inside_quote(token.idx) is None and not self._naming(token)
+
+    def _naming(self, verb: Token) -> bool:
+        """ "a group called “We The People”", "now known as …", "calls itself …": a name
+        given, not a report."""
+        if verb.lemma_.lower() not in NAMING_VERBS:
+            return False
+        return (verb.dep_ == "acl" and verb.tag_ == "VBN") or any(
+            c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
+        )
 
     # -- statements --------------------------------------------------------------------------
 
@@ -467,31 +705,99 @@ class StatementFinder:
         return self.found[-1]
 
     def direct(self) -> None:
-        """Quoted words with the cue and speaker around them, and quotes that go on."""
+        """Quoted words with the cue and speaker around them, and quotes that go on.
+
+        Each quote of a paragraph goes with the reporting verb that governs it in the parse
+        ("“…,” Warren said. “…,” she said." is two statements); a quote with no verb of its
+        own goes on from the quote before it in the paragraph ("“…,” he said. “…”"). A
+        paragraph of quotes no verb governs takes its first cue with a speaker, else the one
+        before a colon ending the paragraph before, else continues the previous speaker, as
+        news writes a quote over paragraphs.
+        """
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in self.quotes:
-            if quote.double and len(self.text[quote.inner_start : quote.inner_end].split()) >= 3:
+            if quote.double:
                 by_paragraph.setdefault(quote.paragraph, []).append(quote)
         previous: dict | None = None
         for number, (first, last) in enumerate(self.paragraph_spans):
-            quotes = by_paragraph.get(number)
-            if not quotes:
+            groups = self._quote_groups(by_paragraph.get(number, []))
+            if not groups:
                 previous = previous if self._opens(first) else None
                 continue
-            fragments = [(q.inner_start, q.inner_end) for q in quotes]
-            verb = self._frame_cue(first, last, quotes)
-            if verb is None and number > 0 and self._colon_before(number):
-                # "Caddell continued:" and the quote in a paragraph of its own.
-                verb = self._paragraph_cue(*self.paragraph_spans[number - 1])
-            if verb is not None:
-                found = self._add("direct", fragments, verb, speaker=self._speaker(verb),
-                                  via=self._via(verb))  # fmt: skip
-                previous = found or previous
-            elif previous is not None and self._opens(first):
-                # A quote paragraph with no cue of its own: the previous speaker goes on.
-                self._add("direct", fragments, None,
-                          speaker=(previous["speaker"], previous["speaker_mention"]),
-                          cue=previous["cue"], via=previous["via"])  # fmt: skip
+            if groups[0][0] is None:
+                quotes = groups[0][1]
+                verb = self._frame_cue(first, last, quotes)
+                if verb is None and number > 0 and self._colon_before(number):
+                    # "Caddell continued:" and the quote in a paragraph of its own.
+                    verb = self._paragraph_cue(*self.paragraph_spans[number - 1])
+                groups = [(verb, quotes)]
+            for verb, members in groups:
+                if verb is not None and self._partial(verb, members):
+                    continue  # partial quotes inside the verb's indirect speech
+                fragments = [(q.inner_start, q.inner_end) for q in members]
+                if verb is not None:
+                    found = self._add("direct", fragments, verb, speaker=self._speaker(verb),
+                                      via=self._via(verb))  # fmt: skip
+                    previous = found or previous
+                elif previous is not None and self._opens(first):
+                    # A quote paragraph with no cue of its own: the previous speaker goes on.
+                    self._add("direct", fragments, None,
+                              speaker=(previous["speaker"], previous["speaker_mention"]),
+                              cue=previous["cue"], via=previous["via"])  # fmt: skip
+
+    def _partial(self, verb: Token, quotes: list[Quote]) -> bool:
+        """Whether quotes a verb governs are part of the indirect speech found for it
+        ("adding China would “uphold an objective stance” and play a “constructive role”")."""
+        return any(
+            f["cue"] and f["cue"][0] == verb.idx and f["start"] <= q.inner_start < f["end"]
+            for f in self.found
+            for q in quotes
+        )
+
+    def _quote_groups(self, quotes: list[Quote]) -> list[tuple[Token | None, list[Quote]]]:
+        """A paragraph's quotes grouped by the reporting verb that governs each, in order.
+
+        A quote no verb governs joins the group before it, or the first one after it; when
+        none is governed, they make one group with no verb. A quote of a word or two counts
+        only when a verb governs it ("“It’s finished,” she said"; not the “gun violence”
+        narrative).
+        """
+        groups: list[tuple[Token | None, list[Quote]]] = []
+        waiting: list[Quote] = []  # quotes before the first governed one
+        for quote in quotes:
+            verb = self._governor(quote)
+            if verb is None and len(self.text[quote.inner_start : quote.inner_end].split()) < 3:
+                continue  # a term, not a quote
+            if verb is None:
+                (groups[-1][1] if groups else waiting).append(quote)
+            elif groups and groups[-1][0] == verb:
+                groups[-1][1].append(quote)
+            else:
+                groups.append((verb, [*waiting, quote]))
+                waiting = []
+        return groups or ([(None, waiting)] if waiting else [])
+
+    def _governor(self, quote: Quote) -> Token | None:
+        """The reporting verb outside quotation marks nearest above a quote's words."""
+        span = self.doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
+        for token in span or ():
+            if token.is_punct or quote.start <= token.head.idx < quote.end:
+                continue  # only the quote's own heads lead out of it
+            for verb in token.ancestors:
+                if self._inside_quote(verb.idx) is not None:
+                    continue
+                if self._cue_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_ in COLON_CUES):
+                    return verb
+                fronted = self._fronted_cue(verb)
+                if fronted is not None:
+                    return fronted
+        return None
+
+    def _fronted_cue(self, name: Token) -> Token | None:
+        """ "Said Ellis: “…”": a cue verb put before the speaker, parsed as part of the name."""
+        if name.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return next((c for c in name.lefts if c.dep_ == "compound" and self._cue_verb(c)), None)
 
     def _opens(self, offset: int) -> bool:
         """Whether a quotation mark opens at an offset."""
@@ -510,27 +816,19 @@ class StatementFinder:
         return None
 
     def _frame_cue(self, first: int, last: int, quotes: list[Quote]) -> Token | None:
-        """The reporting verb outside the quotes of a paragraph that governs them."""
+        """For quotes no reporting verb governs: the paragraph's first one with a speaker."""
         span = self.doc.char_span(first, last, alignment_mode="expand")
-        if span is None:
-            return None
         inside = [(q.start, q.end) for q in quotes]
-
-        def quoted(token: Token) -> bool:
-            return any(s <= token.idx < e for s, e in inside)
-
-        candidates = [t for t in span if not quoted(t) and self._cue_verb(t)]
-        # One that a quoted word depends on; "…,'' Mr. Gray continued." too.
-        governing = candidates + [
-            t for t in span if not quoted(t) and t.pos_ == "VERB" and t.lemma_ in COLON_CUES
-        ]
-        for verb in governing:
-            if any(quoted(t) and (t.head == verb or verb in t.ancestors) for t in span):
-                return verb
-        for verb in candidates:  # else the nearest one with a speaker
-            if self._subject(verb) is not None:
-                return verb
-        return None
+        cues = [
+            verb for verb in span or ()
+            if not any(s <= verb.idx < e for s, e in inside)
+            and self._cue_verb(verb) and self._subject(verb) is not None
+        ]  # fmt: skip
+        # First a verb the parse hung on the quoted words, the nearest ("Asked by Lauer
+        # whether …, she said, “I read it”").
+        hung = [v for v in cues if any(s <= v.head.idx < e for s, e in inside)]
+        hung.sort(key=lambda v: min(abs(v.idx - s) for s, _ in inside))
+        return (hung or cues or [None])[0]
 
     def indirect(self) -> None:
         """A reporting verb and the clause, object or infinitive it reports."""
@@ -561,10 +859,23 @@ class StatementFinder:
 
     def _reported(self, verb: Token) -> list[tuple[int, int]] | None:
         """What a reporting verb reports, as fragments of the text."""
+        misparsed = self._clause_subject(verb)
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
         for child in verb.children:
+            if (misparsed is not None or marked) and child.i < verb.i:
+                # "One attendee, who spoke on …, said the message was …"; "continues to
+                # insist, …, that he wants": the clause before is who reports, not what.
+                continue
             if child.dep_ in ("ccomp", "parataxis") and (
                 child.i > verb.i or not self._inside_quote(child.idx)
             ):
+                if (
+                    child.i > verb.i
+                    and verb.tag_ in FINITE
+                    and self._after_quote(verb)
+                    and not any(c.dep_ in SUBJECTS for c in verb.children)
+                ):
+                    continue  # "“…,” said David Brock, who heads …": the speaker, misparsed
                 # "… that X" after the verb; "X, the rights group says" before it.
                 stop = self._next_report(child, verb)
                 tokens = [
@@ -574,9 +885,15 @@ class StatementFinder:
                 ]
                 return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            # "This campaign, he says, is different": the sentence round the aside.
+            # "This campaign, he says, is different": the sentence round the aside; but
+            # "…, she said, “I read it once.”" is a quote after its cue.
             head = verb.head
-            if head.i > verb.i or any(t.i > verb.right_edge.i for t in head.subtree):
+            after = next((t for t in self.doc[verb.right_edge.i + 1 : verb.sent.end]
+                          if not t.is_punct), None)  # fmt: skip
+            opened = head.i > verb.i and after is not None and self._quoted(after)
+            if not opened and (
+                head.i > verb.i or any(t.i > verb.right_edge.i for t in head.subtree)
+            ):
                 aside = {t.i for t in verb.subtree}
                 tokens = [t for t in head.subtree if t.i not in aside]
                 if tokens and not self._inside_quote(tokens[0].idx):
@@ -584,6 +901,9 @@ class StatementFinder:
                     after = [t for t in tokens if t.i > verb.right_edge.i]
                     return [(part[0].idx, part[-1].idx + len(part[-1]))
                             for part in (before, after) if part]  # fmt: skip
+        later = self._later_that(verb)
+        if later is not None:
+            return later
         if verb.lemma_ in ("say", "answer", "reply"):
             short = ("so", "yes", "no", "same", "otherwise")  # "half said so"
             objects = [
@@ -610,6 +930,23 @@ class StatementFinder:
                 return [(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))]
         return None
 
+    def _later_that(self, verb: Token) -> list[tuple[int, int]] | None:
+        """ "The nominee continues to insist, most recently in an interview, that he wants
+        …": the parse made the that-clause the head of the sentence and the reporting verb
+        a clause on it."""
+        node = verb
+        while node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+            parent = node.head
+            marks = [c for c in parent.children
+                     if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i]  # fmt: skip
+            if node.dep_ == "ccomp" and node.i < parent.i and marks:
+                aside = {t.i for t in node.subtree}
+                tokens = [t for t in parent.subtree if t.i not in aside and t.i > marks[0].i]
+                if tokens:
+                    return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+            node = parent
+        return None
+
     def _next_report(self, clause: Token, verb: Token) -> int:
         """Where a reported clause stops: before a second report the parse hung on it.
 
@@ -617,7 +954,9 @@ class StatementFinder:
         Kasich's second statement, not part of the first one's content.
         """
         for token in clause.subtree:
-            if token.i <= clause.i or not self._second_report(token, verb):
+            if token.i <= clause.i or not (
+                self._second_report(token, verb) or self._concession(token)
+            ):
                 continue
             stop = token.left_edge.i
             while stop > clause.i and (
@@ -626,6 +965,14 @@ class StatementFinder:
                 stop -= 1
             return stop
         return len(self.doc)
+
+    def _concession(self, token: Token) -> bool:
+        """ "He claimed that X was smart, although he again refused to …": a clause set off
+        by a comma and "although" is the writer's, whatever the parse hung it on."""
+        if token.dep_ != "advcl" or token.left_edge.i == 0:
+            return False
+        first = token.left_edge
+        return first.lower_ in CONCESSIVE and self.doc[first.i - 1].text == ","
 
     def _second_report(self, token: Token, verb: Token) -> bool:
         """A cue verb with no subject of its own joined to a reported clause ("and says …",
@@ -655,9 +1002,7 @@ class StatementFinder:
             if clause is None:
                 continue
             tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB",):
-                owner = self._subject(noun.head)
+            owner = self._owner(noun, ("dobj", "pobj"))
             speaker: tuple[Span | None, Mention | None] = (None, None)
             if owner is not None:
                 speaker = (self._phrase(owner), self._speaker_mention(self._antecedent(owner)))
@@ -665,6 +1010,50 @@ class StatementFinder:
             fragments = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
             start, end = fragments[0]
             self._add(self._kind(start, end), fragments, None, speaker=speaker, cue=cue)
+
+    def _owner(self, noun: Token, roles: tuple[str, ...]) -> Token | None:
+        """Whose a noun of saying is: its possessor ("Trump's claim"), or the subject of the
+        verb that has it ("voiced support for …"); a possessive pronoun gives way to that
+        subject, who names the same one ("Trump highlighted his message that …")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return owner
+        # "Trump claims that …" read as a noun: its subject, or the name before it.
+        if noun.dep_ == "ROOT":
+            subject = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ == "nsubj"
+                    or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1)
+                ),
+                None,
+            )
+            if subject is not None:
+                return subject
+        head = noun.head
+        if (
+            noun.dep_ == "dobj"
+            and head.dep_ == "ROOT"
+            and head.i == noun.i - 1
+            and (head.pos_ in ("NOUN", "PROPN") and head.text[:1].isupper())
+        ):
+            return head  # "Trump charges that …"
+        agent = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                      for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+        if agent is not None:  # "the suggestion by a president that", "warnings from his lawyer"
+            return agent
+        if noun.dep_ in roles and noun.head.pos_ == "VERB":
+            return self._subject(noun.head) or owner
+        if (
+            "pobj" in roles
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in OWNING_PREPS
+            and noun.head.head.pos_ == "VERB"
+        ):
+            # "said in a statement that …", "stirred controversy with an assertion that …"
+            return self._subject(noun.head.head) or owner
+        return owner
 
     def _stances(self) -> None:
         """ "Trump's criticism of the deal", "the NRA's opposition to background checks",
@@ -685,9 +1074,7 @@ class StatementFinder:
             )
             if prep is None or target is None:
                 continue
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-                owner = self._subject(noun.head)  # "voiced support for …"
+            owner = self._owner(noun, ("dobj",))
             if owner is None or owner.lower_ in ("it", "its", "this", "that"):
                 continue
             speaker = (self._phrase(owner), self._speaker_mention(self._antecedent(owner)))
@@ -744,10 +1131,13 @@ class StatementFinder:
             target = targets[0]
             sentence = token.sent
             if any(
-                f["cue"] and sentence.start_char <= f["cue"][0] < sentence.end_char
+                f["cue"] and f["cue"][2] not in VIEW_CUES
+                and sentence.start_char <= f["cue"][0] < sentence.end_char
                 for f in self.found
-            ):
-                continue  # "Wang said …, according to Sputnik": the chain of that statement
+            ):  # fmt: skip
+                # "Wang said …, according to Sputnik": the chain of that statement; but
+                # "according to police, officers saw …" is what the police say.
+                continue
             phrase = self.doc[token.i : target.right_edge.i + 1]
             before = (sentence.start_char, phrase.start_char)
             after = (phrase.end_char, sentence.end_char)
@@ -788,17 +1178,32 @@ class StatementFinder:
     def _headline_speaker(self, left: Span) -> bool:
         """Whether the words before a colon name who speaks: "Trump: …", "Poll: …".
 
-        Headline case tags names as common nouns, so a short run of capitalised words
-        counts too, unless it is a rubric ("Analysis:", "Watch:").
+        They must name a known actor, a person or a source ("AP-GfK Poll"): a subhead ("Success on
+        Signature Issue: …"), a rubric ("The Latest:", "Analysis:"), an interview's "Q:" and
+        "A:" or an opening phrase ("Then, on CNN: …") names no one.
         """
         words = [t for t in left if not t.is_punct]
         if not words or len(left) > 8 or any(t.pos_ in ("VERB", "AUX") for t in left):
             return False
         if words[0].lower_ in RUBRICS or not words[-1].text[:1].isupper():
             return False  # "Analysis: …", "Ukraine war: 1 year on"
-        if any(t.pos_ == "PROPN" for t in words):
+        if (len(words) == 1 and len(words[0]) == 1) or any(t.text == "," for t in left):
+            return False
+        if words[-1].lemma_.lower() in SOURCE_NOUNS:
             return True
-        return len(words) <= 4 and all(t.text[:1].isupper() for t in words)
+        mention = self._mention_at(words[0].idx, words[-1].idx + len(words[-1]))
+        # An organisation first met here is as likely a subhead that NER took for a name.
+        return mention is not None and (mention.how != "new" or mention.label == "PERSON")
+
+    def _outer_views(self) -> list[dict]:
+        """The statements found, less views held inside another statement's content ("Trump
+        said he wants a wall": what he wants is part of what he said, not a second report)."""
+        return [
+            found for found in self.found
+            if not (found["cue"] and found["cue"][2] in VIEW_CUES and any(
+                other is not found and other["start"] <= found["start"]
+                and found["end"] <= other["end"] for other in self.found))
+        ]  # fmt: skip
 
     def statements(self) -> tuple[Statement, ...]:
         self.indirect()  # first, so that a quote inside indirect speech stays part of it
@@ -811,7 +1216,7 @@ class StatementFinder:
         self._seeming()
         self._hearsay()
         records = []
-        for index, found in enumerate(sorted(self.found, key=lambda f: f["start"])):
+        for index, found in enumerate(sorted(self._outer_views(), key=lambda f: f["start"])):
             phrase, mention = found["speaker"], found["speaker_mention"]
             addressee, to = found["addressee"], found["addressee_mention"]
             cue = found["cue"]
