@@ -249,8 +249,8 @@ def test_statements_on_polnear_dev_keep_their_accuracy(cli):
     assert result.returncode == 0, result.stderr
     score = json.loads(result.stdout)
     assert score["n_gold"] == 2192
-    assert score["f1"] >= 0.70 and score["precision"] >= 0.80, score
-    assert score["speaker_accuracy"] >= 0.82 and score["cue_accuracy"] >= 0.84, score
+    assert score["f1"] >= 0.75 and score["precision"] >= 0.85, score
+    assert score["speaker_accuracy"] >= 0.89 and score["cue_accuracy"] >= 0.88, score
 
 
 def test_seed_000_statements_are_all_qin_gangs_or_wang_yis(seeds, nlp):
@@ -271,3 +271,91 @@ def test_a_share_of_people_in_a_poll_is_the_speaker(nlp):
     _, (found,) = _statements(nlp, text)
     assert found.speaker_text == "About 4 in 10" and found.cue == "say"
     assert text[found.start : found.end].startswith("they want the next president")
+
+
+# News-style attributions the parser gets wrong or leaves open: (text, [(speaker as written,
+# cue lemma, words the content starts with)]) for every statement the text holds.
+ATTRIBUTIONS = [
+    (  # each quote goes with the verb that governs it
+        "“We will not back down,” Warren said. “You should resign,” she said, turning to him.",
+        [("Warren", "say", "We will not back down"), ("she", "say", "You should resign")],
+    ),
+    (  # the speaker after the verb, whatever the parse made of the words after him
+        "“What's shaping up is a battle for the ages,” said David Brock, a Clinton confidant "
+        "who heads a super PAC.",
+        [("David Brock", "say", "What's shaping up")],
+    ),
+    (  # the cue before the speaker, before a colon
+        "Experts say the plan is vague. Said Ellis: “I don’t get the sense she’s interested.”",
+        [("Experts", "say", "the plan is vague"), ("Ellis", "say", "“I don’t get the sense")],
+    ),
+    (  # a dateline is not the speaker
+        "WASHINGTON -- President Obama, speaking at the White House, said the deal was good.",
+        [("President Obama", "say", "the deal was good")],
+    ),
+    (  # a document speaks for whoever issues it
+        "The Security Council issued a statement calling for an immediate ceasefire.",
+        [("The Security Council", "call", "for an immediate ceasefire")],
+    ),
+    (  # "it" speaks when it is the subject of saying, not of "seem"
+        "The Kremlin did not comment at first. Later it said the talks had been useful.",
+        [("it", "say", "the talks had been useful")],
+    ),
+    ("The rally was organised by a group called “We The People” in the city centre.", []),
+    (  # what the police say, though "saw" is not theirs
+        "According to police, officers saw the man flee the scene on foot.",
+        [("police", "according to", "officers saw the man flee")],
+    ),
+    (  # a relative clause the parser took for the reported clause
+        "One attendee, who spoke on condition of anonymity to discuss the meeting, said the "
+        "message was clear.",
+        [("One attendee", "say", "the message was clear")],
+    ),
+    (  # a concession is the writer's, not part of the claim
+        "He claimed that paying no income taxes was smart, although he again refused to "
+        "pledge to release his returns.",
+        [("He", "claim", "paying no income taxes was smart"), ("he", "refuse", "to pledge")],
+    ),
+    (  # the one who asks, and the quote with the verb next to it
+        "Asked by Matt Lauer whether she had practiced her speech, she said, “I read it once.”",
+        [("Matt Lauer", "ask", "she had practiced"), ("she", "say", "I read it once")],
+    ),
+    (  # "says in a statement that …": the statement's that-clause, the subject's words
+        "Kasich’s chief strategist John Weaver says in a statement that the race will now be "
+        "a four-man contest.",
+        [("Kasich’s chief strategist John Weaver", "statement", "the race will now be")],
+    ),
+    (  # a verb the tagger took for a noun
+        "But Trump claims that he should be the exception.",
+        [("Trump", "claim", "he should be the exception")],
+    ),
+    (  # someone shown speaking in a recording
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”",
+        [("Hillary Clinton", "ask", "Why aren’t I 50 points ahead")],
+    ),
+    (  # warnings from someone are theirs
+        "The move took place despite repeated warnings from his attorney that the showdown "
+        "was fruitless.",
+        [("his attorney", "warning", "the showdown was fruitless")],
+    ),
+    (  # a participle after a quoted title is not an inverted "said"
+        "Lynch agreed to an interview on “Women in Power,” answering questions about how "
+        "gender has affected her career.",
+        [("Lynch", "question about", "how gender has affected")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTIONS)
+def test_news_style_attributions(nlp, text, expected):
+    _, found = _statements(nlp, text)
+    got = [(s.speaker_text, s.cue, text[s.start : s.end]) for s in found]
+    assert [(speaker, cue) for speaker, cue, _ in got] == [(w[0], w[1]) for w in expected], got
+    for (_, _, content), (_, _, words) in zip(got, expected, strict=True):
+        assert content.startswith(words), got
+
+
+def test_a_headline_that_is_all_preposition_is_analysed(nlp):
+    """A gerund under a preposition the parse made the root: the climb to a speaker stops."""
+    _, (found,) = _statements(nlp, "On attacking Iran.")
+    assert (found.speaker_text, found.cue) == (None, "attack")

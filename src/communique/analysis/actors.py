@@ -466,7 +466,7 @@ class ActorLinker:
 
     def _acts(self, token: Token) -> bool:
         """Whether a place name stands for someone acting: a subject, an owner, an agent."""
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head != token:
             token = token.head
         if token.dep_ == "pobj":
             prep = token.head
@@ -626,7 +626,7 @@ class ActorLinker:
 
     def _is_subject(self, item: _Found) -> bool:
         token = item.token
-        while token.dep_ in ("compound", "flat", "appos", "conj") and token.head is not token:
+        while token.dep_ in ("compound", "flat", "appos", "conj") and token.head != token:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
 

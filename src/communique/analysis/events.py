@@ -372,7 +372,7 @@ class EventFinder:
         saying the pronoun's clause hangs on ("Iraq said it would allow …", "Bosnian Serbs
         said their forces had completed their withdrawal")."""
         for verb in pronoun.ancestors:
-            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head is verb:
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head == verb:
                 continue
             head = verb.head
             if head.lemma_.lower() not in CUE_VERBS:
@@ -435,7 +435,7 @@ class EventFinder:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
             return self._subject(verb.head)  # "agreed to hold talks", "met and signed"
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = verb.head
@@ -508,7 +508,7 @@ class EventFinder:
             heads += [g for h in heads[len(objects) + 1 :] for g in h.children if g.dep_ == "dobj"]
             for head in heads:
                 for child in head.children:
-                    if child.dep_ in OBJECTS and head is not verb and self._named(child):
+                    if child.dep_ in OBJECTS and head != verb and self._named(child):
                         return child
                     if child.dep_ in ("prep", "dative") and child.lower_ in ANY_PREPS:
                         target = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -598,7 +598,7 @@ class EventFinder:
         head, noun = found.head, found.noun
         actor_token: Token | None
         recipient_token: Token | None = None
-        if noun is not None and noun is not head:
+        if noun is not None and noun != head:
             # "held talks with Lavrov": the light verb's subject, the noun's preposition.
             actor_token, passive = self._subject(head)
             if passive:

@@ -365,6 +365,13 @@ class StatementFinder:
             and (verb.dep_ not in ("conj", "xcomp", "advcl") and not self._quoted(before))
         ):
             return before  # "the $20 million experts say it costs": a finite verb's subject
+        if verb.tag_ == "VBG":
+            # "“…,” Mr. Obama said, not even needing to mention …": the participle the parse
+            # made the head shares the subject of the cue hung on it.
+            asides = [c for c in verb.children if c.dep_ == "parataxis" and self._cue_verb(c)
+                      and c.i < verb.i]  # fmt: skip
+            if asides:
+                return self._subject(asides[-1], surface=True)
         # "About 4 in 10 say …": a share of people, parsed as a number on the verb.
         shares = [c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i]
         if shares:
@@ -377,7 +384,7 @@ class StatementFinder:
         if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT"):
             # "Asked by Lauer whether …, she said": the asker; "Asked whether …": unnamed.
             return self._agent(verb)
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj") and verb.head != verb:
             head = verb.head
             if (
                 head.dep_ == "ccomp"
@@ -390,7 +397,7 @@ class StatementFinder:
                 # through prepositions and the nouns they hang on; "their strategy of
                 # attacking" is theirs.
                 while (
-                    head.head is not head
+                    head.head != head
                     and (head.pos_ in ("ADP", "SCONJ") or head.dep_ in ("pobj", "dobj"))
                     and head.pos_ not in ("VERB", "AUX")
                 ):
@@ -398,7 +405,7 @@ class StatementFinder:
                     if owner is not None:
                         return owner
                     head = head.head
-            if head.pos_ in ("ADP", "SCONJ") and head.head is not head:
+            if head.pos_ in ("ADP", "SCONJ") and head.head != head:
                 head = head.head
             if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod", "amod"):
                 head = head.head  # "stopped short of calling", "was unable to say"
@@ -411,6 +418,11 @@ class StatementFinder:
                            and c.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
                 if objects:
                     return objects[0]
+            if self._quoted(head) and not self._quoted(verb):
+                # "“…,” Sanders said, going on to say": the parse hung both on the quote.
+                cues = [c for c in head.children if c.i < verb.i and self._cue_verb(c)]
+                if cues:
+                    return self._subject(cues[-1], surface=True)
             if verb.dep_ == "conj" and self._quoted(head) and not self._quoted(verb):
                 return self._stray_subject(verb)  # a verb the parse hung on the quote it cues
             return self._subject(head, surface=True) if head.pos_ in ("VERB", "AUX") else None
@@ -446,7 +458,7 @@ class StatementFinder:
         if noun.lemma_.lower() not in SPEECH_NOUNS | OCCASIONS:
             return noun
         head = noun.head.head if noun.head.pos_ == "ADP" else noun.head
-        if head is noun or head.pos_ not in ("VERB", "AUX") or self._quoted(head):
+        if head == noun or head.pos_ not in ("VERB", "AUX") or self._quoted(head):
             return noun
         subject = self._subject(head, surface=True)
         return noun if subject is None or subject.i == noun.i else subject
@@ -556,7 +568,7 @@ class StatementFinder:
                 subject = antecedent
         phrase = self._phrase(subject)
         others = [c for c in subject.head.children if c.dep_ in SUBJECTS and c.i < subject.i]
-        if others and subject.head is verb:  # both subjects make the speaker's phrase
+        if others and subject.head == verb:  # both subjects make the speaker's phrase
             phrase = self.doc[min(self._phrase(o).start for o in others) : phrase.end]
         # The speaker as written ("who"), the actor it stands for (the noun before it).
         return phrase, self._speaker_mention(self._antecedent(subject))
@@ -768,6 +780,8 @@ class StatementFinder:
             verb = self._governor(quote)
             if verb is None and len(self.text[quote.inner_start : quote.inner_end].split()) < 3:
                 continue  # a term, not a quote
+            if verb is None and any(f["start"] <= quote.inner_start < f["end"] for f in self.found):
+                continue  # a partial quote in indirect speech found already
             if verb is None:
                 (groups[-1][1] if groups else waiting).append(quote)
             elif groups and groups[-1][0] == verb:
@@ -808,8 +822,10 @@ class StatementFinder:
         return self.text[first:last].rstrip().endswith(":")
 
     def _paragraph_cue(self, first: int, last: int) -> Token | None:
+        """The cue with a speaker nearest the colon that ends a paragraph ("The woman
+        disputes the idea. McCrummen reports:")."""
         span = self.doc.char_span(first, last, alignment_mode="expand")
-        for token in span or ():
+        for token in reversed(span or ()):
             cue = self._cue_verb(token) or token.lemma_ in COLON_CUES
             if cue and self._subject(token) is not None:
                 return token
@@ -891,6 +907,10 @@ class StatementFinder:
             after = next((t for t in self.doc[verb.right_edge.i + 1 : verb.sent.end]
                           if not t.is_punct), None)  # fmt: skip
             opened = head.i > verb.i and after is not None and self._quoted(after)
+            # "“…,” Sanders said, going on to say …": the verb reports the quote before it.
+            opened = opened or any(
+                c.dep_ == "ccomp" and c.i < verb.i and self._quoted(c) for c in verb.children
+            )
             if not opened and (
                 head.i > verb.i or any(t.i > verb.right_edge.i for t in head.subtree)
             ):
@@ -935,7 +955,7 @@ class StatementFinder:
         …": the parse made the that-clause the head of the sentence and the reporting verb
         a clause on it."""
         node = verb
-        while node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+        while node.dep_ in ("xcomp", "ccomp") and node.head != node:
             parent = node.head
             marks = [c for c in parent.children
                      if c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i]  # fmt: skip
