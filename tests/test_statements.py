@@ -338,6 +338,24 @@ ATTRIBUTIONS = [
         "was fruitless.",
         [("his attorney", "warning", "the showdown was fruitless")],
     ),
+    (  # the one asked is not the asker; he is the one who answers
+        "Trump, asked how ties would fare if he won the election, said they would be good.",
+        [(None, "ask", "how ties would fare"), ("Trump", "say", "they would be good")],
+    ),
+    (  # criticism faced is no one's named
+        "Suu Kyi has faced sharp criticism for failing to address ethnic violence.",
+        [(None, "criticism for", "failing to address")],
+    ),
+    (  # a transcript names its speakers in capitals
+        "WALLACE: Let’s start with breaking news on the debate story.\n\n"
+        "PENCE: Well, look, this is an episode of a reality show.",
+        [("WALLACE", ":", "Let’s start with"), ("PENCE", ":", "Well, look")],
+    ),
+    (  # "going on to say" goes on from the speaker of the quote before it
+        "“That is insane,” Sanders said, going on to say that the country has spent hundreds "
+        "of years fighting racism.",
+        [("Sanders", "say", "That is insane"), ("Sanders", "say", "the country has spent")],
+    ),
     (  # a participle after a quoted title is not an inverted "said"
         "Lynch agreed to an interview on “Women in Power,” answering questions about how "
         "gender has affected her career.",

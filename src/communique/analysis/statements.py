@@ -135,7 +135,8 @@ RUBRICS = frozenset(
      "video", "photos", "live", "explainer", "factbox", "timeline", "review", "interview",
      "comment", "commentary", "correction", "note", "editor", "podcast", "listen", "read",
      "fact", "q&a", "factcheck", "special", "first", "more", "related", "see",
-     "source", "sources", "photo", "image", "credit", "by", "urgent", "flashback"}
+     "source", "sources", "photo", "image", "credit", "by", "urgent", "flashback",
+     "clarification", "disclaimer", "warning", "summary", "background", "context"}
 )  # fmt: skip
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»", "''": "''", "``": "''"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -178,6 +179,34 @@ CLAUSES = frozenset({"relcl", "acl", "advcl", "dobj", "ccomp"})
 # Recordings that show someone speaking: "footage of Clinton asking …".
 DEPICTIONS = frozenset(
     {"footage", "video", "clip", "image", "picture", "photo", "recording", "tape", "audio"}
+)
+ASKING = frozenset({"ask", "question", "press", "quiz"})
+QUESTION_WORDS = frozenset(
+    {"whether", "if", "about", "how", "what", "why", "when", "who", "which", "where", "for", "by"}
+)
+# Verbs whose subject meets or causes a view, not holds it: "faced questions about",
+# "drew criticism for", "sparked outrage over".
+DRAWING = frozenset(
+    {
+        "face",
+        "draw",
+        "receive",
+        "attract",
+        "dodge",
+        "deflect",
+        "escape",
+        "weather",
+        "endure",
+        "spark",
+        "provoke",
+        "trigger",
+        "invite",
+        "fuel",
+        "prompt",
+        "earn",
+        "court",
+        "incur",
+    }
 )
 CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -321,6 +350,8 @@ class StatementFinder:
         """Who does what a verb says: its subject, the agent of a passive (but with
         ``surface``, its subject: the one a participle on it shares), the subject of the verb
         a participle or a conjunct hangs on, an inverted subject ("…,” added a Democrat)."""
+        if self._asked(verb):
+            return self._agent(verb)  # "Trump, asked how …, said": Trump was asked
         # Quoted words are never the speaker ("“Voters like him,” added …" parses as a subject).
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not self._quoted(c)]
         if not subjects:  # "who is by all accounts … saying": hung on the auxiliary
@@ -346,6 +377,11 @@ class StatementFinder:
             return self._past_dateline(child)
         if verb.dep_ == "compound" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "Said Ellis: …"
+        answered = [g for c in verb.children if c.dep_ in ("parataxis", "advcl")
+                    and c.i < verb.i and self._asked(c)
+                    for g in c.children if g.dep_ in SUBJECTS]  # fmt: skip
+        if answered:
+            return answered[0]  # … and the one asked says
         misparsed = self._clause_subject(verb)
         if misparsed is not None:
             return misparsed
@@ -444,6 +480,18 @@ class StatementFinder:
                 return next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
                              for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
         return None
+
+    def _asked(self, verb: Token) -> bool:
+        """ "Trump, asked how ties would fare, said …", "Asked what it looks like, Devine
+        said": a participle of asking set off by a comma, its subject the one asked, however
+        the parse tagged it."""
+        if verb.lemma_.lower() not in ASKING or any(
+            c.dep_ in ("dobj", "dative", "nsubjpass", "auxpass") for c in verb.children
+        ):
+            return False
+        if verb.i + 1 >= len(self.doc) or self.doc[verb.i + 1].lower_ not in QUESTION_WORDS:
+            return False
+        return verb.i == verb.sent.start or self.doc[verb.i - 1].text == ","
 
     def _agent(self, verb: Token) -> Token | None:
         """Who does what a passive says: "was asked by a reporter" → reporter."""
@@ -805,7 +853,13 @@ class StatementFinder:
                 fronted = self._fronted_cue(verb)
                 if fronted is not None:
                     return fronted
-        return None
+        # "“…,” The Hill reported.": the quote is the sentence's root, its cue hung on it.
+        hung = [
+            child for token in span or () if token.dep_ == "ROOT" for child in token.children
+            if child.dep_ in ("parataxis", "ccomp") and self._cue_verb(child)
+            and not quote.start <= child.idx < quote.end
+        ]  # fmt: skip
+        return min(hung, key=lambda c: abs(c.idx - quote.end), default=None)
 
     def _fronted_cue(self, name: Token) -> Token | None:
         """ "Said Ellis: “…”": a cue verb put before the speaker, parsed as part of the name."""
@@ -882,6 +936,8 @@ class StatementFinder:
                 # "One attendee, who spoke on …, said the message was …"; "continues to
                 # insist, …, that he wants": the clause before is who reports, not what.
                 continue
+            if self._asked(child):
+                continue  # "Trump, asked how …, said they …": the question, not the answer
             if child.dep_ in ("ccomp", "parataxis") and (
                 child.i > verb.i or not self._inside_quote(child.idx)
             ):
@@ -1064,6 +1120,8 @@ class StatementFinder:
         if agent is not None:  # "the suggestion by a president that", "warnings from his lawyer"
             return agent
         if noun.dep_ in roles and noun.head.pos_ == "VERB":
+            if noun.head.lemma_.lower() in DRAWING:
+                return owner  # "Suu Kyi has faced criticism for …": not hers
             return self._subject(noun.head) or owner
         if (
             "pobj" in roles
@@ -1095,9 +1153,14 @@ class StatementFinder:
             if prep is None or target is None:
                 continue
             owner = self._owner(noun, ("dobj",))
-            if owner is None or owner.lower_ in ("it", "its", "this", "that"):
-                continue
-            speaker = (self._phrase(owner), self._speaker_mention(self._antecedent(owner)))
+            drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING
+            if owner is not None and owner.lower_ in ("it", "its", "this", "that"):
+                owner = None
+            if owner is None and not drawn:
+                continue  # no one's view; but "faced criticism for …" is someone's
+            speaker: tuple[Span | None, Mention | None] = (None, None)
+            if owner is not None:
+                speaker = (self._phrase(owner), self._speaker_mention(self._antecedent(owner)))
             last = target.right_edge
             cue = (noun.idx, prep.idx + len(prep), f"{noun.lemma_.lower()} {prep.lower_}")
             self._add("indirect", [(target.left_edge.idx, last.idx + len(last))], None,
@@ -1170,10 +1233,12 @@ class StatementFinder:
     def colons(self) -> None:
         """ "Wash Post Fact-Check: If Obama says it …", "Trump said: the wall …"."""
         for colon in self.doc:
-            if colon.text != ":" or self._inside_quote(colon.idx):
+            if colon.text != ":":
                 continue
             sentence = colon.sent
             left = self.doc[sentence.start : colon.i]
+            if self._inside_quote(colon.idx) and not self._transcript_label(left):
+                continue  # a quoted transcript's "“WALLACE: …" still names who speaks
             paragraph = next((p for p in self.paragraph_spans if p[0] <= colon.idx < p[1]), None)
             if paragraph is None or len(left) == 0:
                 continue
@@ -1198,7 +1263,8 @@ class StatementFinder:
     def _headline_speaker(self, left: Span) -> bool:
         """Whether the words before a colon name who speaks: "Trump: …", "Poll: …".
 
-        They must name a known actor, a person or a source ("AP-GfK Poll"): a subhead ("Success on
+        They must name a known actor, a person, a transcript's speaker in capitals or a source
+        ("AP-GfK Poll"): a subhead ("Success on
         Signature Issue: …"), a rubric ("The Latest:", "Analysis:"), an interview's "Q:" and
         "A:" or an opening phrase ("Then, on CNN: …") names no one.
         """
@@ -1211,9 +1277,18 @@ class StatementFinder:
             return False
         if words[-1].lemma_.lower() in SOURCE_NOUNS:
             return True
+        if self._transcript_label(left):
+            return True  # a transcript's "WALLACE: …", "PENCE: …"
         mention = self._mention_at(words[0].idx, words[-1].idx + len(words[-1]))
         # An organisation first met here is as likely a subhead that NER took for a name.
         return mention is not None and (mention.how != "new" or mention.label == "PERSON")
+
+    def _transcript_label(self, left: Span) -> bool:
+        """A speaker's name in capitals before a colon, as transcripts write it."""
+        words = [t for t in left if not t.is_punct]
+        return 0 < len(words) <= 2 and all(
+            w.is_upper and w.is_alpha and len(w) > 2 and w.lower_ not in RUBRICS for w in words
+        )
 
     def _outer_views(self) -> list[dict]:
         """The statements found, less views held inside another statement's content ("Trump
