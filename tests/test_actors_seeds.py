@@ -138,3 +138,13 @@ def test_a_description_with_no_one_named_finds_the_office_holder_of_the_day(nlp)
     assert ("the Chinese foreign minister", WANG, "descriptor-kb") in [
         (m.text, m.actor_id, m.how) for m in later.mentions
     ]
+
+
+def test_a_surname_alone_names_only_a_leader_of_the_knowledge_base(nlp):
+    """"Obama" alone is the former president; a lone "Ferguson" or "Walter" is not whichever
+    of the knowledge base's thousands of officials bears that name."""
+    text = "Ferguson and Walter spoke to reporters on Monday. Obama said the deal was good."
+    mentions = analyse(Article(text=text), nlp).mentions
+    linked = {m.text: (m.actor_id, m.how) for m in mentions}
+    assert linked["Obama"] == ("barack-obama", "surname-kb")
+    assert linked["Ferguson"][1] != "surname-kb" and linked["Walter"][1] != "surname-kb"

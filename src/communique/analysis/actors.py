@@ -630,6 +630,11 @@ class ActorLinker:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
 
+    def _leading(self, actor: Actor) -> bool:
+        """Whether a person holds a leading office on the article's day (with no day: ever)."""
+        offices = actor.offices if self.day is None else actor.offices_on(self.day)
+        return any(office.kind != "other" for office in offices)
+
     def _resolve_surname(self, item: _Found) -> None:
         key = normal(
             " ".join(
@@ -647,7 +652,9 @@ class ActorLinker:
             self._metonym(item, self.kb.by_metonym[key])
             return
         people = [a for a in self.kb.surnamed(key) if a.kind == "person"]
-        current = [a for a in people if a.offices_on(self.day)] if people else []
+        # A surname alone names a known person only if he holds a leading office ("Obama",
+        # "Lavrov"): among thousands of officials a "Wallace" or a "Fox" is someone else.
+        current = [a for a in people if self._leading(a)]
         if len(current) == 1:
             item.actor, item.how = current[0], "surname-kb"
             self._join_cast(current[0])

@@ -18,7 +18,7 @@ from communique.kb import load as load_kb
 from communique.records import Article, ArticleRecords
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 
 
 def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> ArticleRecords:
