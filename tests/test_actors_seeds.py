@@ -141,7 +141,7 @@ def test_a_description_with_no_one_named_finds_the_office_holder_of_the_day(nlp)
 
 
 def test_a_surname_alone_names_only_a_leader_of_the_knowledge_base(nlp):
-    """"Obama" alone is the former president; a lone "Ferguson" or "Walter" is not whichever
+    """ "Obama" alone is the former president; a lone "Ferguson" or "Walter" is not whichever
     of the knowledge base's thousands of officials bears that name."""
     text = "Ferguson and Walter spoke to reporters on Monday. Obama said the deal was good."
     mentions = analyse(Article(text=text), nlp).mentions

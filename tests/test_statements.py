@@ -7,7 +7,7 @@ import json
 import pytest
 
 from communique.analysis import analyse
-from communique.analysis.statements import find_quotes
+from communique.analysis.quotes import find_quotes
 from communique.ingest import ReadOptions, read_file
 from communique.records import Article
 

@@ -21,9 +21,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from communique.analysis.actors import stance_word
+from communique.analysis.attribution_words import CUE_VERBS
 from communique.analysis.dates import event_date, is_future
 from communique.analysis.places import event_place, is_purpose, purpose_place
-from communique.analysis.statements import CUE_VERBS
 from communique.analysis.triggers import Match, load_triggers, match_sentence
 from communique.kb import KnowledgeBase
 from communique.records import ActorRef, Event, Mention, Participant, Size, Statement, Where
