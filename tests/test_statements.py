@@ -356,6 +356,20 @@ ATTRIBUTIONS = [
         "of years fighting racism.",
         [("Sanders", "say", "That is insane"), ("Sanders", "say", "the country has spent")],
     ),
+    (  # what someone is accused of is what the accuser says
+        "Trump accused Holt of being a Democrat.",
+        [("Trump", "accuse", "Holt of being a Democrat")],
+    ),
+    (  # people by the side they take, and the words for taking one
+        "Graham has been critical of Trump. Clinton has been an outspoken supporter of NATO. "
+        "Trump is casting himself as a champion of the little guy.",
+        [
+            ("Graham", "critical of", "Trump"),
+            ("Clinton", "supporter of", "NATO"),
+            ("Trump", "champion of", "the little guy"),
+        ],
+    ),
+    ("The way Pence carried himself was critical to his success.", []),
     (  # a participle after a quoted title is not an inverted "said"
         "Lynch agreed to an interview on “Women in Power,” answering questions about how "
         "gender has affected her career.",

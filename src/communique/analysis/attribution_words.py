@@ -56,7 +56,9 @@ REPORT_PREPS = {
     "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
     "complain": ("about",), "worry": ("about",), "argue": ("for", "against"), "point": ("to",),
     "frame": ("as",), "refer": ("to",), "brand": ("as",), "label": ("as",), "dub": ("as",),
-    "ask": ("about",),
+    "ask": ("about",), "accuse": ("of",), "blame": ("for",), "criticize": ("for",),
+    "criticise": ("for",), "praise": ("for",), "thank": ("for",), "attack": ("for", "over"),
+    "slam": ("for", "over"), "blast": ("for", "over"), "condemn": ("for",), "mock": ("for",),
 }  # fmt: skip
 # Verbs that report only with a clause or an infinitive: "pledged to act", not "pledged aid".
 CLAUSE_CUES = frozenset(
@@ -101,6 +103,18 @@ STANCE_NOUNS = frozenset(
      "focus", "passion", "enthusiasm", "pledge", "promise", "demand", "push", "plea",
      "appeal", "vote", "tirade", "rant", "diatribe", "jab", "swipe", "broadside"}
 )  # fmt: skip
+# People by the side they take, and words for taking one: "a supporter of NATO", "has been
+# critical of Trump".
+STANCE_HOLDERS = frozenset(
+    {"supporter", "opponent", "critic", "defender", "advocate", "proponent", "champion",
+     "backer", "foe", "detractor", "admirer"}
+)  # fmt: skip
+STANCE_ADJECTIVES = frozenset(
+    {"critical", "supportive", "skeptical", "sceptical", "wary", "dismissive", "contemptuous",
+     "scornful", "suspicious", "fond", "proud", "appreciative", "respectful", "disdainful"}
+)  # fmt: skip
+# "critical of", "wary about": the prepositions after an adjective that take a side.
+ADJECTIVE_PREPS = frozenset({"of", "about", "toward", "towards"})
 STANCE_PREPS = frozenset(
     {"of", "on", "about", "for", "to", "against", "with", "toward", "towards", "over",
      "regarding"}

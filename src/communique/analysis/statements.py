@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from communique.analysis.attribution_words import (
+    ADJECTIVE_PREPS,
     ASKING,
     CLAUSE_CUES,
     COLON_CUES,
@@ -46,6 +47,8 @@ from communique.analysis.attribution_words import (
     SOURCE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_HOLDERS,
     STANCE_NOUNS,
     STANCE_PREPS,
     STANCE_VERBS,
@@ -917,13 +920,16 @@ class StatementFinder:
         "voiced support for Kyiv": a noun of saying or taking a side and what it is about,
         when the text says whose it is."""
         for noun in self.doc:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STANCE_NOUNS:
+            lemma = noun.lemma_.lower()
+            holder = (noun.pos_ == "NOUN" and lemma in STANCE_HOLDERS) or (
+                noun.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES
+            )
+            if not holder and (noun.pos_ != "NOUN" or lemma not in STANCE_NOUNS):
                 continue
             if self._inside_quote(noun.idx):
                 continue
-            prep = next(
-                (c for c in noun.children if c.dep_ == "prep" and c.lower_ in STANCE_PREPS), None
-            )
+            preps = STANCE_PREPS if noun.pos_ == "NOUN" else ADJECTIVE_PREPS  # not "critical to"
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps), None)
             target = (
                 next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
                 if prep
@@ -931,19 +937,43 @@ class StatementFinder:
             )
             if prep is None or target is None:
                 continue
-            owner = self._owner(noun, ("dobj",))
+            owner = self._holder(noun) if holder else self._owner(noun, ("dobj",))
             drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING
             if owner is not None and owner.lower_ in ("it", "its", "this", "that"):
                 owner = None
             if owner is None and not drawn:
                 continue  # no one's view; but "faced criticism for …" is someone's
             speaker: tuple[Span | None, Mention | None] = (None, None)
-            if owner is not None:
+            if owner is not None and owner.i == noun.i:  # "supporters of the bill"
+                speaker = (self.doc[noun.left_edge.i : noun.i + 1], None)
+            elif owner is not None:
                 speaker = (self._phrase(owner), self._speaker_mention(self._antecedent(owner)))
             last = target.right_edge
             cue = (noun.idx, prep.idx + len(prep), f"{noun.lemma_.lower()} {prep.lower_}")
             self._add("indirect", [(target.left_edge.idx, last.idx + len(last))], None,
                       speaker=speaker, cue=cue)  # fmt: skip
+
+    def _holder(self, word: Token) -> Token | None:
+        """Who "a supporter of NATO" or "critical of Trump" is: the subject it is said of
+        ("Graham has been critical of …"), the name it stands beside ("Mr. Schultz, a
+        defender of RT"), or the people it names ("supporters of the bill")."""
+        node = word  # "one of a clutch of supporters of …", "among the earliest supporters"
+        while (
+            node.dep_ == "pobj"
+            and node.head.lower_ in ("of", "among")
+            and (node.head.head.pos_ in ("NOUN", "PRON", "NUM", "VERB", "AUX"))
+        ):
+            node = node.head.head
+            if node.pos_ in ("VERB", "AUX"):
+                return self._subject(node)
+        if node.dep_ in ("attr", "acomp"):
+            return self._subject(node.head)
+        if word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.head.pos_ == "VERB":
+            # "casting himself as a champion of …": the one who casts
+            return self._subject(word.head.head)
+        if word.dep_ == "appos":
+            return word.head
+        return word if word.pos_ == "NOUN" else None
 
     def _seeming(self) -> None:
         """ "The candidate seemed to be shrinking", "they appear to be unanimous": an
