@@ -370,6 +370,14 @@ ATTRIBUTIONS = [
         ],
     ),
     ("The way Pence carried himself was critical to his success.", []),
+    (  # quotes signed with a dash and a name, as collections of quotes print them
+        "“He represents our greatest shame.” ― Sonya Herridge\n"
+        "”He is ignorant of our culture and lives.”― Pamela Padilla",
+        [
+            ("Sonya Herridge", "―", "He represents our greatest shame"),
+            ("Pamela Padilla", "―", "He is ignorant of our culture"),
+        ],
+    ),
     (  # a participle after a quoted title is not an inverted "said"
         "Lynch agreed to an interview on “Women in Power,” answering questions about how "
         "gender has affected her career.",

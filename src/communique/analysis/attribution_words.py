@@ -47,18 +47,21 @@ OBJECT_CUES = frozenset(
      "mock", "ridicule", "blast", "slam", "defend", "dispute", "challenge", "deny", "reveal",
      "disclose", "show", "want", "seek", "question", "talk", "speak",
      "vote", "push", "advocate", "campaign", "complain", "worry", "argue", "point", "ask",
-     "frame", "attack", "offer", "refer", "note", "confirm", "tweet", "brand", "label", "dub"}
+     "frame", "attack", "offer", "refer", "note", "confirm", "tweet", "brand", "label", "dub",
+     "comment", "brag", "boast", "wonder"}
 )  # fmt: skip
 # The preposition that brings the report after some verbs: "talked about", "voted for".
 REPORT_PREPS = {
     "call": ("for",), "describe": ("as",), "appeal": ("for",), "warn": ("of", "about", "against"),
-    "talk": ("about", "of"), "speak": ("about", "of"), "vote": ("for", "against"),
+    "talk": ("about", "of", "on"), "speak": ("about", "of", "on"), "vote": ("for", "against"),
     "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
     "complain": ("about",), "worry": ("about",), "argue": ("for", "against"), "point": ("to",),
     "frame": ("as",), "refer": ("to",), "brand": ("as",), "label": ("as",), "dub": ("as",),
     "ask": ("about",), "accuse": ("of",), "blame": ("for",), "criticize": ("for",),
     "criticise": ("for",), "praise": ("for",), "thank": ("for",), "attack": ("for", "over"),
     "slam": ("for", "over"), "blast": ("for", "over"), "condemn": ("for",), "mock": ("for",),
+    "comment": ("on", "about"), "brag": ("about", "of"), "boast": ("about", "of"),
+    "wonder": ("about",),
 }  # fmt: skip
 # Verbs that report only with a clause or an infinitive: "pledged to act", not "pledged aid".
 CLAUSE_CUES = frozenset(
@@ -111,10 +114,14 @@ STANCE_HOLDERS = frozenset(
 )  # fmt: skip
 STANCE_ADJECTIVES = frozenset(
     {"critical", "supportive", "skeptical", "sceptical", "wary", "dismissive", "contemptuous",
-     "scornful", "suspicious", "fond", "proud", "appreciative", "respectful", "disdainful"}
+     "scornful", "suspicious", "fond", "proud", "appreciative", "respectful", "disdainful",
+     "concerned", "worried", "passionate", "optimistic", "pessimistic", "confident", "nervous",
+     "excited", "upset", "angry", "furious", "anxious", "enthusiastic", "hopeful", "coy",
+     "vague", "candid", "adamant", "silent", "frank", "doubtful", "unhappy", "pleased",
+     "disappointed", "frustrated"}
 )  # fmt: skip
 # "critical of", "wary about": the prepositions after an adjective that take a side.
-ADJECTIVE_PREPS = frozenset({"of", "about", "toward", "towards"})
+ADJECTIVE_PREPS = frozenset({"of", "about", "toward", "towards", "over", "with", "on"})
 STANCE_PREPS = frozenset(
     {"of", "on", "about", "for", "to", "against", "with", "toward", "towards", "over",
      "regarding"}

@@ -39,7 +39,8 @@ def find_quotes(text: str) -> list[Quote]:
 
     Curly and straight double quotes, doubled apostrophes and backticks (''…'', ``…''), and
     single curly quotes when they open at a word's start and close before a non-letter (so
-    that "China’s" is no quote). A quote left open at a paragraph's end ends there, unclosed:
+    that "China’s" is no quote); a closing mark typed where an opening one belongs, before a
+    word, opens. A quote left open at a paragraph's end ends there, unclosed:
     news style for a quote that goes on.
     """
     quotes: list[Quote] = []
@@ -56,6 +57,8 @@ def find_quotes(text: str) -> list[Quote]:
                     i += 1
                 elif char in ("“", "«") or (char == '"' and not before.isalnum()):
                     opened = (i, i + 1, OPENERS[char])
+                elif char == "”" and before.isspace() and after.isalnum():
+                    opened = (i, i + 1, "”")  # a closing mark typed to open: ”Mr. Trump …”
                 elif char == "‘" and not before.isalnum():
                     opened = (i, i + 1, "’")
                 i += 1

@@ -19,6 +19,7 @@ knowledge base in, records out.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -65,6 +66,8 @@ NOUN_PHRASE = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "dobj", "ccomp"})
 DASHES = frozenset({"-", "--", "—", "–", "―"})
 _EDGE = " \t\n,.;:—–-"
+# A name signing a quote: a dash after it, then capitalised words to the paragraph's end.
+SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–)[ \t\u00a0]*([A-Z][^\n―—–]{1,60}?)[ \t\u00a0.]*$", re.M)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -568,6 +571,15 @@ class StatementFinder:
                 continue
             if groups[0][0] is None:
                 quotes = groups[0][1]
+                signed = self._signature(quotes[-1], last)
+                if signed is not None:  # "“…” ― Sonya Herridge"
+                    name, dash = signed
+                    previous = self._add(
+                        "direct", [(q.inner_start, q.inner_end) for q in quotes], None,
+                        speaker=(name, self._mention_at(name.start_char, name.end_char)),
+                        cue=(dash, dash + 1, self.text[dash]),
+                    )  # fmt: skip
+                    continue
                 verb = self._frame_cue(first, last, quotes)
                 if verb is None and number > 0 and self._colon_before(number):
                     # "Caddell continued:" and the quote in a paragraph of its own.
@@ -586,6 +598,17 @@ class StatementFinder:
                     self._add("direct", fragments, None,
                               speaker=(previous["speaker"], previous["speaker_mention"]),
                               cue=previous["cue"], via=previous["via"])  # fmt: skip
+
+    def _signature(self, quote: Quote, last: int) -> tuple[Span, int] | None:
+        """ "“…” ― Sonya Herridge": a name after a dash that ends the quote's paragraph, as
+        collections of quotes sign them; the name's span and the dash's offset."""
+        match = SIGNATURE.match(self.text, quote.end, last)
+        if match is None:
+            return None
+        name = self.doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        if name is None or len(name) > 6 or any(t.pos_ in ("VERB", "AUX") for t in name):
+            return None
+        return name, match.start(1)
 
     def _partial(self, verb: Token, quotes: list[Quote]) -> bool:
         """Whether quotes a verb governs are part of the indirect speech found for it
