@@ -53,7 +53,7 @@ OBJECT_CUES = frozenset(
 # The preposition that brings the report after some verbs: "talked about", "voted for".
 REPORT_PREPS = {
     "call": ("for",), "describe": ("as",), "appeal": ("for",), "warn": ("of", "about", "against"),
-    "talk": ("about", "of", "on"), "speak": ("about", "of", "on"), "vote": ("for", "against"),
+    "talk": ("about", "of"), "speak": ("about", "of"), "vote": ("for", "against"),
     "push": ("for",), "advocate": ("for",), "campaign": ("for", "against"),
     "complain": ("about",), "worry": ("about",), "argue": ("for", "against"), "point": ("to",),
     "frame": ("as",), "refer": ("to",), "brand": ("as",), "label": ("as",), "dub": ("as",),
