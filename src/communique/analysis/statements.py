@@ -160,6 +160,23 @@ class StatementFinder:
             before = [s for s in subjects if s.i < verb.i]
             child = before[-1] if before else subjects[0]
             return self._past_dateline(child)
+        misread = self._misread_subject(verb)
+        if misread is not None:
+            return misread
+        # "the Super PAC backing Bush": the noun the participle describes.
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return self._issuer(verb.head)
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT"):
+            # "Asked by Lauer whether …, she said": the asker; "Asked whether …": unnamed.
+            return self._agent(verb)
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj") and verb.head != verb:
+            return self._subject_above(verb)
+        return None
+
+    def _misread_subject(self, verb: Token) -> Token | None:
+        """A subject the parse put somewhere else: the speaker of a fronted or inverted cue, the
+        one asked, a relative clause or a number read as the reported clause, the noun before
+        a finite verb, the speaker of a cue hung on a participle."""
         if verb.dep_ == "compound" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "Said Ellis: …"
         answered = [g for c in verb.children if c.dep_ in ("parataxis", "advcl")
@@ -195,59 +212,53 @@ class StatementFinder:
                 return self._subject(asides[-1], surface=True)
         # "About 4 in 10 say …": a share of people, parsed as a number on the verb.
         shares = [c for c in verb.children if c.dep_ in ("nummod", "npadvmod") and c.i < verb.i]
-        if shares:
-            return shares[0]
-        # "the Super PAC backing Bush": the noun the participle describes.
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return self._issuer(verb.head)
-        # "… saying it would …" / "adding that …": the subject of the verb it hangs on;
-        # "blamed the network for reporting …": through the preposition.
-        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT"):
-            # "Asked by Lauer whether …, she said": the asker; "Asked whether …": unnamed.
-            return self._agent(verb)
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj") and verb.head != verb:
-            head = verb.head
-            if (
-                head.dep_ == "ccomp"
-                and self._cue_verb(head.head)
-                and self._second_report(verb, head.head)
+        return shares[0] if shares else None
+
+    def _subject_above(self, verb: Token) -> Token | None:
+        """ "… saying it would …", "adding that …": the subject of the verb a participle, an
+        infinitive or a conjunct hangs on; "blamed the network for reporting …": through the
+        preposition; "led Ivans to fear": the object that is made to."""
+        head = verb.head
+        if (
+            head.dep_ == "ccomp"
+            and self._cue_verb(head.head)
+            and self._second_report(verb, head.head)
+        ):
+            head = head.head  # "He said A has B and said C": the first cue's subject
+        if verb.dep_ == "pcomp":
+            # "in addition to stating", "took the unusual step of criticizing": up
+            # through prepositions and the nouns they hang on; "their strategy of
+            # attacking" is theirs.
+            while (
+                head.head != head
+                and (head.pos_ in ("ADP", "SCONJ") or head.dep_ in ("pobj", "dobj"))
+                and head.pos_ not in ("VERB", "AUX")
             ):
-                head = head.head  # "He said A has B and said C": the first cue's subject
-            if verb.dep_ == "pcomp":
-                # "in addition to stating", "took the unusual step of criticizing": up
-                # through prepositions and the nouns they hang on; "their strategy of
-                # attacking" is theirs.
-                while (
-                    head.head != head
-                    and (head.pos_ in ("ADP", "SCONJ") or head.dep_ in ("pobj", "dobj"))
-                    and head.pos_ not in ("VERB", "AUX")
-                ):
-                    owner = next((c for c in head.children if c.dep_ == "poss"), None)
-                    if owner is not None:
-                        return owner
-                    head = head.head
-            if head.pos_ in ("ADP", "SCONJ") and head.head != head:
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return owner
                 head = head.head
-            if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod", "amod"):
-                head = head.head  # "stopped short of calling", "was unable to say"
-            shown = self._shown(verb, head)
-            if shown is not None:
-                return shown
-            if verb.dep_ in ("xcomp", "ccomp", "oprd") and head.lemma_ in OBJECT_CONTROL:
-                # "led Ivans to fear": the object of the verb above is who fears.
-                objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
-                           and c.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
-                if objects:
-                    return objects[0]
-            if self._quoted(head) and not self._quoted(verb):
-                # "“…,” Sanders said, going on to say": the parse hung both on the quote.
-                cues = [c for c in head.children if c.i < verb.i and self._cue_verb(c)]
-                if cues:
-                    return self._subject(cues[-1], surface=True)
-            if verb.dep_ == "conj" and self._quoted(head) and not self._quoted(verb):
-                return self._stray_subject(verb)  # a verb the parse hung on the quote it cues
-            return self._subject(head, surface=True) if head.pos_ in ("VERB", "AUX") else None
-        return None
+        if head.pos_ in ("ADP", "SCONJ") and head.head != head:
+            head = head.head
+        if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod", "amod"):
+            head = head.head  # "stopped short of calling", "was unable to say"
+        shown = self._shown(verb, head)
+        if shown is not None:
+            return shown
+        if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+            # "led Ivans to fear": the object of the verb above is who fears.
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                       and c.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
+            if objects:
+                return objects[0]
+        if self._quoted(head) and not self._quoted(verb):
+            # "“…,” Sanders said, going on to say": the parse hung both on the quote.
+            cues = [c for c in head.children if c.i < verb.i and self._cue_verb(c)]
+            if cues:
+                return self._subject(cues[-1], surface=True)
+        if verb.dep_ == "conj" and self._quoted(head) and not self._quoted(verb):
+            return self._stray_subject(verb)  # a verb the parse hung on the quote it cues
+        return self._subject(head, surface=True) if head.pos_ in ("VERB", "AUX") else None
 
     def _shown(self, verb: Token, head: Token) -> Token | None:
         """ "caught him saying", "uses footage of Clinton asking": a participle after an
