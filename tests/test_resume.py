@@ -1,7 +1,9 @@
-"""A run killed with SIGKILL in the middle of analysis resumes: every article once, none twice."""
+"""A run killed with SIGKILL in the middle of analysis resumes: every article once, none twice,
+and an article the analysis fails on stays failed without stopping or repeating anything."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -10,7 +12,8 @@ import sys
 
 import duckdb
 
-from tests.conftest import shared_path
+from tests.conftest import ROOT, shared_path
+from tests.poison import POISON
 
 PROGRESS = re.compile(r"analysing: (\d+)/(\d+)")
 
@@ -42,21 +45,26 @@ def _state(db):
     return analysed, total, orphans, doubled, without
 
 
-def test_kill_9_during_ingest_then_rerun_analyses_each_article_exactly_once(tmp_path, cli):
-    corpus = shared_path("corpora", "basil", "basil_articles.jsonl")
+def _with_poison(corpus, folder):
+    """The corpus with one poisoned article fifth: its analysis fails, whatever the run."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    poisoned = {"title": "Poisoned", "text": f"{POISON}. Putin met Xi in Moscow on Monday."}
+    lines.insert(4, json.dumps(poisoned))
+    path = folder / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _poisoned(*args):
+    return [sys.executable, "-m", "tests.poison", *map(str, args)]
+
+
+def test_kill_9_during_ingest_then_rerun_analyses_each_article_exactly_once(tmp_path):
+    corpus = _with_poison(shared_path("corpora", "basil", "basil_articles.jsonl"), tmp_path)
     db = tmp_path / "resume.duckdb"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "communique",
-            "ingest",
-            str(corpus),
-            "--db",
-            str(db),
-            "--batch-size",
-            "8",
-        ],
+        _poisoned("ingest", corpus, "--db", db, "--batch-size", "8"),
+        cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -76,20 +84,29 @@ def test_kill_9_during_ingest_then_rerun_analyses_each_article_exactly_once(tmp_
     assert process.returncode == -signal.SIGKILL
 
     before, total, orphans, doubled, without = _state(db)
-    assert total == 300, "every article was stored before analysis began"
-    assert killed_at <= len(before) < 300
+    assert total == 301, "every article was stored before analysis began"
+    assert killed_at - 1 <= len(before) < 300
     assert orphans == doubled == without == 0
 
-    result = cli("ingest", corpus, "--db", db)
+    result = subprocess.run(
+        _poisoned("ingest", corpus, "--db", db), cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
-    assert "300 already stored" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert "301 already stored" in result.stdout
 
     after, total, orphans, doubled, without = _state(db)
-    assert total == 300 and len(after) == 300
+    assert total == 301 and len(after) == 300
     assert orphans == doubled == without == 0
     # What was analysed before the kill was not analysed again.
     assert all(after[key] == stamp for key, stamp in before.items())
     conn = duckdb.connect(str(db), read_only=True)
     analysed_runs = [r[0] for r in conn.execute("SELECT analysed FROM runs ORDER BY id").fetchall()]
+    failed = conn.execute("SELECT title FROM articles WHERE failed IS NOT NULL").fetchall()
+    poison_problems = conn.execute(
+        "SELECT count(*) FROM problems WHERE kind = 'analysis'"
+    ).fetchone()
     conn.close()
     assert analysed_runs[-1] == 300 - len(before)
+    # The poisoned article failed once, before the kill, and the rerun did not try it again.
+    assert failed == [("Poisoned",)] and poison_problems == (1,)

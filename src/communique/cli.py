@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -12,9 +14,11 @@ from typing import Annotated
 
 import duckdb
 import typer
-from rich.console import Console
+from rich.text import Text
 
 from communique import __version__
+from communique.evaluate.gold import GoldFormatError
+from communique.export.tables import OutputError, check_output
 from communique.ingest import ReadOptions, parse_size
 from communique.ingest.dedup import DEFAULT_THRESHOLD
 from communique.ingest.fields import parse_field_overrides
@@ -22,6 +26,7 @@ from communique.kb import KBError
 from communique.nlp import DEFAULT_MODEL, ModelNotFound
 from communique.records import Event
 from communique.store import DEFAULT_DB, SchemaError, Store, StoreLocked
+from communique.terminal import console, printable
 
 app = typer.Typer(
     name="communique",
@@ -34,8 +39,10 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure communique against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = console()
+err = console(stderr=True)
+# What a user can put right: each is shown as one line, and the command exits 2.
+USER_ERRORS = (ModelNotFound, SchemaError, StoreLocked, KBError, OutputError, GoldFormatError)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
 ModelOption = Annotated[
@@ -79,9 +86,39 @@ class Format(StrEnum):
     gdelt = "gdelt"
 
 
+def _error_line(message: str) -> None:
+    err.print(Text.assemble(("error", "red"), " ", printable(message)), soft_wrap=True)
+
+
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    _error_line(message)
     return typer.Exit(code)
+
+
+def _name(value: str | None, option: str) -> str | None:
+    """A name typed by the user, stripped; an empty one is refused."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise _fail(f"{option}: give a name, not an empty string")
+    return value.strip()
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _date_option(value: str | None, option: str) -> date | None:
+    """``2024``, ``2024-03`` or ``2024-03-14`` as the first day it names."""
+    if value is None:
+        return None
+    match = _DATE.match(value.strip())
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        return date(year, month, day)
+    except ValueError:
+        raise _fail(f"{option} {value!r}: not a date (write 2024-03-14, 2024-03 or 2024)") from None
 
 
 def _version(value: bool) -> None:
@@ -112,23 +149,20 @@ def _run_ingest(
 ) -> int:
     from communique import display, runner
 
-    try:
-        with Store(db) as store:
-            report = runner.ingest(
-                store,
-                paths,
-                options,
-                err,
-                model=model,
-                analyse=analyse,
-                batch_size=batch_size,
-                threshold=threshold,
-                command=command,
-                actors=actors or (),
-            )
-            display.run_report(out, report)
-    except (ModelNotFound, SchemaError, StoreLocked, KBError) as error:
-        raise _fail(str(error)) from None
+    with Store(db) as store:
+        report = runner.ingest(
+            store,
+            paths,
+            options,
+            err,
+            model=model,
+            analyse=analyse,
+            batch_size=batch_size,
+            threshold=threshold,
+            command=command,
+            actors=actors or (),
+        )
+        display.run_report(out, report)
     return report.read
 
 
@@ -158,7 +192,9 @@ def ingest(
     """Read news files into the store and analyse them.
 
     Reads .txt/.md, .html/.htm (also gzipped), .jsonl/.json/.csv exports and RSS/Atom feeds.
-    Exits 0 when any article was read, 1 when none could be.
+    A file or record that cannot be read, or an article that cannot be analysed, is one
+    problem line (also kept in the store) and the run goes on. Exits 0 when any article was
+    read, 1 when none could be, 2 when the store or an option is at fault.
     """
     try:
         options = ReadOptions(
@@ -183,17 +219,8 @@ def analyse(
 ) -> None:
     """Analyse the stored articles that are not analysed yet (after --no-analyse or a stop),
     then group stories, merge events across articles and list conflicts afresh."""
-    from communique import display, runner
-    from communique.crossdoc.build import build_crossdoc
-
-    try:
-        with Store(db) as store:
-            report = runner.Report()
-            runner.analyse_pending(store, report, err, model, batch_size, actors or ())
-            report.crossdoc = build_crossdoc(store)
-            display.run_report(out, report)
-    except (ModelNotFound, SchemaError, StoreLocked, KBError) as error:
-        raise _fail(str(error)) from None
+    options = ReadOptions()
+    _run_ingest([], db, options, model, True, batch_size, DEFAULT_THRESHOLD, "analyse", actors)
 
 
 @app.command()
@@ -213,23 +240,20 @@ def export(
         raise _fail("Parquet is binary: give --out FILE or redirect the output")
     if fmt in (Format.plover, Format.gdelt) and table is not Table.events:
         raise _fail(f"--format {fmt.value} is for events only")
-    try:
-        with Store(db, read_only=True) as store:
-            sys.stdout.flush()
-            count = export_table(store.conn, table.value, fmt.value, output, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-    except (SchemaError, StoreLocked) as error:
-        raise _fail(str(error)) from None
     if output is not None:
-        err.print(f"{count} {table.value} written to {output}")
+        check_output(output, db)
+    with Store(db, read_only=True) as store:
+        sys.stdout.flush()
+        count = export_table(store.conn, table.value, fmt.value, output, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    if output is not None:
+        err.print(f"{count} {table.value} written to {printable(output)}")
 
 
 @app.command()
 def conflicts(
     db: DbOption = Path(DEFAULT_DB),
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="Only this kind: date, place, office or number.")
-    ] = None,
+    kind: Annotated[ConflictKind | None, typer.Option("--kind", help="Only this kind.")] = None,
     about: Annotated[
         str | None,
         typer.Option("--about", help="An actor's name or id, or a merged event's id."),
@@ -240,14 +264,19 @@ def conflicts(
     from communique.display_crossdoc import print_conflicts
     from communique.store import queries
 
-    try:
-        with Store(db, read_only=True) as store:
-            rows = queries.find_conflicts(store.conn, kind, about)
-    except (SchemaError, StoreLocked) as error:
-        raise _fail(str(error)) from None
+    about = _name(about, "--about")
+    with Store(db, read_only=True) as store:
+        rows = queries.find_conflicts(store.conn, kind.value if kind else None, about)
     if not rows:
         raise _fail("no conflict found", 1)
     print_conflicts(out, rows)
+
+
+class ConflictKind(StrEnum):
+    date = "date"
+    place = "place"
+    office = "office"
+    number = "number"
 
 
 class By(StrEnum):
@@ -276,17 +305,18 @@ def timeline(
 
     if output is not None and output.suffix.lower() not in (".png", ".html", ".htm"):
         raise _fail(f"--out {output}: the chart is written as .png or .html")
+    if output is not None:
+        check_output(output, db)
+    names = [_name(a, "A"), _name(b, "B")]
     try:
         with Store(db, read_only=True) as store:
             sides = []
-            for name in (a, b):
-                side = resolve_side(store.conn, name)
+            for name in names:
+                side = resolve_side(store.conn, name or "")
                 if side is None:
                     raise _fail(f"no actor or state called {name!r} in {db}", 1)
                 sides.append(side)
             found = build_timeline(store.conn, sides[0], sides[1], by.value)
-    except (SchemaError, StoreLocked, KBError) as error:
-        raise _fail(str(error)) from None
     except ValueError as error:
         raise _fail(str(error), 1) from None
     if not found.events and not found.statements:
@@ -306,11 +336,8 @@ def summary(db: DbOption = Path(DEFAULT_DB)) -> None:
     from communique import display
     from communique.store.queries import summary as store_summary
 
-    try:
-        with Store(db, read_only=True) as store:
-            display.store_summary(out, store_summary(store.conn), str(db))
-    except (SchemaError, StoreLocked) as error:
-        raise _fail(str(error)) from None
+    with Store(db, read_only=True) as store:
+        display.store_summary(out, store_summary(store.conn), str(db))
 
 
 def demo_corpus() -> Path:
@@ -358,13 +385,11 @@ def statements(
     from communique import display
     from communique.store import queries
 
-    try:
-        with Store(db, read_only=True) as store:
-            rows = queries.find_statements(store.conn, speaker, about, via, since, limit)
-    except (SchemaError, StoreLocked) as error:
-        raise _fail(str(error)) from None
-    except duckdb.Error as error:
-        raise _fail(f"--since {since!r}: {error}") from None
+    speaker, about, via = (_name(speaker, "--speaker"), _name(about, "--about"),
+                           _name(via, "--via"))  # fmt: skip
+    day = _date_option(since, "--since")
+    with Store(db, read_only=True) as store:
+        rows = queries.find_statements(store.conn, speaker, about, via, day, limit)
     if not rows:
         raise _fail("no statement matches", 1)
     display.statements(out, rows)
@@ -381,23 +406,21 @@ def actor(
     from communique.kb import load as load_kb
     from communique.store import queries
 
-    try:
-        kb = load_kb(actors or ())
-        with Store(db, read_only=True) as store:
-            found = queries.find_actors(store.conn, name)
-            if not found:
-                found = [(a.id, a.name, 0) for a in kb.named(name)]
-            if not found:
-                raise _fail(f"no actor called {name!r} in {db}", 1)
-            profile = queries.profile(store.conn, found[0][0])
-    except (SchemaError, StoreLocked, KBError) as error:
-        raise _fail(str(error)) from None
+    name = _name(name, "NAME") or ""
+    kb = load_kb(actors or ())
+    with Store(db, read_only=True) as store:
+        found = queries.find_actors(store.conn, name)
+        if not found:
+            found = [(a.id, a.name, 0) for a in kb.named(name)]
+        if not found:
+            raise _fail(f"no actor called {name!r} in {db}", 1)
+        profile = queries.profile(store.conn, found[0][0])
     if profile is None:
         raise _fail(f"{found[0][1]} is in the knowledge base but not mentioned in {db}", 1)
     display.actor_profile(out, profile, kb.actors.get(profile.id))
     others = [f"{label} ({key}, {n})" for key, label, n in found[1:6]]
     if others:
-        out.print("Also matching: " + "; ".join(others))
+        out.print("Also matching: " + printable("; ".join(others)))
 
 
 @eval_app.command("actors")
@@ -409,20 +432,18 @@ def eval_actors(
     misses: Annotated[int, typer.Option("--misses", help="Show this many misses.")] = 0,
 ) -> None:
     """Score actor and recipient codes on PLOVER gold records (accuracy over gold entities)."""
-    from communique.evaluate.actors import count_records, evaluate
+    from communique.evaluate.actors import evaluate, read_gold
     from communique.kb import load as load_kb
     from communique.nlp import load_model
     from communique.progress import Meter
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
-    try:
-        kb = load_kb(actors or ())
-        nlp = load_model(model)
-        with Meter(err, "records", count_records(gold), "records") as meter:
-            score = evaluate(gold, nlp, kb, meter.advance)
-    except (ModelNotFound, KBError, ValueError, KeyError) as error:
-        raise _fail(f"{gold}: {error}") from None
+    total = len(read_gold(gold))  # a malformed file is refused before the model loads
+    kb = load_kb(actors or ())
+    nlp = load_model(model)
+    with Meter(err, "records", total, "records") as meter:
+        score = evaluate(gold, nlp, kb, meter.advance)
     figures = score.as_dict()
     if as_json:
         print(json.dumps(figures))
@@ -456,6 +477,9 @@ def eval_polnear(
         raise _fail(f"--baseline {baseline!r}: the baseline on offer is textacy")
     try:
         total = len(read_gold(directory))
+    except OSError as error:
+        raise _fail(f"{directory}: {error.strerror or error}") from None
+    try:
         kb = load_kb(actors or ())
         nlp = load_model(model)
         runs = [("communique", statements_predictor(nlp, kb))]
@@ -467,8 +491,8 @@ def eval_polnear(
         for name, predict in runs:
             with Meter(err, name, total, "articles") as meter:
                 scores[name] = evaluate(directory, predict, meter.advance).as_dict()
-    except (ModelNotFound, KBError, ValueError, OSError, ImportError) as error:
-        raise _fail(f"{directory}: {error}") from None
+    except ImportError as error:
+        raise _fail(f"--baseline textacy: {error}") from None
     if as_json:
         print(json.dumps(scores["communique"] if len(scores) == 1 else scores))
         return
@@ -517,26 +541,24 @@ def eval_plover(
 ) -> None:
     """Score event coding on PLOVER gold: per-type P/R/F1, macro-F1, actor codes, swaps."""
     from communique.evaluate.plover import (
-        count_records,
         evaluate,
         format_table,
         predictions_from_events,
+        read_gold,
     )
     from communique.progress import Meter
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
-    try:
-        events = _events_of(model, actors)
-        with Meter(err, "sentences", count_records(gold), "sentences") as meter:
-            score = evaluate(
-                gold,
-                lambda texts: [predictions_from_events(found) for found in events(texts)],
-                32,
-                meter.advance,
-            )
-    except (ModelNotFound, KBError, ValueError, OSError) as error:
-        raise _fail(f"{gold}: {error}") from None
+    total = len(read_gold(gold))  # a malformed file is refused before the model loads
+    events = _events_of(model, actors)
+    with Meter(err, "sentences", total, "sentences") as meter:
+        score = evaluate(
+            gold,
+            lambda texts: [predictions_from_events(found) for found in events(texts)],
+            32,
+            meter.advance,
+        )
     _print_score(score.as_json(), format_table(score), as_json)
 
 
@@ -555,18 +577,15 @@ def eval_quad(
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
-    try:
-        events = _events_of(model, actors)
-        total = len(quad.read_gold(gold))
-        with Meter(err, "sentences", total, "sentences") as meter:
-            score = quad.evaluate(
-                gold,
-                lambda texts: [quad.quad_of(found, quad_code) for found in events(texts)],
-                32,
-                meter.advance,
-            )
-    except (ModelNotFound, KBError, ValueError, OSError) as error:
-        raise _fail(f"{gold}: {error}") from None
+    total = len(quad.read_gold(gold))  # a malformed file is refused before the model loads
+    events = _events_of(model, actors)
+    with Meter(err, "sentences", total, "sentences") as meter:
+        score = quad.evaluate(
+            gold,
+            lambda texts: [quad.quad_of(found, quad_code) for found in events(texts)],
+            32,
+            meter.advance,
+        )
     _print_score(score.as_json(), quad.format_table(score), as_json)
 
 
@@ -619,5 +638,27 @@ def eval_extraction(
     out.print(f"f1         {score.f1:.4f}")
 
 
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
 def main() -> None:
-    app()
+    """The console script: every error a user can meet is one line and exit code 2."""
+    try:
+        app()
+    except USER_ERRORS as error:
+        _error_line(str(error))
+        sys.exit(2)
+    except duckdb.Error as error:
+        _error_line(f"the store could not be used: {_one_line(error)}")
+        sys.exit(2)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _error_line(f"{where}{error.strerror or _one_line(error)}")
+        sys.exit(2)
+    except UnicodeDecodeError as error:
+        _error_line(f"a file given is not UTF-8 text ({_one_line(error)})")
+        sys.exit(2)
+    except MemoryError:
+        _error_line("out of memory")
+        sys.exit(2)

@@ -6,10 +6,12 @@ from datetime import date
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from communique.kb import Actor
 from communique.runner import Report
 from communique.store.queries import Profile, Summary
+from communique.terminal import literal, printable
 
 
 def run_report(console: Console, report: Report) -> None:
@@ -23,9 +25,12 @@ def run_report(console: Console, report: Report) -> None:
     if report.known:
         parts.append(f"{report.known} already stored")
     parts.append(f"{report.analysed} analysed")
+    line = Text(", ".join(parts))
+    if report.failed:
+        line.append(f", {report.failed} could not be analysed", style="yellow")
     if report.problems:
-        parts.append(f"[yellow]{len(report.problems)} problems[/yellow]")
-    console.print(", ".join(parts))
+        line.append(f", {len(report.problems)} problems", style="yellow")
+    console.print(line)
     if report.analysed and report.analyse_seconds:
         console.print(
             f"analysis: {report.analysed / report.analyse_seconds:,.1f} articles/s, "
@@ -42,10 +47,13 @@ def run_report(console: Console, report: Report) -> None:
 
 def store_summary(console: Console, summary: Summary, title: str = "store") -> None:
     console.print(
-        f"[bold]{title}[/bold]: {summary.articles} articles"
-        f" (+{summary.duplicates} near-duplicates), {summary.analysed} analysed, "
-        f"{summary.sentences} sentences, {summary.mentions} entity mentions, "
-        f"{summary.problems} problems recorded"
+        Text.assemble(
+            (printable(title), "bold"),
+            f": {summary.articles} articles"
+            f" (+{summary.duplicates} near-duplicates), {summary.analysed} analysed, "
+            f"{summary.sentences} sentences, {summary.mentions} entity mentions, "
+            f"{summary.problems} problems recorded",
+        )
     )
     table = Table(title="Most mentioned", show_lines=False)
     for group in summary.top:
@@ -53,10 +61,10 @@ def store_summary(console: Console, summary: Summary, title: str = "store") -> N
         table.add_column("n", justify="right", style="dim")
     depth = max((len(rows) for rows in summary.top.values()), default=0)
     for i in range(depth):
-        cells: list[str] = []
+        cells: list[Text] = []
         for rows in summary.top.values():
             name, count, _docs = rows[i] if i < len(rows) else ("", "", "")
-            cells += [str(name), str(count)]
+            cells += [literal(name), Text(str(count))]
         table.add_row(*cells)
     if depth:
         console.print(table)
@@ -67,27 +75,31 @@ def actor_profile(console: Console, profile: Profile, actor: Actor | None) -> No
     facts = [profile.kind, profile.country or "no country", profile.sector or "no sector"]
     if profile.wikidata:
         facts.append(f"wikidata {profile.wikidata}")
-    console.print(f"[bold]{profile.name}[/bold] ({profile.id}): {', '.join(facts)}")
+    console.print(
+        Text.assemble(
+            (printable(profile.name), "bold"), printable(f" ({profile.id}): {', '.join(facts)}")
+        )
+    )
     console.print(f"{profile.mentions} mentions in {profile.articles} articles")
     if actor is not None and actor.offices:
         table = Table(title="Offices (knowledge base)")
         for column in ("role", "country", "from", "to"):
             table.add_column(column)
         for office in sorted(actor.offices, key=lambda o: o.start or date.min):
-            table.add_row(office.role, office.country or "", str(office.start or ""),
-                          str(office.end or "now"))  # fmt: skip
+            table.add_row(literal(office.role), literal(office.country or ""),
+                          str(office.start or ""), str(office.end or "now"))  # fmt: skip
         console.print(table)
     if profile.roles:
         table = Table(title="Roles in the articles")
         for column in ("date", "outlet", "role", "organisation", "tense", "as written"):
             table.add_column(column)
         for day, outlet, role, organisation, _, tense, evidence, _ in profile.roles:
-            table.add_row(str(day or ""), outlet or "", role, organisation or "", tense, evidence)
+            cells = (outlet or "", role, organisation or "", tense, evidence)
+            table.add_row(str(day or ""), *(literal(cell) for cell in cells))
         console.print(table)
-    for title, rows in (
-        ("Mentions by outlet", [(outlet, str(n)) for outlet, n in profile.by_outlet]),
-        ("In the same sentence", [(name, str(n)) for _, name, n in profile.together]),
-    ):
+    by_outlet = [(literal(outlet), Text(str(n))) for outlet, n in profile.by_outlet]
+    together = [(literal(name), Text(str(n))) for _, name, n in profile.together]
+    for title, rows in (("Mentions by outlet", by_outlet), ("In the same sentence", together)):
         if rows:
             table = Table(title=title)
             table.add_column("")
@@ -101,12 +113,18 @@ def statements(console: Console, rows: list[tuple]) -> None:
     """Statements as a reader wants them: who, to whom, what, where it was said, the sentence."""
     for day, outlet, title, speaker, cue, kind, content, addressee, via, sentence in rows:
         source = " · ".join(str(part) for part in (day, outlet, title) if part)
-        who = f"[bold]{speaker or '(unknown speaker)'}[/bold]"
         to = f" → {addressee}" if addressee else ""
         chain = f" (via {', '.join(via)})" if via else ""
-        console.print(f"{who}{to} [dim]{cue or ''} · {kind}{chain}[/dim]")
-        console.print(f"  {content}", highlight=False)
+        console.print(
+            Text.assemble(
+                literal(speaker or "(unknown speaker)", "bold"),
+                printable(to),
+                " ",
+                literal(f"{cue or ''} · {kind}{chain}", "dim"),
+            )
+        )
+        console.print(literal(f"  {content}"))
         if sentence and sentence.strip() != (content or "").strip():
-            console.print(f"  [dim]{sentence}[/dim]", highlight=False)
+            console.print(literal(f"  {sentence}", "dim"))
         if source:
-            console.print(f"  [dim italic]{source}[/dim italic]")
+            console.print(literal(f"  {source}", "dim italic"))

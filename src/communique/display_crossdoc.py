@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
+
+from communique.terminal import literal
 
 
 def _source(side: dict[str, Any]) -> str:
@@ -21,13 +23,13 @@ def print_conflicts(console: Console, rows: Sequence[tuple]) -> None:
         if number:
             console.print()
         who = name if name == subject else f"{name} ({subject})"
-        console.print(f"[bold]{escape(who)}[/bold] — {escape(fact)}")
+        console.print(Text.assemble(literal(who, "bold"), " — ", literal(fact)))
         for side in sides or []:
-            console.print(f"  • [bold]{escape(side['value'])}[/bold]", highlight=False)
+            console.print(Text.assemble("  • ", literal(side["value"], "bold")))
             evidence = side.get("evidence") or side.get("text")
             if evidence:
-                console.print(f"    “{escape(evidence)}”", highlight=False)
-            console.print(f"    [dim italic]{escape(_source(side))}[/dim italic]")
+                console.print(literal(f"    “{evidence}”"))
+            console.print(literal(f"    {_source(side)}", "dim italic"))
     if rows:
         console.print()
-        console.print(f"[dim]{len(rows)} conflict{'' if len(rows) == 1 else 's'}[/dim]")
+        console.print(Text(f"{len(rows)} conflict{'' if len(rows) == 1 else 's'}", style="dim"))

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from communique.crossdoc.timeline import QUAD_SHORT, Timeline, describe, period_label
+from communique.terminal import literal, printable
 
 _QUAD_STYLES = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 _CONTENT = 160  # characters of a statement's content shown
@@ -45,10 +46,10 @@ def print_timeline(console: Console, timeline: Timeline) -> None:
             "from " + _count(articles, "article"),
         )
     )
-    console.print(Text.assemble((timeline.title, "bold"), f" by {by}: {counts}"))
-    console.print(Text(f"A = {describe(a)} · B = {describe(b)}", style="dim"))
+    console.print(Text.assemble(literal(timeline.title, "bold"), f" by {by}: {counts}"))
+    console.print(literal(f"A = {describe(a)} · B = {describe(b)}", "dim"))
     for note in timeline.notes:
-        console.print(Text(note, style="dim"))
+        console.print(literal(note, "dim"))
 
     shown = [p for p in timeline.periods if p.events or p.statements]
     if shown:
@@ -98,11 +99,11 @@ def print_timeline(console: Console, timeline: Timeline) -> None:
             table.add_row(
                 str(event.date or "undated"),
                 event.direction,
-                who,
+                literal(who),
                 kind,
                 _signed(event.goldstein),
-                event.trigger,
-                event.outlet or "",
+                literal(event.trigger),
+                literal(event.outlet or ""),
             )
         console.print(table)
 
@@ -118,13 +119,15 @@ def print_timeline(console: Console, timeline: Timeline) -> None:
                 content = f"“{content}”"
             if statement.negated:
                 content += " (negated)"
-            said = Text(content)
+            said = literal(content)
             if len(statement.content.split()) < 6 and statement.sentence != statement.content:
-                said.append(f"\n{_short(statement.sentence, _CONTENT)}", style="dim")
+                said.append(f"\n{printable(_short(statement.sentence, _CONTENT))}", style="dim")
             table.add_row(
                 str(statement.date or "undated"),
-                Text.assemble((statement.speaker, "bold"), f" → {statement.about}"),
+                Text.assemble(
+                    literal(statement.speaker, "bold"), printable(f" → {statement.about}")
+                ),
                 said,
-                statement.outlet or "",
+                literal(statement.outlet or ""),
             )
         console.print(table)

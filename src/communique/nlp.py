@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import itertools
+import re
+from collections.abc import Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -51,3 +54,70 @@ def model_label(nlp: Language) -> str:
     return (
         f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
     )
+
+
+# Text is parsed in pieces of at most this many characters (cut between paragraphs or
+# sentences), so that no article meets the model's length limit and parsing stays linear.
+MAX_PIECE = 100_000
+# A run of text with no sentence end or line break longer than this is cut at a space: a
+# "sentence" that long is a table, a list or junk, and parsing it whole costs its square.
+MAX_RUN = 3_000
+# Articles longer than this (about 300,000 words, a long book) are not analysed.
+MAX_ARTICLE = 2_000_000
+
+_BREAK = re.compile(r"\n\s*|[.!?…]+[\"'”’)\]]*\s+")
+
+
+def _segments(text: str) -> Iterator[tuple[int, bool]]:
+    """Offsets where a segment of ``text`` ends, each with whether the cut was forced (inside a
+    run with no sentence end, where the parser must see a boundary)."""
+    start = 0
+    ends = [match.end() for match in _BREAK.finditer(text)]
+    for end in [*ends, len(text)]:
+        while end - start > MAX_RUN:
+            space = text.rfind(" ", start + 1, start + MAX_RUN)
+            cut = space + 1 if space > start else start + MAX_RUN
+            yield cut, True
+            start = cut
+        if end > start:
+            yield end, False
+            start = end
+
+
+def pieces(text: str, max_piece: int = MAX_PIECE) -> list[str]:
+    """``text`` cut into pieces that are parsed one by one and together are ``text``.
+
+    An article of ordinary length, with ordinary sentences, is one piece: it is parsed as it
+    always was. Longer ones are cut between sentences, never beyond ``max_piece`` characters,
+    and runs with no sentence end are cut every ``MAX_RUN`` characters.
+    """
+    max_piece = max(max_piece, MAX_RUN)
+    if len(text) <= MAX_RUN:
+        return [text]
+    cuts: list[int] = []
+    start = last = 0
+    for end, forced in _segments(text):
+        if end - start > max_piece and last > start:
+            cuts.append(last)
+            start = last
+        if forced:
+            cuts.append(end)
+            start = end
+        last = end
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def piece_limit(nlp: Language) -> int:
+    """The longest piece to parse at once: ``MAX_PIECE``, or less if the model takes less."""
+    return min(MAX_PIECE, nlp.max_length)
+
+
+def parse(nlp: Language, text: str, parts: Sequence[Doc] | None = None) -> Doc:
+    """The parse of ``text``, from the parses of its ``pieces`` when they are given."""
+    if parts is None:
+        parts = list(nlp.pipe(pieces(text, piece_limit(nlp))))
+    doc = parts[0] if len(parts) == 1 else Doc.from_docs(list(parts), ensure_whitespace=False)
+    if doc.text != text:
+        raise ValueError("the pieces parsed do not make up the text")
+    return doc

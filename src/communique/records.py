@@ -17,7 +17,9 @@ _SPACE = re.compile(r"\s+")
 def article_id(text: str) -> str:
     """The content hash that identifies an article: the same text always gets the same id."""
     normal = _SPACE.sub(" ", text).strip()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate read from a JSON escape hashes rather than fails; the
+    # reader replaces it before the article is stored, and the id is taken again.
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,21 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
+
+
+def describe_error(error: BaseException) -> str:
+    """An error as one plain line for a problem record: its kind and message, no traceback."""
+    text = " ".join(str(error).split())[:300]
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article the analysis could not take, and why: it stays stored, unanalysed."""
+
+    article_id: str
+    stage: str  # too-long, parse, analysis
+    message: str
 
 
 @dataclass(frozen=True, slots=True)

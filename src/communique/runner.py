@@ -6,14 +6,16 @@ again adds nothing, and the analysis takes up exactly the stored articles not an
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 
-from communique.analysis import ANALYSIS_VERSION, analyse_stream
+from communique.analysis import ANALYSIS_VERSION, analyse_each
 from communique.crossdoc.build import CrossdocCounts, build_crossdoc
 from communique.ingest import ReadOptions, expand, read_file
 from communique.ingest.dedup import (
@@ -23,11 +25,14 @@ from communique.ingest.dedup import (
     signature,
     to_bytes,
 )
+from communique.ingest.sources import path_label
 from communique.kb import load as load_kb
 from communique.nlp import DEFAULT_MODEL, load_model, model_label
 from communique.progress import Meter
-from communique.records import Article, Problem
+from communique.records import Article, Failure, Problem, describe_error
 from communique.store import Store
+from communique.store.schema import rollback
+from communique.terminal import printable
 
 # Articles inserted per transaction while reading; each row is written whole or not at all.
 INSERT_BATCH = 200
@@ -43,6 +48,7 @@ class Report:
     duplicates: int = 0  # of those, near-copies of a stored article
     known: int = 0  # already stored (same text)
     analysed: int = 0
+    failed: int = 0  # articles the analysis could not take
     problems: list[Problem] = field(default_factory=list)
     read_seconds: float = 0.0
     analyse_seconds: float = 0.0
@@ -51,8 +57,26 @@ class Report:
 
 
 def _note(console: Console, problem: Problem) -> None:
-    console.print(
-        f"[yellow]problem[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True
+    console.print(Text.assemble(("problem", "yellow"), " ", printable(problem)), soft_wrap=True)
+
+
+def _read_safely(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
+    """The items of one file, and a problem in place of whatever error stops its reader: the
+    articles read before it are kept, and the run goes on with the next file."""
+    try:
+        yield from read_file(path, options)
+    except Exception as error:  # whatever a reader meets, it is this file's problem only
+        yield Problem(path_label(path), f"reading stopped ({describe_error(error)})", "error")
+
+
+def failure_problem(article: Article, failure: Failure) -> Problem:
+    """The problem line that tells a user which stored article was not analysed, and why."""
+    where = f"{article.locator}: " if article.locator else ""
+    return Problem(
+        article.source or f"article {article.id}",
+        f"{where}article {article.id} not analysed ({failure.stage}: {failure.message}); "
+        "it stays stored and is skipped until the analysis changes",
+        "too-long" if failure.stage == "too-long" else "analysis",
     )
 
 
@@ -85,7 +109,7 @@ def read_into(
         try:
             for path in files:
                 problems = []
-                for item in read_file(path, options):
+                for item in _read_safely(path, options):
                     if isinstance(item, Problem):
                         _note(console, item)
                         problems.append(item)
@@ -118,7 +142,7 @@ def read_into(
                 meter.advance()
             store.conn.commit()
         except BaseException:
-            store.conn.rollback()
+            rollback(store.conn)
             raise
     report.read_seconds = time.perf_counter() - started
 
@@ -130,10 +154,13 @@ def analyse_pending(
     model: str = DEFAULT_MODEL,
     batch_size: int = 32,
     actors: Sequence[str | Path] = (),
+    run_id: int | None = None,
 ) -> None:
     """Analyse every stored original not analysed yet, one transaction per article.
 
-    ``actors`` are the user's knowledge-base files, read after the shipped ones.
+    An article the analysis fails on is marked with the error and the analysis version, and
+    recorded as a problem; later runs skip it until the analysis changes. ``actors`` are the
+    user's knowledge-base files, read after the shipped ones.
     """
     pending = store.pending(ANALYSIS_VERSION)
     if not pending:
@@ -148,17 +175,24 @@ def analyse_pending(
 
     started = time.perf_counter()
     with Meter(console, "analysing", len(pending), "articles") as meter:
-        for article, records in analyse_stream(articles(), nlp, batch_size=batch_size, kb=kb):
-            store.save_analysis(records, label, ANALYSIS_VERSION)
-            report.analysed += 1
-            report.words_analysed += len(article.text.split())
+        for article, records in analyse_each(articles(), nlp, batch_size=batch_size, kb=kb):
+            if isinstance(records, Failure):
+                problem = failure_problem(article, records)
+                store.save_failure(records, ANALYSIS_VERSION, run_id, problem)
+                _note(console, problem)
+                report.problems.append(problem)
+                report.failed += 1
+            else:
+                store.save_analysis(records, label, ANALYSIS_VERSION)
+                report.analysed += 1
+                report.words_analysed += len(article.text.split())
             meter.advance()
     report.analyse_seconds = time.perf_counter() - started
 
 
 def ingest(
     store: Store,
-    paths: Iterable[str],
+    paths: Sequence[str],
     options: ReadOptions,
     console: Console,
     *,
@@ -169,15 +203,16 @@ def ingest(
     command: str = "ingest",
     actors: Sequence[str | Path] = (),
 ) -> Report:
-    """Read the paths into the store, then analyse what is new (and anything left unanalysed)."""
+    """Read the paths into the store, then analyse what is new (and anything left unanalysed).
+
+    With no paths, only the analysis runs. The run is recorded with what it did; should the
+    store itself fail (a full disk, say), the error goes up as it is, the open transaction
+    rolled back.
+    """
     report = Report()
     run_id = store.start_run(command, model if analyse else None)
-    try:
-        read_into(store, paths, options, report, console, run_id, threshold)
-        if analyse:
-            analyse_pending(store, report, console, model, batch_size, actors)
-            report.crossdoc = build_crossdoc(store)
-    finally:
+
+    def finish() -> None:
         store.finish_run(
             run_id,
             read=report.read,
@@ -186,4 +221,16 @@ def ingest(
             analysed=report.analysed,
             problems=len(report.problems),
         )
+
+    try:
+        if paths:
+            read_into(store, paths, options, report, console, run_id, threshold)
+        if analyse:
+            analyse_pending(store, report, console, model, batch_size, actors, run_id)
+            report.crossdoc = build_crossdoc(store)
+    except BaseException:
+        with contextlib.suppress(Exception):  # the error that stopped the run comes first
+            finish()
+        raise
+    finish()
     return report

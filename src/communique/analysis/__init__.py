@@ -5,6 +5,20 @@ no files, no state kept between articles. That is what lets a local loop, a proc
 cluster engine run it unchanged; the store alone writes what it returns.
 """
 
-from communique.analysis.pipeline import ANALYSIS_VERSION, analyse, analyse_doc, analyse_stream
+from communique.analysis.pipeline import (
+    ANALYSIS_VERSION,
+    AnalysisFailed,
+    analyse,
+    analyse_doc,
+    analyse_each,
+    analyse_stream,
+)
 
-__all__ = ["ANALYSIS_VERSION", "analyse", "analyse_doc", "analyse_stream"]
+__all__ = [
+    "ANALYSIS_VERSION",
+    "AnalysisFailed",
+    "analyse",
+    "analyse_doc",
+    "analyse_each",
+    "analyse_stream",
+]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,7 +16,8 @@ from communique.analysis.sentences import sentences
 from communique.analysis.statements import StatementFinder
 from communique.kb import KnowledgeBase
 from communique.kb import load as load_kb
-from communique.records import Article, ArticleRecords
+from communique.nlp import MAX_ARTICLE, parse, piece_limit, pieces
+from communique.records import Article, ArticleRecords, Failure, describe_error
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
 ANALYSIS_VERSION = 7
@@ -51,8 +53,70 @@ def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> 
 
 
 def analyse(article: Article, nlp: Language, kb: KnowledgeBase | None = None) -> ArticleRecords:
-    """Analyse one article: parse it and extract its records."""
-    return analyse_doc(article, nlp(article.text), kb)
+    """Analyse one article: parse it (in pieces when it is long) and extract its records."""
+    return analyse_doc(article, parse(nlp, article.text), kb)
+
+
+def _parse_batch(batch: list[Article], nlp: Language, batch_size: int) -> list[Doc | Failure]:
+    """The parses of a batch of articles; an article the parser fails on is a ``Failure``.
+
+    The pieces of the whole batch go through ``nlp.pipe`` together; should that fail, each
+    article is parsed on its own, so that one bad article costs only itself.
+    """
+    cut = [pieces(article.text, piece_limit(nlp)) for article in batch]
+    try:
+        docs = iter(list(nlp.pipe((p for parts in cut for p in parts), batch_size=batch_size)))
+        return [
+            parse(nlp, article.text, list(islice(docs, len(parts))))
+            for article, parts in zip(batch, cut, strict=True)
+        ]
+    except Exception:  # isolate the article at fault below
+        pass
+    parsed: list[Doc | Failure] = []
+    for article in batch:
+        try:
+            parsed.append(parse(nlp, article.text))
+        except Exception as error:  # one article's failure is its own
+            parsed.append(Failure(article.id, "parse", describe_error(error)))
+    return parsed
+
+
+def analyse_each(
+    articles: Iterable[Article],
+    nlp: Language,
+    batch_size: int = 32,
+    kb: KnowledgeBase | None = None,
+) -> Iterator[tuple[Article, ArticleRecords | Failure]]:
+    """Analyse many articles, batching the parses through ``nlp.pipe``; order is kept.
+
+    Nothing one article holds can stop the others: an article the parser or the analysis
+    fails on, or one longer than ``MAX_ARTICLE`` characters, comes out as a ``Failure``
+    saying why.
+    """
+    kb = kb if kb is not None else load_kb()
+    stream = iter(articles)
+    while batch := list(islice(stream, batch_size)):
+        fit = [article for article in batch if len(article.text) <= MAX_ARTICLE]
+        docs = dict(zip((a.id for a in fit), _parse_batch(fit, nlp, batch_size), strict=True))
+        for article in batch:
+            doc = docs.get(article.id)
+            if doc is None:
+                yield (
+                    article,
+                    Failure(
+                        article.id,
+                        "too-long",
+                        f"{len(article.text):,} characters, over the {MAX_ARTICLE:,} communique "
+                        "analyses; stored but not analysed",
+                    ),
+                )
+            elif isinstance(doc, Failure):
+                yield article, doc
+            else:
+                try:
+                    yield article, analyse_doc(article, doc, kb)
+                except Exception as error:  # one article's failure is its own
+                    yield article, Failure(article.id, "analysis", describe_error(error))
 
 
 def analyse_stream(
@@ -61,8 +125,12 @@ def analyse_stream(
     batch_size: int = 32,
     kb: KnowledgeBase | None = None,
 ) -> Iterator[tuple[Article, ArticleRecords]]:
-    """Analyse many articles, batching the parses through ``nlp.pipe``; order is kept."""
-    kb = kb if kb is not None else load_kb()
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, analyse_doc(article, doc, kb)
+    """Analyse many articles as ``analyse_each`` does, raising on the first that fails."""
+    for article, records in analyse_each(articles, nlp, batch_size, kb):
+        if isinstance(records, Failure):
+            raise AnalysisFailed(f"article {article.id}: {records.message}")
+        yield article, records
+
+
+class AnalysisFailed(RuntimeError):
+    """An article could not be analysed."""

@@ -2,13 +2,14 @@
 
 A gold file has one JSON record per line with ``text`` (one sentence) and ``actor`` and
 ``recipient`` lists of ``{"actorText": ..., "code": ...}``; codes are ISO 3166 alpha-3 for
-states and IGO / NGO / ... for the rest. Each sentence is analysed as a one-sentence article;
-a gold entity is right when the actor of the mention that covers its text has its code.
+states and IGO / NGO / ... for the rest (a record of another shape, a code that is not three
+letters or a file with no code is refused: see :func:`read_gold`). Each sentence is analysed
+as a one-sentence article; a gold entity is right when the actor of the mention that covers
+its text has its code.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from communique.analysis import analyse
+from communique.evaluate.gold import GoldFormatError, json_lines
+from communique.evaluate.plover import gold_entities
 from communique.kb import KnowledgeBase
 from communique.records import Article, ArticleRecords
 
@@ -85,33 +88,61 @@ def gold_code(code: str | None) -> str | None:
     return OLD_CODES.get(code, code) or None
 
 
+@dataclass(frozen=True)
+class GoldSentence:
+    """One gold sentence and its coded entities as ``(side, actorText, code)``, in file order."""
+
+    text: str
+    entities: tuple[tuple[str, str, str], ...]
+
+
+def read_gold(path: Path) -> list[GoldSentence]:
+    """Every record of a PLOVER gold file, in order; entities without a code are left out.
+
+    Raises ``GoldFormatError`` naming the file and line for a line that is not a JSON object,
+    a record without ``text``, actors or recipients that are not a list of objects with an
+    ``actorText`` and a 3-letter code or none (``plover.gold_entities``), and for a file with
+    no record or no code to score.
+    """
+    gold: list[GoldSentence] = []
+    for where, record in json_lines(path):
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise GoldFormatError(f"{where}: no text")
+        entities = tuple(
+            (side, actor_text, expected)
+            for side in SIDES
+            for actor_text, code in gold_entities(record.get(side), side, where)
+            if (expected := gold_code(code))
+        )
+        gold.append(GoldSentence(text, entities))
+    if not any(sentence.entities for sentence in gold):
+        raise GoldFormatError(f"{path}: no actor or recipient has a code: nothing to score")
+    return gold
+
+
 def evaluate(
     path: Path,
     nlp: Language,
     kb: KnowledgeBase,
     advance: Callable[[], None] = lambda: None,
 ) -> ActorScore:
-    """Score actor and recipient codes over every record of a PLOVER gold file."""
+    """Score actor and recipient codes over every record of a PLOVER gold file.
+
+    The whole file is read and checked (:func:`read_gold`) before any sentence is analysed.
+    """
     score = ActorScore()
-    with open(path, encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines if line.strip()]
-    for record in records:
-        text = record["text"]
+    for sentence in read_gold(path):
+        text = sentence.text
         found = analyse(Article(text=text), nlp, kb)
-        for side in SIDES:
-            for entity in record.get(side) or []:
-                expected = gold_code(entity.get("code"))
-                if not expected:
-                    continue
-                span = locate(text, entity.get("actorText", ""))
-                predicted = predicted_code(found, span) if span else None
-                score.total[side] += 1
-                if predicted == expected:
-                    score.right[side] += 1
-                else:
-                    score.misses.append(
-                        Miss(side, entity.get("actorText", ""), expected, predicted, text)
-                    )
+        for side, actor_text, expected in sentence.entities:
+            span = locate(text, actor_text)
+            predicted = predicted_code(found, span) if span else None
+            score.total[side] += 1
+            if predicted == expected:
+                score.right[side] += 1
+            else:
+                score.misses.append(Miss(side, actor_text, expected, predicted, text))
         advance()
     return score
 

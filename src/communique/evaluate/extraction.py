@@ -3,7 +3,8 @@
 The measure is the usual one for this task: per page, precision and recall over the multiset
 of word 4-gram shingles of the extracted and the gold body (each page weighted equally), then
 averaged over pages; F1 is computed from the averages. A directory holds ``ground-truth.json``
-(``{id: {"articleBody": ..., "url": ...}}``) and ``html/ID.html.gz`` (or ``.html``) pages.
+(``{id: {"articleBody": ..., "url": ...}}``) and ``html/ID.html.gz`` (or ``.html``) pages;
+ground truth of another shape, a page without a body and an empty set of pages are refused.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from communique.evaluate.figures import f1
+from communique.evaluate.gold import GoldFormatError
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
@@ -77,20 +79,52 @@ def aggregate(scores: list[PageScore], empty: int = 0) -> ExtractionScore:
     return ExtractionScore(precision, recall, f1(precision, recall), len(scores), empty)
 
 
+def _line(raw: str, key: str) -> str:
+    """``:LINE`` of where an id is a key in the raw ground truth, else nothing."""
+    found = re.search(re.escape(json.dumps(key)) + r"\s*:", raw)
+    return f":{raw.count(chr(10), 0, found.start()) + 1}" if found else ""
+
+
+def _truth(truth_file: Path) -> dict[str, str]:
+    """The gold body of every page of a ``ground-truth.json``, by id; see :func:`load_gold`."""
+    raw = truth_file.read_text(encoding="utf-8-sig")
+    try:
+        truth = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise GoldFormatError(f"{truth_file}:{error.lineno}: malformed JSON: {error.msg}") from None
+    if not isinstance(truth, dict):
+        raise GoldFormatError(f"{truth_file}: not a JSON object of pages by id")
+    if not truth:
+        raise GoldFormatError(f"{truth_file}: no pages to score (the object is empty)")
+    bodies: dict[str, str] = {}
+    for key, entry in truth.items():
+        body = entry.get("articleBody") if isinstance(entry, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            raise GoldFormatError(f"{truth_file}{_line(raw, key)}: page {key!r} has no articleBody")
+        bodies[key] = body
+    return bodies
+
+
 def load_gold(directory: Path) -> dict[str, tuple[str, Path]]:
-    """Gold bodies and page paths by id; raises FileNotFoundError naming what is missing."""
+    """Gold bodies and page paths by id.
+
+    Raises ``FileNotFoundError`` naming what is missing (``ground-truth.json``, a page) and
+    ``GoldFormatError`` naming the file and line for ground truth that is not a JSON object
+    of ``{"articleBody": ...}`` objects, a page with no (or an empty) body, and for ground
+    truth with no page.
+    """
+    directory = Path(directory)
     truth_file = directory / "ground-truth.json"
     if not truth_file.is_file():
         raise FileNotFoundError(f"{truth_file}: no ground-truth.json in {directory}")
-    truth = json.loads(truth_file.read_text(encoding="utf-8"))
     pages: dict[str, tuple[str, Path]] = {}
-    for key, entry in truth.items():
+    for key, body in _truth(truth_file).items():
         for candidate in (
             directory / "html" / f"{key}.html.gz",
             directory / "html" / f"{key}.html",
         ):
             if candidate.is_file():
-                pages[key] = (entry.get("articleBody", ""), candidate)
+                pages[key] = (body, candidate)
                 break
         else:
             raise FileNotFoundError(f"{directory / 'html'}: no page for {key}")

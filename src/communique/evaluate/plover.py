@@ -7,7 +7,9 @@ an empty string: none). Codes are ISO 3166 alpha-3 for states, except a few olde
 ("JAP", "ITL", "VTN", ...) that are mapped to ISO here, and CAMEO group codes (IGO, NGO, IMG
 for an international militarised group, ...) that are kept as they are. A sentence with two
 events comes as two records (three sentences of the dev file do): each is scored on its own,
-so a system that predicts both events is right on both.
+so a system that predicts both events is right on both. A record whose type or mode PLOVER
+does not have, or whose codes are not 3-letter codes, is refused, as is an empty file (see
+:func:`read_gold`).
 
 A predictor takes a batch of sentences and returns, for each, the events it finds as
 :class:`Prediction` records. For each sentence the *primary* prediction is the first predicted
@@ -28,13 +30,15 @@ event of the gold type, else the first predicted event, else none. Measures:
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from communique.evaluate.figures import f1, ratio
+from communique.evaluate.gold import GoldFormatError, json_lines, line_of, shorten
+from communique.ontology import plover as ontology
 from communique.records import Event
 
 # Older CAMEO country codes that differ from ISO 3166 alpha-3. JAP, ITL and VTN are in the
@@ -51,10 +55,7 @@ OLD_CAMEO_CODES = {
 }
 
 L = TypeVar("L", bound=Hashable)
-
-
-class GoldFormatError(ValueError):
-    """A gold file that cannot be read; the message names the file and line."""
+_CODE = re.compile(r"[A-Za-z]{3}")
 
 
 @dataclass(frozen=True)
@@ -104,48 +105,89 @@ def _type(kind: str | None) -> str:
     return (kind or "").strip().upper()
 
 
-def _entity_codes(value: Any, side: str, where: str) -> tuple[str, ...]:
+def gold_entities(value: Any, side: str, where: str) -> list[tuple[str, str | None]]:
+    """The ``(actorText, code)`` pairs of a gold record's ``actor`` or ``recipient`` list.
+
+    A code is returned stripped and upper-cased, None when it is missing or blank; a missing
+    list (None or "", as a recipient may be) is no entity. Raises ``GoldFormatError`` naming
+    ``where`` when the value is not a list of objects, an entity has no ``actorText``, or a
+    code is not three letters (ISO 3166 alpha-3, an old CAMEO country code, IGO, NGO ...).
+    """
     if value in (None, ""):
-        return ()
-    if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
-        raise GoldFormatError(f"{where}: {side!r} is not a list of objects")
-    return _codes(entity.get("code") for entity in value)
+        return []
+    if not isinstance(value, list):
+        raise GoldFormatError(f"{where}: {side!r} is not a list of objects: {shorten(value)}")
+    found: list[tuple[str, str | None]] = []
+    for entity in value:
+        if not isinstance(entity, dict):
+            raise GoldFormatError(
+                f"{where}: {side!r} is not a list of objects: {shorten(entity)} in it"
+            )
+        text, code = entity.get("actorText"), entity.get("code")
+        if not isinstance(text, str) or not text.strip():
+            raise GoldFormatError(f"{where}: {side} {shorten(entity)} has no actorText")
+        if code is None or (isinstance(code, str) and not code.strip()):
+            found.append((text, None))
+        elif isinstance(code, str) and _CODE.fullmatch(code.strip()):
+            found.append((text, code.strip().upper()))
+        else:
+            raise GoldFormatError(
+                f"{where}: {side} code {shorten(code)} of {text!r} is not a 3-letter code "
+                "(ISO 3166 alpha-3, IGO, NGO ...)"
+            )
+    return found
+
+
+def _gold_type(kind: Any, mode: Any, where: str) -> tuple[str, str | None]:
+    """A gold record's PLOVER 2024 type and mode, checked against the ontology.
+
+    2016 type names are taken for their 2024 type, with the mode they imply when the record
+    gives none (DISAPPROVE: ACCUSE/disapprove); older mode names are accepted as they are.
+    """
+    if not isinstance(kind, str) or not kind.strip():
+        raise GoldFormatError(f"{where}: no event type")
+    try:
+        plover_type = ontology.normalize_type(kind)
+    except KeyError:
+        raise GoldFormatError(
+            f"{where}: event type {kind!r} is not a PLOVER type ({', '.join(ontology.TYPES)})"
+        ) from None
+    if mode is not None and not isinstance(mode, str):
+        raise GoldFormatError(f"{where}: mode {shorten(mode)} is not a string")
+    name = _mode(mode) or ontology.LEGACY_TYPES.get(_type(kind), (plover_type, None))[1]
+    known = {row.mode for row in ontology.modes(plover_type, include_legacy=True)}
+    if name is not None and name not in known:
+        raise GoldFormatError(f"{where}: mode {mode!r} is not a PLOVER mode of {plover_type}")
+    return plover_type, name
 
 
 def read_gold(path: Path) -> list[GoldEvent]:
     """Every record of a PLOVER gold file, in order; blank lines are skipped.
 
-    Raises ``GoldFormatError`` naming the file and line for a line that is not a JSON object,
-    or a record without ``text`` or ``event``, or whose actors are not a list of objects.
+    Raises ``GoldFormatError`` naming the file and line for a line that is not a JSON object;
+    a record without ``text``; an event type or mode that PLOVER does not have (2016 type
+    names are read as their 2024 type); actors or recipients that are not a list of objects
+    with an ``actorText`` and a 3-letter code or none (see :func:`gold_entities`); and for a
+    file with no record.
     """
-    path = Path(path)
     gold: list[GoldEvent] = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise GoldFormatError(f"{where}: malformed JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise GoldFormatError(f"{where}: not a JSON object")
-            text, kind = record.get("text"), record.get("event")
-            if not isinstance(text, str) or not text.strip():
-                raise GoldFormatError(f"{where}: no text")
-            if not isinstance(kind, str) or not kind.strip():
-                raise GoldFormatError(f"{where}: no event type")
-            gold.append(
-                GoldEvent(
-                    id=str(record.get("id") or number),
-                    text=text,
-                    type=_type(kind),
-                    mode=_mode(record.get("mode")),
-                    actors=_entity_codes(record.get("actor"), "actor", where),
-                    recipients=_entity_codes(record.get("recipient"), "recipient", where),
-                )
+    for where, record in json_lines(path):
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise GoldFormatError(f"{where}: no text")
+        kind, mode = _gold_type(record.get("event"), record.get("mode"), where)
+        gold.append(
+            GoldEvent(
+                id=str(record.get("id") or line_of(where)),
+                text=text,
+                type=kind,
+                mode=mode,
+                actors=_codes(c for _, c in gold_entities(record.get("actor"), "actor", where)),
+                recipients=_codes(
+                    c for _, c in gold_entities(record.get("recipient"), "recipient", where)
+                ),
             )
+        )
     return gold
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communique.evaluate.figures import f1, ratio
+from communique.evaluate.gold import GoldFormatError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -49,6 +50,9 @@ _IGNORED = re.compile(r"[#ARNM*]\d*\t")  # notes, attributes, relations, normali
 _ROLE = re.compile(r"([A-Za-z][A-Za-z-]*?)\d*:(T\d+)")
 _TRIGGERS = {"Attribution", "Attribution-no-source"}
 _ROLES = {"Source", "Cue", "Content"}
+# Every span label of the PolNeAR annotation: the three parts, the two triggers, and the
+# spans annotators set aside (Discuss, Discard).
+_LABELS = _ROLES | _TRIGGERS | {"Discuss", "Discard"}
 _EXTRA_STRIP = "`´"  # modifier symbols sometimes typed as quote marks
 
 
@@ -61,10 +65,6 @@ class Attribution:
     cue: Fragments = ()
 
 
-class GoldFormatError(ValueError):
-    """A PolNeAR ``.ann`` file that cannot be read; the message names the file and line."""
-
-
 # --- reading the gold data ------------------------------------------------------------------
 
 
@@ -74,8 +74,9 @@ def read_gold(directory: Path) -> Gold:
     Texts are read as UTF-8 with no newline translation, so the ``.ann`` offsets index them
     directly. Events without a Content span are skipped (they cannot be scored). Raises
     ``FileNotFoundError`` for a missing folder or text and ``GoldFormatError`` naming the file
-    and line for a malformed ``.ann`` line, an event that refers to an unknown span, or a span
-    whose annotated string is not the text at its offsets.
+    and line for a malformed ``.ann`` line, a span label or event role PolNeAR does not have,
+    an event that refers to an unknown span, or a span whose annotated string is not the text
+    at its offsets; and naming the folder when it has no ``.ann`` file or no attribution at all.
     """
     directory = Path(directory)
     folder = directory / "attributions"
@@ -93,6 +94,10 @@ def read_gold(directory: Path) -> Gold:
         with text_path.open(encoding="utf-8", newline="") as handle:
             text = handle.read()
         gold[name] = (text, parse_ann(ann, text))
+    if not gold:
+        raise GoldFormatError(f"{folder}: no .ann files: no articles to score")
+    if not any(attributions for _, attributions in gold.values()):
+        raise GoldFormatError(f"{folder}: no attribution with a Content span: nothing to score")
     return gold
 
 
@@ -128,6 +133,11 @@ def parse_ann(path: Path, text: str) -> list[Attribution]:
                 raise GoldFormatError(
                     f"{path}:{first}: span {key} {offsets} lies outside the text "
                     f"({len(text)} characters)"
+                )
+            if label not in _LABELS:
+                raise GoldFormatError(
+                    f"{path}:{first}: span {key} has label {label!r}, which PolNeAR does not "
+                    f"have ({', '.join(sorted(_LABELS))})"
                 )
             if quoted != expected:
                 raise GoldFormatError(

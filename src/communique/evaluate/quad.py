@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.evaluate.plover import ClassScore, GoldFormatError, per_label, predict_all
+from communique.evaluate.gold import GoldFormatError
+from communique.evaluate.plover import ClassScore, per_label, predict_all
 from communique.records import Event
 
 CLASSES = (0, 1, 2, 3, 4)
@@ -50,7 +51,7 @@ def read_gold(path: Path) -> list[QuadSentence]:
 
     The label is the text after the last tab. A first line ``sentence<TAB>label`` is taken
     for a header. Raises ``GoldFormatError`` naming the file and line for a line with no tab,
-    an empty sentence or a label that is not 0–4.
+    an empty sentence or a label that is not 0–4, and for a file with no labelled sentence.
     """
     path = Path(path)
     gold: list[QuadSentence] = []
@@ -71,6 +72,8 @@ def read_gold(path: Path) -> list[QuadSentence]:
         if not text:
             raise GoldFormatError(f"{where}: no sentence")
         gold.append(QuadSentence(text, int(label)))
+    if not gold:
+        raise GoldFormatError(f"{path}: no labelled sentences (the file is empty)")
     return gold
 
 

@@ -11,13 +11,15 @@ be the same).
 The measure is pairwise: over all pairs of articles, a pair is a true positive when gold and
 prediction both put its two articles in one story. Precision is true positives over the
 pairs predicted together (1.0 when none are: nothing wrong was claimed), recall is true
-positives over the gold pairs (1.0 when there are none), F1 their harmonic mean.
+positives over the gold pairs (1.0 when there are none), F1 their harmonic mean. A gold file
+must therefore put at least two articles in one story: one that does not (an empty file, a
+single article, a story id per article) is refused, as are malformed lines (see
+:func:`read_gold`).
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -26,15 +28,12 @@ from typing import Any
 
 from communique.crossdoc.stories import StoryArticle, group_stories
 from communique.evaluate.figures import f1
+from communique.evaluate.gold import GoldFormatError, json_lines, line_of, shorten
 from communique.records import article_id
 
 _TEXT = ("text", "body", "content")
 _TITLE = ("title", "headline")
 _DATE = ("date", "published", "publication_date", "story_date")
-
-
-class GoldFormatError(ValueError):
-    """A gold line that cannot be read; the message names the file and line."""
 
 
 def _first(record: dict[str, Any], keys: Sequence[str]) -> Any:
@@ -53,43 +52,58 @@ def _date(value: Any, where: str) -> datetime.date | None:
         raise GoldFormatError(f"{where}: date {value!r} is not ISO 8601 (YYYY-MM-DD…)") from None
 
 
+def _check(record: dict[str, Any], where: str) -> None:
+    """Refuse a record the scorer cannot use: see :func:`read_gold`."""
+    story = record.get("story_id")
+    if story in (None, ""):
+        raise GoldFormatError(f"{where}: no story_id")
+    if not isinstance(story, str | int) or isinstance(story, bool):
+        raise GoldFormatError(f"{where}: story_id {shorten(story)} is not a string or a number")
+    text = _first(record, _TEXT)
+    if not isinstance(text, str) or not text.strip():
+        raise GoldFormatError(f"{where}: no text")
+    key = record.get("id")
+    if key is not None and (not isinstance(key, str | int) or isinstance(key, bool)):
+        raise GoldFormatError(f"{where}: id {shorten(key)} is not a string or a number")
+    title = _first(record, _TITLE)
+    if title is not None and not isinstance(title, str):
+        raise GoldFormatError(f"{where}: title {shorten(title)} is not a string")
+    actors = record.get("actors")
+    if actors is not None and (
+        not isinstance(actors, list) or not all(isinstance(a, str) for a in actors)
+    ):
+        raise GoldFormatError(f"{where}: actors {shorten(actors)} is not a list of actor ids")
+
+
 def read_gold(path: Path) -> list[tuple[StoryArticle, str]]:
     """Every article of a gold file with its gold story id, in file order.
 
     Blank lines are skipped. Raises ``GoldFormatError`` naming the file and line for a line
-    that is not a JSON object, or one with no ``story_id``, no text or an unreadable date.
+    that is not a JSON object, or one with no ``story_id`` (or one that is not a string or a
+    number), no text, an unreadable date, or an id, title or actors of the wrong kind; and
+    naming the file for a file with no article or in which no two articles share a story
+    (there would be no pair to score: recall would be 1.0 whatever the grouping).
     """
     path = Path(path)
-    records: list[tuple[int, dict[str, Any]]] = []
-    with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise GoldFormatError(f"{where}: malformed JSON: {error.msg}") from None
-            if not isinstance(record, dict):
-                raise GoldFormatError(f"{where}: not a JSON object")
-            if record.get("story_id") in (None, ""):
-                raise GoldFormatError(f"{where}: no story_id")
-            text = _first(record, _TEXT)
-            if not isinstance(text, str) or not text.strip():
-                raise GoldFormatError(f"{where}: no text")
-            records.append((number, record))
+    records = json_lines(path)
+    for where, record in records:
+        _check(record, where)
+    stories = Counter(str(record["story_id"]) for _, record in records)
+    if all(n == 1 for n in stories.values()):
+        raise GoldFormatError(
+            f"{path}: no two of its {len(records)} articles share a story_id: no pair to score"
+        )
 
     given = Counter(str(record["id"]) for _, record in records if record.get("id") is not None)
     gold: list[tuple[StoryArticle, str]] = []
     taken: set[str] = set()
-    for number, record in records:
-        where = f"{path}:{number}"
+    for where, record in records:
         text = _first(record, _TEXT)
         key = str(record["id"]) if record.get("id") is not None else None
         if key is None or given[key] > 1:
             key = article_id(text)
         if key in taken:
-            key = f"{key}#{number}"
+            key = f"{key}#{line_of(where)}"
         taken.add(key)
         title = _first(record, _TITLE)
         actors = record.get("actors") or ()

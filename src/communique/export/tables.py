@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -38,6 +41,53 @@ def _cell(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
+# What a spreadsheet reads as the start of a formula: a cell of article text that begins so
+# ("=HYPERLINK(...)") is written with a leading apostrophe, as spreadsheet users expect.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class OutputError(ValueError):
+    """Where an export was asked to go cannot take it."""
+
+
+def check_output(out: Path, store: Path | None = None) -> None:
+    """Refuse an ``--out`` that would destroy a store or cannot be written: the store itself
+    (or its write-ahead log), any DuckDB database, a directory, a folder that does not exist."""
+    if out.is_dir():
+        raise OutputError(f"--out {out}: is a directory; give a file name")
+    if not out.parent.is_dir():
+        raise OutputError(f"--out {out}: no folder {out.parent}")
+    if store is not None and out.exists():
+        wal = store.with_name(store.name + ".wal")
+        if any(other.exists() and out.samefile(other) for other in (store, wal)):
+            raise OutputError(f"--out {out}: is the store itself; give another file")
+    if out.is_file():
+        with out.open("rb") as existing:
+            if existing.read(12)[8:12] == b"DUCK":
+                raise OutputError(f"--out {out}: is a DuckDB database; it is not overwritten")
+
+
+@contextlib.contextmanager
+def _replacing(out: Path) -> Iterator[Path]:
+    """A temporary file beside ``out`` that takes its place once written whole: an export
+    that fails leaves whatever was at ``out`` as it was."""
+    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, out)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def export(
     conn: duckdb.DuckDBPyConnection,
     table: str,
@@ -54,26 +104,23 @@ def export(
         raise ValueError(f"--format {fmt} is for events only")
     query = EXPORTS[table]
     count = conn.execute(f"SELECT count(*) FROM ({query})").fetchall()[0][0]
-    if fmt in EVENT_FORMATS:
-        if out is None:
-            _write_events(conn, query, fmt, stdout)
-        else:
-            with open(out, "wb") as sink:
-                _write_events(conn, query, fmt, sink)
+    if fmt == "parquet" and out is not None:
+        with _replacing(out) as temporary:
+            conn.execute(f"COPY ({query}) TO '{_sql_path(temporary)}' (FORMAT parquet)")
         return int(count)
     if fmt == "parquet":
         with tempfile.TemporaryDirectory() as tmp:
-            target = out or Path(tmp) / f"{table}.parquet"
+            target = Path(tmp) / f"{table}.parquet"
             conn.execute(f"COPY ({query}) TO '{_sql_path(target)}' (FORMAT parquet)")
-            if out is None:
-                with open(target, "rb") as source:
-                    shutil.copyfileobj(source, stdout)
+            with open(target, "rb") as source:
+                shutil.copyfileobj(source, stdout)
         return int(count)
+    write = _write_events if fmt in EVENT_FORMATS else _write_text
     if out is None:
-        _write_text(conn, query, fmt, stdout)
+        write(conn, query, fmt, stdout)
     else:
-        with open(out, "wb") as sink:
-            _write_text(conn, query, fmt, sink)
+        with _replacing(out) as temporary, open(temporary, "wb") as sink:
+            write(conn, query, fmt, sink)
     return int(count)
 
 
@@ -92,7 +139,7 @@ def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[
     while rows := cursor.fetchmany(2048):
         for row in rows:
             if writer is not None:
-                writer.writerow([_cell(value) for value in row])
+                writer.writerow([_inert(_cell(value)) for value in row])
             else:
                 values = [_plain(value) for value in row]
                 text.write(json.dumps(dict(zip(columns, values, strict=True)), ensure_ascii=False))

@@ -42,9 +42,13 @@ class NearDuplicates:
     """The originals seen so far; finds the one a new text near-copies."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"a near-duplicate similarity is above 0 and at most 1: {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # The index finds candidates a little below the threshold (it cannot be built at 1.0
+        # exactly); every candidate is then checked against the threshold itself.
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.97), num_perm=num_perm)
         self._signatures: dict[str, MinHash] = {}
 
     def __len__(self) -> int:

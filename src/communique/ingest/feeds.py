@@ -17,7 +17,10 @@ def _entry_date(entry: feedparser.FeedParserDict) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed: time.struct_time | None = entry.get(key)
         if parsed:
-            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            try:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except (ValueError, TypeError):  # "0000-00-00T00:00:00Z" and the like
+                continue
     return None
 
 

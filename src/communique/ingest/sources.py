@@ -10,9 +10,11 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import re
+import stat
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from communique.ingest.feeds import read_feed
@@ -50,18 +52,45 @@ def human_size(size: float) -> str:
     return f"{size:.1f} GB"
 
 
+# The largest --max-size taken: no news file comes near it, and a Python string of more
+# would not fit in memory anyway.
+LARGEST_SIZE = 64 * 1024**3
+
+
 def parse_size(text: str) -> int:
     """``"50MB"``, ``"1.5 GB"``, ``"200k"`` or a plain number of bytes."""
     value = text.strip().upper().replace(" ", "").removesuffix("B").removesuffix("I")
     scale = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(value[-1:], 1)
     number = value[:-1] if scale > 1 else value
     try:
-        size = int(float(number) * scale)
+        size = float(number) * scale
     except ValueError:
-        raise ValueError(f"not a size: {text!r} (try 50MB)") from None
-    if size <= 0:
-        raise ValueError(f"not a size: {text!r} (must be above zero)")
-    return size
+        raise ValueError(f"--max-size: not a size: {text!r} (try 50MB)") from None
+    if not size > 0:  # also NaN
+        raise ValueError(f"--max-size: not a size: {text!r} (must be above zero)")
+    if size > LARGEST_SIZE:
+        raise ValueError(f"--max-size {text!r} is over the largest taken, 64 GB")
+    return int(size)
+
+
+def path_label(path: Path | str) -> str:
+    """A file's name as text that can be stored and shown: bytes that are not UTF-8 (a name
+    from another system) are written as ``\xe9``."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _special(path: Path) -> str | None:
+    """What a path is when it is not a regular file or a directory: a FIFO, a device..."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def expand(paths: Iterable[str]) -> Iterator[Path | Problem]:
@@ -78,22 +107,36 @@ def expand(paths: Iterable[str]) -> Iterator[Path | Problem]:
             yield path
 
     for given in paths:
-        path = Path(given)
-        if path.exists():
-            matches = [path]
-        elif _GLOB & set(given):
-            matches = [Path(match) for match in sorted(glob.glob(given, recursive=True))]
-            if not matches:
-                yield Problem(given, "no files match this pattern", "missing")
-                continue
-        else:
-            yield Problem(given, "no such file or directory", "missing")
+        try:
+            yield from _expand_one(given, seen, files_of)
+        except OSError as error:
+            message = f"cannot read: {error.strerror or error}"
+            yield Problem(path_label(given), message, "unreadable")
+
+
+def _expand_one(
+    given: str, seen: set[Path], files_of: Callable[[Path], Iterator[Path]]
+) -> Iterator[Path | Problem]:
+    path = Path(given)
+    if path.exists():
+        matches = [path]
+    elif _GLOB & set(given):
+        matches = [Path(match) for match in sorted(glob.glob(given, recursive=True))]
+        if not matches:
+            yield Problem(path_label(given), "no files match this pattern", "missing")
+            return
+    else:
+        yield Problem(path_label(given), "no such file or directory", "missing")
+        return
+    for match in matches:
+        kind = _special(match)
+        if kind is not None:
+            yield Problem(path_label(match), f"{kind}, not a file: skipped", "special")
             continue
-        for match in matches:
-            for file in files_of(match):
-                if file.resolve() not in seen:
-                    seen.add(file.resolve())
-                    yield file
+        for file in files_of(match):
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                yield file
 
 
 def _format_of(name: str, head: bytes) -> str | None:
@@ -110,7 +153,9 @@ def _format_of(name: str, head: bytes) -> str | None:
 
 
 def _is_binary(head: bytes) -> bool:
-    if b"\x00" in head:
+    """Whether the start of a file is binary data rather than text: more than a stray NUL
+    byte or two, or more than one byte in twenty a control code."""
+    if head.count(b"\x00") > max(2, len(head) // 1000):
         return True
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
     return controls > len(head) * 0.05
@@ -136,20 +181,27 @@ def _decode(data: bytes, path: str) -> str | Problem:
         )
 
 
+def _too_large(name: str, size: str, max_bytes: int) -> Problem:
+    return Problem(
+        name,
+        f"file is {size}, over the {human_size(max_bytes)} limit (raise it with --max-size)",
+        "too-large",
+    )
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes | Problem:
-    name = str(path)
+    """A file's bytes, never more than ``max_bytes`` of them read, whatever ``stat`` says."""
+    name = path_label(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Problem(
-                name,
-                f"file is {human_size(size)}, over the {human_size(max_bytes)} limit "
-                "(raise it with --max-size)",
-                "too-large",
-            )
-        data = path.read_bytes()
+            return _too_large(name, human_size(size), max_bytes)
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
     except OSError as error:
         return Problem(name, f"cannot read: {error.strerror or error}", "unreadable")
+    if len(data) > max_bytes:
+        return _too_large(name, f"over {human_size(max_bytes)}", max_bytes)
     if data[:2] == b"\x1f\x8b":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
@@ -166,9 +218,36 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | Problem:
     return data
 
 
+# Characters a database or a parser should never see in article fields: NUL bytes, and lone
+# surrogates that JSON escapes (``"\ud800"``) can make and UTF-8 cannot hold.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(value: str | None) -> str | None:
+    if value is None or not _UNSTORABLE.search(value):
+        return value
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+
+
+def _finished(article: Article, name: str, options: ReadOptions) -> Article:
+    """An article as it is stored: its file, the default outlet, text that can be stored."""
+    text = _storable(article.text) or ""
+    return Article(
+        text=text,
+        title=_storable(article.title),
+        date=article.date,
+        outlet=_storable(article.outlet or options.outlet),
+        url=_storable(article.url),
+        source=name,
+        locator=article.locator,
+        format=article.format,
+        id=article.id if text == article.text else "",
+    )
+
+
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
     """The articles in one file, and the problems met reading it."""
-    name = str(path)
+    name = path_label(path)
     data = _read_bytes(path, options.max_bytes)
     if isinstance(data, Problem):
         yield data
@@ -188,7 +267,9 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
         return
     for item in _dispatch(fmt, data, name, options):
         if isinstance(item, Article):
-            item = replace(item, source=name, outlet=item.outlet or options.outlet)
+            item = _finished(item, name, options)
+            if not item.text.strip():
+                item = Problem(name, f"{item.locator or 'file'}: no article text", "no-text")
         yield item
 
 
@@ -206,6 +287,12 @@ def _dispatch(
         yield from read_feed(data, name)
         return
     if fmt == "jsonl":
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = _decode(data, name)
+            if isinstance(text, Problem):
+                yield text
+                return
+            data = text.encode("utf-8")
         yield from read_jsonl(data, name, options.fields)
         return
     text = _decode(data, name)

@@ -26,6 +26,12 @@ def _problem(path: str, unit: str, number: int, message: str, kind: str) -> Prob
     return Problem(path, f"{unit} {number}: {message}", kind)
 
 
+def _why(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return " ".join(str(error).split())[:200]
+
+
 def record_to_article(
     record: Mapping[str, Any],
     overrides: Mapping[str, str],
@@ -79,6 +85,9 @@ def read_jsonl(data: bytes, path: str, overrides: Mapping[str, str]) -> Iterator
         except json.JSONDecodeError as error:
             yield Problem(path, f"malformed JSON ({error.msg})", "malformed", number)
             continue
+        except (ValueError, RecursionError) as error:  # an integer too long, nesting too deep
+            yield Problem(path, f"unreadable JSON ({_why(error)})", "malformed", number)
+            continue
         if not isinstance(record, dict):
             yield Problem(path, "expected a JSON object", "malformed", number)
             continue
@@ -94,6 +103,9 @@ def read_json(text: str, path: str, overrides: Mapping[str, str]) -> Iterator[Ar
             yield from read_jsonl(text.encode("utf-8"), path, overrides)
             return
         yield Problem(path, f"malformed JSON ({error.msg})", "malformed", error.lineno)
+        return
+    except (ValueError, RecursionError) as error:
+        yield Problem(path, f"unreadable JSON ({_why(error)})", "malformed")
         return
     if isinstance(document, dict):
         lists = [document[key] for key in _CONTAINERS if isinstance(document.get(key), list)]
@@ -119,7 +131,8 @@ def read_csv(
             delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Strict: a quote left open is an error at its line, not rows silently merged into one.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -141,4 +154,9 @@ def read_csv(
             record = dict(zip(header, row, strict=True))
             yield from record_to_article(record, overrides, path, start, "line", "csv")
     except csv.Error as error:
-        yield Problem(path, f"malformed CSV ({error})", "malformed", reader.line_num)
+        yield Problem(
+            path,
+            f"malformed CSV ({error}) in the row that starts here; the rest is not read",
+            "malformed",
+            line,
+        )

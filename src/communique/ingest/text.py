@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from communique.ingest.clean import clean_scraped, split_headline
 from communique.ingest.fields import parse_date
 from communique.records import Article
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<!--.*?-->", re.DOTALL), ""),  # comments
-    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE), ""),  # link definitions
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # inline links
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), r"\1"),  # headings
-    (re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE), ""),  # block quotes
-    (re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.MULTILINE), ""),  # rules
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"`([^`]+)`"), r"\1"),  # code
-)
 _META_KEYS = {"title": "title", "headline": "title", "date": "date", "published": "date",
               "url": "url", "link": "url", "outlet": "outlet", "source": "outlet",
               "publisher": "outlet"}  # fmt: skip
@@ -42,11 +32,36 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end() :]
 
 
+@functools.cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _inline_text(children: list[Token]) -> str:
+    """The words of a paragraph or heading: link and emphasis text kept, images and HTML
+    tags dropped, line breaks kept."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
 def markdown_to_text(text: str) -> str:
-    """Markdown with its markup taken off, keeping the words and paragraphs."""
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
-    return text
+    """Markdown with its markup taken off, keeping the words and paragraphs.
+
+    A CommonMark parser reads it (markdown-it-py, which takes linear time on any input, even
+    emphasis marks and brackets left open by the thousand).
+    """
+    blocks = []
+    for token in _markdown().parse(text):
+        if token.type == "inline":
+            blocks.append(_inline_text(token.children or []))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.strip("\n"))
+    return "\n\n".join(block for block in blocks if block.strip())
 
 
 def read_text(text: str, *, markdown: bool = False) -> Article | None:

@@ -9,6 +9,7 @@ Column names ``start``/``end`` are character offsets into ``articles.text`` (end
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import duckdb
@@ -260,6 +261,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         -- conflicts.kind gains: number (sides disagree about a size of a merged event)
         """,
     ),
+    (
+        8,
+        "articles the analysis could not take, kept out of later runs until it changes",
+        """
+        ALTER TABLE articles ADD COLUMN failed INTEGER;   -- analysis version that failed on it
+        ALTER TABLE articles ADD COLUMN failure VARCHAR;  -- why, in one line
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -271,6 +280,13 @@ def one(
     """The first row of a query, reading the result to its end (DuckDB wants it finished)."""
     rows = conn.execute(sql, params or []).fetchall()
     return rows[0] if rows else None
+
+
+def rollback(conn: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction, if the error that ended it left one open: a failed commit
+    (a full disk) has already rolled back, and its error is the one to report."""
+    with contextlib.suppress(duckdb.Error):
+        conn.rollback()
 
 
 class SchemaError(RuntimeError):
@@ -311,7 +327,7 @@ def migrate(
             )
             conn.commit()
         except BaseException:
-            conn.rollback()
+            rollback(conn)
             raise
         applied.append(version)
     return applied

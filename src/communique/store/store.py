@@ -15,9 +15,16 @@ from types import TracebackType
 import duckdb
 import pyarrow as pa
 
-from communique.records import Article, ArticleRecords, Problem
+from communique.records import Article, ArticleRecords, Failure, Problem
 from communique.store.rows import event_tables, statements_table
-from communique.store.schema import SCHEMA_VERSION, SchemaError, migrate, one, schema_version
+from communique.store.schema import (
+    SCHEMA_VERSION,
+    SchemaError,
+    migrate,
+    one,
+    rollback,
+    schema_version,
+)
 
 DEFAULT_DB = "communique.duckdb"
 # The tables that hold what the per-article analysis found.
@@ -50,11 +57,13 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
-        if "lock" in str(error).lower():
+        message = " ".join(str(error).split())
+        if "lock" in message.lower():
             raise StoreLocked(f"{path} is in use by another communique process") from error
-        raise SchemaError(f"{path}: cannot open as a DuckDB database ({error})") from error
+        raise SchemaError(f"{path}: cannot open the store ({message})") from error
     except duckdb.Error as error:
-        raise SchemaError(f"{path}: cannot open as a DuckDB database ({error})") from error
+        message = " ".join(str(error).split())
+        raise SchemaError(f"{path}: cannot open as a DuckDB database ({message})") from error
 
 
 class Store:
@@ -142,11 +151,13 @@ class Store:
             yield from rows
 
     def pending(self, version: int) -> list[str]:
-        """Ids of the stored originals not analysed yet by analysis ``version``, in ingest order."""
+        """Ids of the stored originals not analysed yet by analysis ``version``, in ingest order;
+        an article this version failed on is not taken up again."""
         rows = self.conn.execute(
             "SELECT id FROM articles WHERE duplicate_of IS NULL "
-            "AND (analysed_at IS NULL OR analysis IS NULL OR analysis < ?) ORDER BY seq",
-            [version],
+            "AND (analysed_at IS NULL OR analysis IS NULL OR analysis < ?) "
+            "AND (failed IS NULL OR failed < ?) ORDER BY seq",
+            [version, version],
         ).fetchall()
         return [row[0] for row in rows]
 
@@ -239,17 +250,35 @@ class Store:
                 conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
             self._save_actors(records)
             conn.execute(
-                "UPDATE articles SET analysed_at = current_timestamp, model = ?, analysis = ? "
-                "WHERE id = ?",
+                "UPDATE articles SET analysed_at = current_timestamp, model = ?, analysis = ?, "
+                "failed = NULL, failure = NULL WHERE id = ?",
                 [model, version, records.article_id],
             )
             conn.commit()
         except BaseException:
-            conn.rollback()
+            rollback(conn)
             raise
         finally:
             for name in RECORD_TABLES:
                 conn.unregister(f"new_{name}")
+
+    def save_failure(
+        self, failure: Failure, version: int, run_id: int | None, problem: Problem
+    ) -> None:
+        """Mark an article the analysis ``version`` failed on, so later runs of that version
+        skip it, and record the problem, in one transaction. Its older records stay."""
+        conn = self.conn
+        conn.begin()
+        try:
+            conn.execute(
+                "UPDATE articles SET failed = ?, failure = ? WHERE id = ?",
+                [version, f"{failure.stage}: {failure.message}", failure.article_id],
+            )
+            self.add_problems(run_id, [problem])
+            conn.commit()
+        except BaseException:
+            rollback(conn)
+            raise
 
     def _save_actors(self, records: ArticleRecords) -> None:
         """Add the actors an article refers to; what a later article adds fills the gaps."""
@@ -290,7 +319,7 @@ class Store:
                 conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
             conn.commit()
         except BaseException:
-            conn.rollback()
+            rollback(conn)
             raise
         finally:
             for name in tables:
