@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval fuzz clean
 
 # Create the virtual environment and install the pinned dependencies, then the package itself.
 $(STAMP): pyproject.toml requirements.lock
@@ -20,15 +20,22 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_benchmark.py
+	$(BIN)/python benchmarks/length_benchmark.py
 	$(BIN)/python benchmarks/stories_benchmark.py
+
+# Hostile and damaged inputs, each into a fresh store and then all in one run (slow).
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz.run --full
 
 eval: $(STAMP)
 	$(BIN)/communique eval extraction ../shared/eval/article_extraction

@@ -45,9 +45,13 @@ def _state(db):
     return analysed, total, orphans, doubled, without
 
 
+ARTICLES = 36  # BASIL articles in the run, besides the poisoned one
+
+
 def _with_poison(corpus, folder):
-    """The corpus with one poisoned article fifth: its analysis fails, whatever the run."""
-    lines = corpus.read_text(encoding="utf-8").splitlines()
+    """The corpus's first ``ARTICLES`` with one poisoned article fifth: its analysis fails,
+    whatever the run."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:ARTICLES]
     poisoned = {"title": "Poisoned", "text": f"{POISON}. Putin met Xi in Moscow on Monday."}
     lines.insert(4, json.dumps(poisoned))
     path = folder / "corpus.jsonl"
@@ -73,7 +77,7 @@ def test_kill_9_during_ingest_then_rerun_analyses_each_article_exactly_once(tmp_
     try:
         for line in process.stderr:
             match = PROGRESS.search(line)
-            if match and int(match.group(1)) >= 20:
+            if match and int(match.group(1)) >= 12:
                 os.kill(process.pid, signal.SIGKILL)
                 killed_at = int(match.group(1))
                 break
@@ -84,8 +88,8 @@ def test_kill_9_during_ingest_then_rerun_analyses_each_article_exactly_once(tmp_
     assert process.returncode == -signal.SIGKILL
 
     before, total, orphans, doubled, without = _state(db)
-    assert total == 301, "every article was stored before analysis began"
-    assert killed_at - 1 <= len(before) < 300
+    assert total == ARTICLES + 1, "every article was stored before analysis began"
+    assert killed_at - 1 <= len(before) < ARTICLES
     assert orphans == doubled == without == 0
 
     result = subprocess.run(
@@ -93,10 +97,10 @@ def test_kill_9_during_ingest_then_rerun_analyses_each_article_exactly_once(tmp_
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert "301 already stored" in result.stdout
+    assert f"{ARTICLES + 1} already stored" in result.stdout
 
     after, total, orphans, doubled, without = _state(db)
-    assert total == 301 and len(after) == 300
+    assert total == ARTICLES + 1 and len(after) == ARTICLES
     assert orphans == doubled == without == 0
     # What was analysed before the kill was not analysed again.
     assert all(after[key] == stamp for key, stamp in before.items())
@@ -107,6 +111,6 @@ def test_kill_9_during_ingest_then_rerun_analyses_each_article_exactly_once(tmp_
         "SELECT count(*) FROM problems WHERE kind = 'analysis'"
     ).fetchone()
     conn.close()
-    assert analysed_runs[-1] == 300 - len(before)
+    assert analysed_runs[-1] == ARTICLES - len(before)
     # The poisoned article failed once, before the kill, and the rerun did not try it again.
     assert failed == [("Poisoned",)] and poison_problems == (1,)

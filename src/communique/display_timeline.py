@@ -87,10 +87,10 @@ def print_timeline(console: Console, timeline: Timeline) -> None:
         table.add_column("outlet", ratio=1, max_width=14, overflow="fold")
         for event in timeline.events:
             who = event.actor if event.direction == "A↔B" else f"{event.actor} → {event.recipient}"
-            kind = Text(event.type, style=_QUAD_STYLES.get(event.quad, ""))
+            kind = Text(event.type, style=_QUAD_STYLES.get(event.quad or 0, ""))
             if event.mode:
                 kind.append(f" {event.mode}")
-            kind.append(f"\n{QUAD_SHORT.get(event.quad, 'no quad class')}", style="dim")
+            kind.append(f"\n{QUAD_SHORT.get(event.quad or 0, 'no quad class')}", style="dim")
             if event.modality != "asserted":
                 kind.append(
                     f"\n{event.modality}{'' if event.counted else ', not counted'}",

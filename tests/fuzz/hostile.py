@@ -83,6 +83,7 @@ _TOPICS = (
     "oil prices",
     "student visas",
 )
+_QUOTES = ("\u201c", "\u201d", '"', "\u00ab", "\u00bb", "''", "\u2018", "'")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -204,6 +205,20 @@ def _text_inputs(folder: Path, full: bool) -> None:
     (folder / "no-sentences.txt").write_text(f"Run-on\n\n{words}\n", encoding="utf-8")
     for name, unit in (("stars", "*a "), ("unders", "_a "), ("bold", "**a "), ("links", "[a ")):
         (folder / f"open-{name}.md").write_text("# Open\n\n" + unit * (size // len(unit)))
+    # Quotation marks that never pair, and a roll call of names: the statement finder and the
+    # actor linker meet thousands of each in one article.
+    rng = random.Random(6)
+    marks = " ".join(
+        f"{rng.choice(_PEOPLE)} said{rng.choice(['', ',', ':'])} {rng.choice(_QUOTES)}{topic}"
+        for topic in rng.choices(_TOPICS, k=size // 40)
+    )
+    (folder / "open-quotes.txt").write_text(f"Quotes\n\n{marks}\n", encoding="utf-8")
+    names = ", ".join(rng.choice(_PEOPLE) for _ in range(size // 12))
+    (folder / "roll-call.txt").write_text(f"Names\n\nPresent were {names}.\n", encoding="utf-8")
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text(f"Locked\n\n{PROSE}\n", encoding="utf-8")
+    locked.chmod(0)  # unreadable, but for root
     if full:
         (folder / "prose-228k.txt").write_text(f"Prose\n\n{_prose(38_000, 4)}\n")
     with contextlib.suppress(OSError, UnicodeEncodeError):  # a file system refusing the name

@@ -79,7 +79,9 @@ def missing_controls(db: Path, controls: list[Control]) -> list[str]:
 
 
 def hostile_files(folder: Path) -> list[Path]:
-    return sorted(path for path in (folder / "hostile").rglob("*") if path.is_file())
+    """Every hostile input: the files, and the folder that cannot be read."""
+    found = [path for path in (folder / "hostile").rglob("*") if path.is_file()]
+    return sorted([*found, folder / "hostile" / "locked"])
 
 
 def run_together(folder: Path, controls: list[Control], timeout: float) -> tuple[Outcome, list]:

@@ -22,6 +22,8 @@ It also records what the article says people are: "Russian Foreign Minister Serg
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -29,6 +31,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from communique.analysis.entities import EntityIndex
 from communique.kb import Actor, KnowledgeBase, Office, normal, slug
 from communique.kb.places import gazetteer
 from communique.records import ActorRef, Mention, Role
@@ -230,9 +233,57 @@ class _State:
 
     cast: dict[str, Actor] = field(default_factory=dict)  # people by id, in order first named
     surnames: dict[str, list[str]] = field(default_factory=dict)  # normal surname → ids
-    positions: dict[str, list[int]] = field(default_factory=dict)  # id → mention offsets
+    positions: dict[str, list[int]] = field(default_factory=dict)  # id → mention offsets, sorted
     text_roles: dict[str, list[str]] = field(default_factory=dict)  # id → roles in the text
     new: dict[str, Actor] = field(default_factory=dict)  # actors first met in this article
+
+
+@dataclass
+class _Reading:
+    """Whom the text has named so far, in reading order, for the pronouns to come."""
+
+    # Sentence start → the person subjects, and the people mentioned, in order.
+    subjects: dict[int, list[Actor]] = field(default_factory=dict)
+    people: dict[int, list[Actor]] = field(default_factory=dict)
+    # Their keys, sorted.
+    subject_starts: list[int] = field(default_factory=list)
+    people_starts: list[int] = field(default_factory=list)
+    # "m", "f" → the last person resolved whom "he", "she" fits.
+    last: dict[str, Actor] = field(default_factory=dict)
+
+    def meet(self, actor: Actor, sentence: int, subject: bool) -> None:
+        """A person named in the sentence that starts at ``sentence``, as its subject or not."""
+        _keep(self.people, self.people_starts, sentence, actor)
+        if subject:
+            _keep(self.subjects, self.subject_starts, sentence, actor)
+
+    def resolved(self, actor: Actor | None) -> None:
+        """A mention resolved (to ``actor``, or to no one)."""
+        if actor is not None and actor.kind == "person":
+            for gender in ("m", "f"):
+                if actor.gender in (None, gender):
+                    self.last[gender] = actor
+
+
+def _keep(by_start: dict[int, list[Actor]], starts: list[int], start: int, actor: Actor) -> None:
+    """Add an actor to a sentence's list, and a new sentence to the sorted starts."""
+    if start not in by_start:
+        bisect.insort(starts, start)
+    by_start.setdefault(start, []).append(actor)
+
+
+def _holder(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a stretch lies within one of ``spans``: they are sorted once, then each question
+    is a bisection."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def holds(start: int, end: int) -> bool:
+        before = bisect.bisect_right(starts, start)  # the spans that start at or before it
+        return before > 0 and reach[before - 1] >= end
+
+    return holds
 
 
 class ActorLinker:
@@ -242,6 +293,7 @@ class ActorLinker:
         self.doc, self.article_id, self.day, self.kb = doc, article_id, day, kb
         self.state = _State()
         self.roles: list[Role] = []
+        self.entities = EntityIndex(doc)
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -261,12 +313,8 @@ class ActorLinker:
         found.sort(key=lambda item: item.start)
         found = self._resolve_in_order(found)
         # A resolved description stands for the nationality word inside it.
-        described = [(f.start, f.end) for f in found if f.label == "NOUN" and f.actor]
-        found = [
-            f
-            for f in found
-            if f.label == "NOUN" or not any(s <= f.start and f.end <= e for s, e in described)
-        ]
+        described = _holder([(f.start, f.end) for f in found if f.label == "NOUN" and f.actor])
+        found = [f for f in found if f.label == "NOUN" or not described(f.start, f.end)]
         records = tuple(
             Mention(
                 article_id=self.article_id,
@@ -602,8 +650,7 @@ class ActorLinker:
     # -- reading order -----------------------------------------------------------------------
 
     def _resolve_in_order(self, found: list[_Found]) -> list[_Found]:
-        subjects: dict[int, list[Actor]] = {}  # sentence start → person subjects, in order
-        people: dict[int, list[Actor]] = {}  # sentence start → people mentioned, in order
+        reading = _Reading()
         resolved: list[_Found] = []
         for item in found:
             if item.how == "surname?":
@@ -611,16 +658,16 @@ class ActorLinker:
             elif item.how == "descriptor?":
                 self._resolve_description(item)
             elif item.how == "pronoun?":
-                self._resolve_pronoun(item, resolved, subjects, people)
+                self._resolve_pronoun(item, reading)
             if item.how and item.how.endswith("?"):
                 item.how = None
                 if item.label in ("PRON", "NOUN", "PROPN"):
                     continue  # nothing to say about an unresolved description
             if item.actor is not None and item.actor.kind == "person":
                 self.state.positions.setdefault(item.actor.id, []).append(item.start)
-                people.setdefault(item.token.sent.start, []).append(item.actor)
-                if item.token.dep_ in SUBJECT_DEPS or self._is_subject(item):
-                    subjects.setdefault(item.token.sent.start, []).append(item.actor)
+                subject = item.token.dep_ in SUBJECT_DEPS or self._is_subject(item)
+                reading.meet(item.actor, item.token.sent.start, subject)
+            reading.resolved(item.actor)
             resolved.append(item)
         return resolved
 
@@ -635,15 +682,15 @@ class ActorLinker:
         offices = actor.offices if self.day is None else actor.offices_on(self.day)
         return any(office.kind != "other" for office in offices)
 
+    def _span(self, start: int, end: int) -> Span:
+        """The tokens covering characters ``start`` to ``end`` of the text."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            raise ValueError(f"characters {start}-{end} are outside the text")
+        return span
+
     def _resolve_surname(self, item: _Found) -> None:
-        key = normal(
-            " ".join(
-                t.text
-                for t in self._name_tokens(
-                    self.doc.char_span(item.start, item.end, alignment_mode="expand")
-                )
-            )
-        )
+        key = normal(" ".join(t.text for t in self._name_tokens(self._span(item.start, item.end))))
         ids = self.state.surnames.get(key)
         if ids:
             item.actor, item.how = self._latest(ids, item.start), "surname"
@@ -659,7 +706,7 @@ class ActorLinker:
             item.actor, item.how = current[0], "surname-kb"
             self._join_cast(current[0])
             return
-        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        span = self._span(item.start, item.end)
         names = self._name_tokens(span)
         if (
             item.label == "PERSON"
@@ -677,14 +724,15 @@ class ActorLinker:
         """Of several cast members, the one last mentioned before ``position``."""
 
         def last_before(key: str) -> int:
-            before = [p for p in self.state.positions.get(key, []) if p < position]
-            return max(before, default=-1)
+            positions = self.state.positions.get(key, [])  # in text order
+            before = bisect.bisect_left(positions, position)
+            return positions[before - 1] if before else -1
 
         return self.state.cast[max(ids, key=last_before)]
 
     def _compose(self, item: _Found) -> None:
         """A body named by nationality and role noun, or an organisation met in the text."""
-        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        span = self._span(item.start, item.end)
         country = None
         for token in span:
             if stance_word(token):
@@ -731,7 +779,7 @@ class ActorLinker:
         return None
 
     def _resolve_description(self, item: _Found) -> None:
-        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        span = self._span(item.start, item.end)
         phrase, country = self._describe(span)
         if phrase is None:
             return
@@ -769,19 +817,14 @@ class ActorLinker:
             sector = self._sector_of(span) or "GOV"
             item.actor, item.how = self.kb.body(country, sector), "composed"
 
-    def _resolve_pronoun(
-        self,
-        item: _Found,
-        resolved: list[_Found],
-        subjects: dict[int, list[Actor]],
-        people: dict[int, list[Actor]],
-    ) -> None:
+    def _resolve_pronoun(self, item: _Found, reading: _Reading) -> None:
         gender = "m" if item.token.lower_ == "he" else "f"
 
         def compatible(actor: Actor) -> bool:
             return actor.kind == "person" and actor.gender in (None, gender)
 
         sentence = item.token.sent
+        subjects, people = reading.subjects, reading.people
         # The subject of this sentence, named before the pronoun ("Biden ..., where he met").
         for actor in subjects.get(sentence.start, []):
             if compatible(actor):
@@ -789,8 +832,10 @@ class ActorLinker:
                 return
         # The person the text was last about: the subject of an earlier sentence; where the
         # sentence just before names people but (as parsed) none as subject, the first of them.
-        previous = max((s for s in people if s < sentence.start), default=None)
-        earlier = sorted((s for s in subjects if s < sentence.start), reverse=True)[:6]
+        before = bisect.bisect_left(reading.people_starts, sentence.start)
+        previous = reading.people_starts[before - 1] if before else None
+        before = bisect.bisect_left(reading.subject_starts, sentence.start)
+        earlier = reading.subject_starts[max(before - 6, 0) : before][::-1]
         if previous is not None and (not earlier or earlier[0] < previous):
             earlier.insert(0, previous)
         for start in earlier:
@@ -799,10 +844,10 @@ class ActorLinker:
                 if compatible(actor):
                     item.actor, item.how = actor, "pronoun"
                     return
-        for earlier in reversed(resolved):
-            if earlier.actor is not None and compatible(earlier.actor):
-                item.actor, item.how = earlier.actor, "pronoun"
-                return
+        # Else the last person the text named whom the pronoun fits.
+        last = reading.last.get(gender)
+        if last is not None:
+            item.actor, item.how = last, "pronoun"
 
     # -- roles in the text -------------------------------------------------------------------
 
@@ -821,7 +866,7 @@ class ActorLinker:
 
     def _title_role(self, actor: Actor, title: Span) -> None:
         """ "Russian Foreign Minister", "Russian Security Council secretary"."""
-        orgs = [ent for ent in title.ents if ent.label_ in ("ORG", "FAC")]
+        orgs = [ent for ent in self.entities.within(title) if ent.label_ in ("ORG", "FAC")]
         in_org = {t.i for ent in orgs for t in ent}
         words = [t for t in title if t.i not in in_org]
         organisation = _bare(orgs[0].text) if orgs else None

@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 import dateparser
@@ -541,15 +541,16 @@ def _depth(token: Token, ancestor: Token) -> int:
     return next((n for n, a in enumerate(token.ancestors, start=1) if a == ancestor), 99)
 
 
-def _date_spans(sentence: Span) -> list[Span]:
+def _date_spans(sentence: Span, entities: Sequence[Span] | None = None) -> list[Span]:
     """The sentence's DATE and TIME entities, with the pieces of one date joined.
 
     Touching pieces ("Wednesday" + "night") and the ends of a range ("between May 16" +
-    "and" + "17") make one span.
+    "and" + "17") make one span. ``entities`` are the sentence's entities when the caller
+    has them (``sentence.ents`` walks the whole doc).
     """
     doc = sentence.doc
     spans: list[Span] = []
-    for entity in sentence.ents:
+    for entity in sentence.ents if entities is None else entities:
         if entity.label_ not in ("DATE", "TIME"):
             continue
         gap = doc[spans[-1].end : entity.start] if spans else None
@@ -588,7 +589,11 @@ def _ranked(span: Span, trigger: Token) -> tuple[int, int, int, int, int] | None
 
 
 def event_date(
-    sentence: Span, trigger: Token, published: date | None, future: bool = False
+    sentence: Span,
+    trigger: Token,
+    published: date | None,
+    future: bool = False,
+    entities: Sequence[Span] | None = None,
 ) -> When:
     """The date of the event ``trigger`` names, from the sentence's DATE/TIME entities.
 
@@ -599,9 +604,11 @@ def event_date(
     summit"); then the fewest steps, then the nearest. Durations ("for two weeks", "a
     30-year treaty") and dates of other clauses ("He said on Monday that talks would
     resume": Monday is the saying's) are never taken. With none, ``When()``: the publication
-    date is *not* assumed here (see ``publication_day``).
+    date is *not* assumed here (see ``publication_day``). ``entities``: the sentence's
+    entities, when the caller has them (see ``entities.EntityIndex``).
     """
-    ranked = [(key, span) for span in _date_spans(sentence) if (key := _ranked(span, trigger))]
+    spans = _date_spans(sentence, entities)
+    ranked = [(key, span) for span in spans if (key := _ranked(span, trigger))]
     if not ranked:
         return When()
     span = min(ranked, key=lambda pair: pair[0])[1]

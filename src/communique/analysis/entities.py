@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from communique.records import Mention, Sentence
 
@@ -44,3 +44,24 @@ def entity_mentions(
             )
         )
     return tuple(found)
+
+
+class EntityIndex:
+    """The doc's entities, listed once, and those within a span found by bisection.
+
+    ``Span.ents`` walks every entity of the doc at each call: asked once per sentence or per
+    trigger, that grows with the square of the article's length. Make one per doc.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self._starts = [ent.start for ent in self.ents]
+
+    def within(self, span: Span) -> list[Span]:
+        """The entities wholly within ``span``, in order: what ``span.ents`` gives."""
+        found = []
+        i = bisect.bisect_left(self._starts, span.start)
+        while i < len(self.ents) and self.ents[i].end <= span.end:
+            found.append(self.ents[i])
+            i += 1
+        return found

@@ -14,6 +14,7 @@ keeps the count (PLOVER's size) and the span of the number.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.analysis.actors import stance_word
 from communique.analysis.attribution_words import CUE_VERBS
 from communique.analysis.dates import event_date, is_future
+from communique.analysis.entities import EntityIndex
 from communique.analysis.places import event_place, is_purpose, purpose_place
 from communique.analysis.triggers import Match, load_triggers, match_sentence
 from communique.kb import KnowledgeBase
@@ -195,10 +197,11 @@ def _victim(verb: Token) -> Token | None:
     return deps.get("dobj")
 
 
-def casualties(sentence: Span) -> list[tuple[Token, Size]]:
+def casualties(sentence: Span, text: str | None = None) -> list[tuple[Token, Size]]:
     """The counts of dead, injured and arrested a sentence gives, each with its verb.
     Coordinated victims add up ("12 civilians and three soldiers"); the span is then the
-    whole phrase."""
+    whole phrase. ``text`` is the doc's text, when the caller has it (``Doc.text`` is
+    joined anew from the tokens at each call)."""
     found = []
     for verb in sentence:
         kind = CASUALTY_VERBS.get(verb.lemma_.lower())
@@ -215,9 +218,50 @@ def casualties(sentence: Span) -> list[tuple[Token, Size]]:
         _, start, end, bound = first
         if len(nouns) > 1:
             end = max(noun.idx + len(noun) for noun in nouns)
-        size = Size(kind, value, start, end, sentence.doc.text[start:end], bound)
+        text = sentence.doc.text if text is None else text
+        size = Size(kind, value, start, end, text[start:end], bound)
         found.append((verb, size))
     return found
+
+
+Group = tuple[int, tuple[Participant, ...]]  # actors named together, and the offset where
+
+
+def _last_before(first: list[Group], second: list[Group], offset: int) -> Group | None:
+    """The last group before ``offset`` of two lists in offset order, taken together as a
+    stable sort would put them (``first`` before ``second`` at equal offsets)."""
+    i = bisect.bisect_left(first, offset, key=lambda group: group[0])
+    j = bisect.bisect_left(second, offset, key=lambda group: group[0])
+    a = first[i - 1] if i else None
+    b = second[j - 1] if j else None
+    return b if b is not None and (a is None or b[0] >= a[0]) else a
+
+
+class _FirstHolding:
+    """Of numbered stretches of a text, the lowest-numbered one that holds an offset.
+
+    A sweep over the stretches' ends, done once, gives the answer between each two ends; asking
+    is then a bisection, not a walk over every stretch.
+    """
+
+    def __init__(self, stretches: Sequence[tuple[int, int, int]]) -> None:
+        ordered = sorted(stretches, key=lambda stretch: stretch[0])
+        self.bounds = sorted({point for start, end, _ in stretches for point in (start, end)})
+        self.holders: list[int | None] = []
+        open_: list[tuple[int, int]] = []  # (number, end), lowest number first
+        at = 0
+        for bound in self.bounds:
+            while at < len(ordered) and ordered[at][0] <= bound:
+                heapq.heappush(open_, (ordered[at][2], ordered[at][1]))
+                at += 1
+            while open_ and open_[0][1] <= bound:
+                heapq.heappop(open_)  # it ended; the next lowest number may not have
+            self.holders.append(open_[0][0] if open_ else None)
+
+    def first(self, offset: int) -> int | None:
+        """The lowest number of the stretches that hold ``offset``, None when none does."""
+        at = bisect.bisect_right(self.bounds, offset) - 1
+        return self.holders[at] if at >= 0 else None
 
 
 class EventFinder:
@@ -235,21 +279,30 @@ class EventFinder:
         kb: KnowledgeBase,
     ) -> None:
         self.doc = doc
+        self.text = doc.text
         self.article_id = article_id
         self.published = published
         self.kb = kb
         self.sentence_of = sentence_of
         self.statements = statements
+        self._told = _FirstHolding(
+            [(s, e, n) for n, statement in enumerate(statements) for s, e in statement.fragments]
+        )
         self.mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
         self.actors = {actor.id: actor for actor in actors}
-        self.groups: list[tuple[int, tuple[Participant, ...]]] | None = None
-        self.event_groups: list[tuple[int, tuple[Participant, ...]]] = []
+        self.entities = EntityIndex(doc)
+        self.groups: list[Group] | None = None
+        self.event_groups: list[Group] = []  # in offset order
+        # Of each, the groups that name two people or more.
+        self.people_groups: list[Group] = []
+        self.people_event_groups: list[Group] = []
         self.taken: list[Participant] = []  # the actors of the event whose recipient is sought
 
     # -- sides -----------------------------------------------------------------------------
 
-    def _groups(self) -> list[tuple[int, tuple[Participant, ...]]]:
+    def _groups(self) -> list[Group]:
         """Actors the text names together ("Wang Yi … and Nikolai Patrushev"), by offset."""
         groups = []
         for token in self.doc:
@@ -283,16 +336,27 @@ class EventFinder:
             return None
         if self.groups is None:
             self.groups = self._groups()
-        groups = sorted(self.groups + self.event_groups, key=lambda group: group[0])
-        before = [members for offset, members in groups if offset < token.idx]
+            self.people_groups = [group for group in self.groups if self._people(group)]
         if noun in PEOPLE_NOUNS:
-            before = [m for m in before if sum(self._kind(p) == "person" for p in m) >= 2]
-        if not before:
+            last = _last_before(self.people_groups, self.people_event_groups, token.idx)
+        else:
+            last = _last_before(self.groups, self.event_groups, token.idx)
+        if last is None:
             return None
-        members = list(before[-1])
+        members: list[Participant | None] = list(last[1])
         if noun in STATE_NOUNS:
-            members = [self._state_of(m) for m in members]
+            members = [self._state_of(m) for m in members if m is not None]
         return list(dict.fromkeys(m for m in members if m is not None))
+
+    def _people(self, group: Group) -> bool:
+        """Whether a group names two people or more."""
+        return sum(self._kind(p) == "person" for p in group[1]) >= 2
+
+    def _event_group(self, group: Group) -> None:
+        """Keep the sides of an event as a group, in offset order (after any at its offset)."""
+        bisect.insort(self.event_groups, group, key=lambda found: found[0])
+        if self._people(group):
+            bisect.insort(self.people_event_groups, group, key=lambda found: found[0])
 
     def _kind(self, participant: Participant) -> str | None:
         actor = self.actors.get(participant.actor_id or "")
@@ -313,9 +377,10 @@ class EventFinder:
         )
 
     def _mention(self, token: Token) -> Mention | None:
-        """The linked mention that covers a token."""
+        """The linked mention that covers a token (the last one to start, of several)."""
         i = bisect.bisect_right(self.starts, token.idx) - 1
-        while i >= 0 and self.mentions[i].start <= token.idx:
+        # One that starts further back than the longest mention cannot reach the token.
+        while i >= 0 and self.mentions[i].start > token.idx - self.longest:
             mention = self.mentions[i]
             if token.idx < mention.end:
                 return mention
@@ -361,7 +426,7 @@ class EventFinder:
         return Participant(
             start=start,
             end=end,
-            text=self.doc.text[start:end],
+            text=self.text[start:end],
             actor_id=mention.actor_id if mention is not None else None,
             country=(actor.country if actor else None) or self._country_near(token),
             sector=agent_sector or (actor.sector if actor else None),
@@ -666,10 +731,9 @@ class EventFinder:
     # -- modality ----------------------------------------------------------------------------
 
     def _statement(self, offset: int) -> Statement | None:
-        for statement in self.statements:
-            if any(s <= offset < e for s, e in statement.fragments):
-                return statement
-        return None
+        """The first statement whose words hold a character, if any."""
+        number = self._told.first(offset)
+        return self.statements[number] if number is not None else None
 
     def _negated(self, head: Token, noun: Token | None) -> bool:
         if any(c.dep_ == "neg" for c in head.children):
@@ -716,9 +780,9 @@ class EventFinder:
         taken = {m.token.i for m in found.values()} | {m.head.i for m in found.values()}
         for token in sentence:
             if token.i not in taken and token.pos_ == "NOUN":
-                hit = self._noun_event(token)
-                if hit is not None:
-                    found[token.i] = hit
+                noun_hit = self._noun_event(token)
+                if noun_hit is not None:
+                    found[token.i] = noun_hit
         return sorted(found.values(), key=lambda m: m.token.i)
 
     def _noun_event(self, noun: Token) -> Match | None:
@@ -802,6 +866,7 @@ class EventFinder:
     def events(self) -> tuple[Event, ...]:
         events: list[Event] = []
         for sentence in self.doc.sents:
+            entities = self.entities.within(sentence)
             first = len(events)
             heads: list[Token] = []  # the trigger heads of the sentence's events
             for hit in self._matches(sentence):
@@ -810,7 +875,7 @@ class EventFinder:
                     continue
                 trigger = hit.token
                 if hit.type == "CONSULT" and len(actors) + len(recipients) >= 2:
-                    self.event_groups.append((trigger.idx, (*actors, *recipients)))
+                    self._event_group((trigger.idx, (*actors, *recipients)))
                 statement = self._statement(trigger.idx)
                 modality, negated = self._modality(hit, statement)
                 kind, mode = hit.type, hit.mode or None
@@ -821,20 +886,21 @@ class EventFinder:
                     # PLOVER codes a planned meeting, visit or aid as an agreement to it,
                     # and an announced retreat as a concession.
                     kind, mode = PROMISED[kind], None
-                where = event_place(sentence, hit.head, self.kb)
+                where = event_place(sentence, hit.head, self.kb, entities)
                 for act in self._acts(hit):
                     # "threatened to resume attacks in Israel", "agreed to set up a centre in
                     # Tokyo": where the threatened or promised act is
-                    where = where or event_place(sentence, act, self.kb)
+                    where = where or event_place(sentence, act, self.kb, entities)
                 # "sent observers to Bosnia to investigate": the investigation is in Bosnia
-                where = where or purpose_place(sentence, hit.head, self.kb)
+                where = where or purpose_place(sentence, hit.head, self.kb, entities)
                 landing = self._landing(hit.type, actors, where)
                 if not recipients and where is not None and landing:
                     # "blew themselves up in Tel Aviv": the place's state is on the receiving end
                     recipients = [Participant(where.text_start, where.text_end, where.text,
                                               landing, landing)]  # fmt: skip
                 actors, recipients = self._placed(hit.type, actors, recipients, where)
-                when = event_date(sentence, hit.head, self.published, modality == "future")
+                future = modality == "future"
+                when = event_date(sentence, hit.head, self.published, future, entities)
                 events.append(
                     Event(
                         article_id=self.article_id,
@@ -883,7 +949,7 @@ class EventFinder:
         people"), else the nearest event above it in the parse ("struck Kharkiv, killing 12
         people"), else the first below it ("12 people died when forces shelled Kharkiv")."""
         sized = [i for i in range(first, len(events)) if events[i].type in SIZED_TYPES]
-        for verb, size in casualties(sentence):
+        for verb, size in casualties(sentence, self.text):
             by_head = {heads[i - first].i: i for i in reversed(sized)}
             chain = [verb, *verb.ancestors]
             owner = next((by_head[t.i] for t in chain if t.i in by_head), None)

@@ -11,6 +11,7 @@ Kremlin" → Moscow), a town in the GeoNames gazetteer, and a region of a state 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -168,11 +169,13 @@ def _describes_actor(preposition: Token, trigger: Token, kb: KnowledgeBase) -> b
     return False
 
 
-def _candidates(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Where]]:
+def _candidates(
+    sentence: Span, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+) -> list[tuple[Span, Where]]:
     """Place names in the sentence, each with its resolution."""
     doc = sentence.doc
     found = []
-    for entity in sentence.ents:
+    for entity in sentence.ents if entities is None else entities:
         if entity.label_ not in PLACE_LABELS | _MISLABELLED:
             continue
         span = doc[entity.start : entity.end]
@@ -215,9 +218,19 @@ def _capital_phrases(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Wher
     return found
 
 
-def _found(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Where]]:
-    """Every place phrase of the sentence: entities, untagged names, "the Russian capital"."""
-    return _candidates(sentence, kb) + _untagged(sentence, kb) + _capital_phrases(sentence, kb)
+def _found(
+    sentence: Span, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+) -> list[tuple[Span, Where]]:
+    """Every place phrase of the sentence: entities, untagged names, "the Russian capital".
+
+    ``entities``: the sentence's entities, when the caller has them (``sentence.ents`` walks
+    the whole doc; see ``entities.EntityIndex``).
+    """
+    return (
+        _candidates(sentence, kb, entities)
+        + _untagged(sentence, kb)
+        + _capital_phrases(sentence, kb)
+    )
 
 
 def is_purpose(verb: Token) -> bool:
@@ -230,7 +243,9 @@ def is_purpose(verb: Token) -> bool:
 DESTINATION = frozenset({"to", "into"})
 
 
-def purpose_place(sentence: Span, trigger: Token, kb: KnowledgeBase) -> Where | None:
+def purpose_place(
+    sentence: Span, trigger: Token, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+) -> Where | None:
     """Where an act done for a purpose happens when the sentence names no place for it: the
     place the doer was sent or went to for it ("sent 21 observers to Bosnia to investigate"
     → Bosnia; "flew to Cairo to mediate" → Cairo). The act is an infinitive clause of the
@@ -238,14 +253,16 @@ def purpose_place(sentence: Span, trigger: Token, kb: KnowledgeBase) -> Where | 
     if not is_purpose(trigger):
         return None
     mover = trigger.head
-    for span, where in _found(sentence, kb):
+    for span, where in _found(sentence, kb, entities):
         head = span.root.head
         if span.root.dep_ == "pobj" and head.lower_ in DESTINATION and head.head == mover:
             return where
     return None
 
 
-def event_place(sentence: Span, trigger: Token, kb: KnowledgeBase) -> Where | None:
+def event_place(
+    sentence: Span, trigger: Token, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+) -> Where | None:
     """Where the event ``trigger`` names happened, or None when the sentence does not say.
 
     Among the place phrases governed by a locative preposition, the one most closely attached
@@ -253,7 +270,7 @@ def event_place(sentence: Span, trigger: Token, kb: KnowledgeBase) -> Where | No
     subject ("the US ambassador in Moscow met ...") does not count.
     """
     ranked = []
-    for span, where in _found(sentence, kb):
+    for span, where in _found(sentence, kb, entities):
         preposition = _locative(span.root)
         if preposition is None or _describes_actor(preposition, trigger, kb):
             continue

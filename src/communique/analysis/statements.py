@@ -19,6 +19,7 @@ knowledge base in, records out.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -66,6 +67,8 @@ NOUN_PHRASE = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "dobj", "ccomp"})
 DASHES = frozenset({"-", "--", "—", "–", "―"})
 _EDGE = " \t\n,.;:—–-"
+# Three words or more, as ``str.split`` counts them (both split at ``str.isspace``).
+_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
 # A name signing a quote: a dash after it, then capitalised words to the paragraph's end.
 SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–)[ \t\u00a0]*([A-Z][^\n―—–]{1,60}?)[ \t\u00a0.]*$", re.M)
 
@@ -76,6 +79,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+class _Furthest:
+    """Stretches of a text added in any order, asked for the furthest end among those that
+    start at or before an offset: a Fenwick tree of maxima, so that neither adding nor asking
+    walks every stretch added."""
+
+    def __init__(self, length: int) -> None:
+        self._tree = [-1] * (length + 2)  # 1-based: offset o is at o + 1
+
+    def add(self, start: int, end: int) -> None:
+        i = start + 1
+        while i < len(self._tree):
+            self._tree[i] = max(self._tree[i], end)
+            i += i & -i
+
+    def furthest(self, offset: int) -> int:
+        """The furthest end of the stretches starting at or before ``offset``; -1 for none."""
+        i, best = min(offset + 1, len(self._tree) - 1), -1
+        while i > 0:
+            best = max(best, self._tree[i])
+            i -= i & -i
+        return best
 
 
 class StatementFinder:
@@ -93,12 +119,29 @@ class StatementFinder:
         self.doc, self.article_id, self.sentence_of = doc, article_id, sentence_of
         self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        # The linked mentions, in that order, with their starts to bisect.
+        self._linked = [mention for mention in self.mentions if mention.actor_id]
+        self._linked_starts = [mention.start for mention in self._linked]
+        self._longest = max((m.end - m.start for m in self._linked), default=0)
         self.kinds = {actor.id: actor.kind for actor in actors}
         self.agents = agents or {}  # role nouns: what a person or a body can be called
         self.quotes = find_quotes(self.text)
+        # Quoted words: where each starts and ends (both in text order: quotes are never
+        # nested), and how many characters are quoted before each.
         self._quote_starts = [quote.inner_start for quote in self.quotes]
+        self._quote_ends = [quote.inner_end for quote in self.quotes]
+        lengths = (quote.inner_end - quote.inner_start for quote in self.quotes)
+        self._quoted_before = [0, *itertools.accumulate(lengths)]
         self.paragraph_spans = paragraphs(self.text)
+        self._paragraph_starts = [first for first, _ in self.paragraph_spans]
         self.found: list[dict] = []
+        # Indexes of the statements found, so that no lookup walks them all: their stretches,
+        # those by the start of their cue, and the cues of reports (not views). The first and
+        # the last keep a statement replaced by a wider one of the same cue (see ``_add``):
+        # the wider one answers every question the same way.
+        self._stretches = _Furthest(len(self.text))
+        self._by_cue: dict[int | None, list[dict]] = {}
+        self._report_cues = _Furthest(len(self.text))
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -109,10 +152,23 @@ class StatementFinder:
             return self.quotes[at]
         return None
 
+    def _linked_between(self, first: int, last: int) -> list[Mention]:
+        """The linked mentions that start from ``first`` to ``last`` (both included), in order."""
+        lo = bisect.bisect_left(self._linked_starts, first)
+        return self._linked[lo : bisect.bisect_right(self._linked_starts, last)]
+
+    def _paragraph_at(self, offset: int) -> tuple[int, int] | None:
+        """The paragraph holding a character, if any."""
+        at = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if at >= 0 and offset < self.paragraph_spans[at][1]:
+            return self.paragraph_spans[at]
+        return None
+
     def _mention_at(self, start: int, end: int) -> Mention | None:
         """The linked mention best covering a span: the one holding its head, longest first."""
         best = None
-        for mention in self.mentions:
+        # One that starts further back than the longest mention cannot reach the span.
+        for mention in self._linked_between(start - self._longest + 1, end - 1):
             overlaps = mention.actor_id and mention.start < end and start < mention.end
             if overlaps and (best is None or mention.end - mention.start > best.end - best.start):
                 best = mention
@@ -431,7 +487,7 @@ class StatementFinder:
         start, end = first.idx, last.idx + len(last)
         rank = {"person": 0, "outlet": 1, "institution": 1, "igo": 1, "state": 2}
         best: tuple[int, int, Mention] | None = None
-        for mention in self.mentions:
+        for mention in self._linked_between(start, end):
             if mention.actor_id and start <= mention.start and mention.end <= end:
                 head = mention.start <= subject.idx < mention.end
                 key = (rank.get(self.kinds.get(mention.actor_id, ""), 3), 0 if head else 1)
@@ -461,7 +517,11 @@ class StatementFinder:
                 subject = self._subject(ancestor)
                 if subject is not None and self._is_source(subject):
                     mention = self._speaker_mention(subject)
-                    via.append(mention.actor_id if mention else self._phrase(subject).text)
+                    via.append(
+                        mention.actor_id
+                        if mention and mention.actor_id
+                        else self._phrase(subject).text
+                    )
         for token in verb.sent:
             if token.lower_ == "according" and token.i + 1 < len(self.doc):
                 for prep in token.children:
@@ -470,7 +530,11 @@ class StatementFinder:
                             mention = self._mention_at(
                                 target.left_edge.idx, target.idx + len(target)
                             )
-                            via.append(mention.actor_id if mention else self._phrase(target).text)
+                            via.append(
+                                mention.actor_id
+                                if mention and mention.actor_id
+                                else self._phrase(target).text
+                            )
         return via
 
     def _someone(self, subject: Token | None) -> bool:
@@ -538,27 +602,37 @@ class StatementFinder:
         if not fragments:
             return None
         start, end = fragments[0][0], fragments[-1][1]
-        if any(f["start"] <= start and end <= f["end"] for f in self.found):
+        if self._stretches.furthest(start) >= end:
             return None  # already within a statement found
         if cue is None and verb is not None:
             cue = (verb.idx, verb.idx + len(verb), verb.lemma_.lower())
         # The same report found again, wider (a quote round a parsed object): keep the wider.
-        self.found = [
-            f for f in self.found
-            if not (start <= f["start"] and f["end"] <= end and f["cue"] == cue)
-        ]  # fmt: skip
+        self._drop_within(start, end, cue)
         phrase, mention = speaker
         addressee, to = self._addressee(verb) if verb is not None else (None, None)
-        self.found.append(
-            {
-                "start": start, "end": end, "fragments": tuple(fragments), "kind": kind,
-                "speaker": phrase, "speaker_mention": mention, "cue": cue,
-                "addressee": addressee, "addressee_mention": to,
-                "via": tuple(dict.fromkeys(via)),
-                "negated": self._negated(verb) if verb is not None else False,
-            }
-        )  # fmt: skip
-        return self.found[-1]
+        found = {
+            "start": start, "end": end, "fragments": tuple(fragments), "kind": kind,
+            "speaker": phrase, "speaker_mention": mention, "cue": cue,
+            "addressee": addressee, "addressee_mention": to,
+            "via": tuple(dict.fromkeys(via)),
+            "negated": self._negated(verb) if verb is not None else False,
+        }  # fmt: skip
+        self.found.append(found)
+        self._stretches.add(start, end)
+        self._by_cue.setdefault(cue[0] if cue else None, []).append(found)
+        if cue and cue[2] not in VIEW_CUES:
+            self._report_cues.add(cue[0], cue[0])
+        return found
+
+    def _drop_within(self, start: int, end: int, cue: tuple[int, int, str] | None) -> None:
+        """Forget the statements of this cue found within ``start``-``end``."""
+        same = self._by_cue.get(cue[0] if cue else None, [])
+        dropped = [f for f in same if start <= f["start"] and f["end"] <= end and f["cue"] == cue]
+        if not dropped:
+            return
+        gone = {id(f) for f in dropped}
+        self.found = [f for f in self.found if id(f) not in gone]
+        same[:] = [f for f in same if id(f) not in gone]
 
     def direct(self) -> None:
         """Quoted words with the cue and speaker around them, and quotes that go on.
@@ -626,7 +700,7 @@ class StatementFinder:
         ("adding China would “uphold an objective stance” and play a “constructive role”")."""
         return any(
             f["cue"] and f["cue"][0] == verb.idx and f["start"] <= q.inner_start < f["end"]
-            for f in self.found
+            for f in self._by_cue.get(verb.idx, [])
             for q in quotes
         )
 
@@ -644,7 +718,7 @@ class StatementFinder:
             verb = self._governor(quote)
             if verb is None and len(self.text[quote.inner_start : quote.inner_end].split()) < 3:
                 continue  # a term, not a quote
-            if verb is None and any(f["start"] <= quote.inner_start < f["end"] for f in self.found):
+            if verb is None and self._stretches.furthest(quote.inner_start) > quote.inner_start:
                 continue  # a partial quote in indirect speech found already
             if verb is None:
                 (groups[-1][1] if groups else waiting).append(quote)
@@ -704,17 +778,25 @@ class StatementFinder:
     def _frame_cue(self, first: int, last: int, quotes: list[Quote]) -> Token | None:
         """For quotes no reporting verb governs: the paragraph's first one with a speaker."""
         span = self.doc.char_span(first, last, alignment_mode="expand")
-        inside = [(q.start, q.end) for q in quotes]
+        starts = [q.start for q in quotes]  # in text order, never nested
+
+        def in_quote(offset: int) -> bool:
+            at = bisect.bisect_right(starts, offset) - 1
+            return at >= 0 and offset < quotes[at].end
+
+        def distance(verb: Token) -> int:  # to the nearest quote's start
+            at = bisect.bisect_left(starts, verb.idx)
+            return min(abs(verb.idx - s) for s in starts[max(at - 1, 0) : at + 1])
+
         cues = [
             verb for verb in span or ()
-            if not any(s <= verb.idx < e for s, e in inside)
-            and self._cue_verb(verb) and self._subject(verb) is not None
+            if not in_quote(verb.idx) and self._cue_verb(verb) and self._subject(verb) is not None
         ]  # fmt: skip
         # First a verb the parse hung on the quoted words, the nearest ("Asked by Lauer
         # whether …, she said, “I read it”").
-        hung = [v for v in cues if any(s <= v.head.idx < e for s, e in inside)]
-        hung.sort(key=lambda v: min(abs(v.idx - s) for s, _ in inside))
-        return (hung or cues or [None])[0]
+        hung = [v for v in cues if in_quote(v.head.idx)]
+        hung.sort(key=distance)
+        return hung[0] if hung else cues[0] if cues else None
 
     def indirect(self) -> None:
         """A reporting verb and the clause, object or infinitive it reports."""
@@ -739,9 +821,21 @@ class StatementFinder:
 
     def _kind(self, start: int, end: int) -> str:
         """direct when the content is (almost) all quoted, mixed when partly, else indirect."""
-        quoted = sum(max(0, min(end, q.inner_end) - max(start, q.inner_start)) for q in self.quotes)
+        quoted = self._quoted_length(start, end)
         share = quoted / max(1, end - start)
         return "direct" if share >= 0.9 else "mixed" if quoted else "indirect"
+
+    def _quoted_length(self, start: int, end: int) -> int:
+        """How many characters of a stretch are quoted words."""
+        # The quotes that end after the start and start before the end; all but the first
+        # and the last lie wholly within the stretch.
+        first = bisect.bisect_right(self._quote_ends, start)
+        last = bisect.bisect_left(self._quote_starts, end) - 1
+        if last < first or end <= start:
+            return 0
+        quoted = self._quoted_before[last + 1] - self._quoted_before[first]
+        quoted -= max(0, start - self._quote_starts[first])
+        return quoted - max(0, self._quote_ends[last] - end)
 
     def _reported(self, verb: Token) -> list[tuple[int, int]] | None:
         """What a reporting verb reports, as fragments of the text."""
@@ -790,36 +884,36 @@ class StatementFinder:
                 tokens = [t for t in head.subtree if t.i not in aside]
                 if tokens and not self._inside_quote(tokens[0].idx):
                     before = [t for t in tokens if t.i < verb.left_edge.i]
-                    after = [t for t in tokens if t.i > verb.right_edge.i]
+                    behind = [t for t in tokens if t.i > verb.right_edge.i]
                     return [(part[0].idx, part[-1].idx + len(part[-1]))
-                            for part in (before, after) if part]  # fmt: skip
+                            for part in (before, behind) if part]  # fmt: skip
         later = self._later_that(verb)
         if later is not None:
             return later
         if verb.lemma_ in ("say", "answer", "reply"):
             short = ("so", "yes", "no", "same", "otherwise")  # "half said so"
-            objects = [
+            answers = [
                 c
                 for c in verb.children
                 if c.dep_ in ("dobj", "advmod", "intj") and c.i > verb.i and c.lower_ in short
             ]
-            if objects:
-                last = objects[0].right_edge
-                return [(objects[0].left_edge.idx, last.idx + len(last))]
+            if answers:
+                end = answers[0].right_edge
+                return [(answers[0].left_edge.idx, end.idx + len(end))]
         if verb.lemma_ in CLAUSE_CUES:
             parts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
             if parts:
-                last = parts[0].right_edge
-                return [(parts[0].left_edge.idx, last.idx + len(last))]
+                end = parts[0].right_edge
+                return [(parts[0].left_edge.idx, end.idx + len(end))]
         if verb.lemma_ in OBJECT_CUES:
             parts = [c for c in verb.children
                      if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") and c.i > verb.i]  # fmt: skip
             wanted = REPORT_PREPS.get(verb.lemma_, ())
             parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted]
             if parts:
-                first = min(p.left_edge.i for p in parts)
-                last = max(p.right_edge.i for p in parts)
-                return [(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))]
+                left = self.doc[min(p.left_edge.i for p in parts)]
+                right = self.doc[max(p.right_edge.i for p in parts)]
+                return [(left.idx, right.idx + len(right))]
         return None
 
     def _later_that(self, verb: Token) -> list[tuple[int, int]] | None:
@@ -1056,11 +1150,7 @@ class StatementFinder:
                 continue
             target = targets[0]
             sentence = token.sent
-            if any(
-                f["cue"] and f["cue"][2] not in VIEW_CUES
-                and sentence.start_char <= f["cue"][0] < sentence.end_char
-                for f in self.found
-            ):  # fmt: skip
+            if self._report_cues.furthest(sentence.end_char - 1) >= sentence.start_char:
                 # "Wang said …, according to Sputnik": the chain of that statement; but
                 # "according to police, officers saw …" is what the police say.
                 continue
@@ -1082,11 +1172,11 @@ class StatementFinder:
             left = self.doc[sentence.start : colon.i]
             if self._inside_quote(colon.idx) and not self._transcript_label(left):
                 continue  # a quoted transcript's "“WALLACE: …" still names who speaks
-            paragraph = next((p for p in self.paragraph_spans if p[0] <= colon.idx < p[1]), None)
+            paragraph = self._paragraph_at(colon.idx)
             if paragraph is None or len(left) == 0:
                 continue
             start, end = colon.idx + 1, paragraph[1]
-            if len(self.text[start:end].split()) < 3:
+            if not _THREE_WORDS.match(self.text, start, end):  # under three words to its end
                 continue
             verbs = [t for t in left if self._cue_verb(t) or t.lemma_ in COLON_CUES]
             if verbs and self._subject(verbs[-1]) is not None:
@@ -1136,11 +1226,23 @@ class StatementFinder:
     def _outer_views(self) -> list[dict]:
         """The statements found, less views held inside another statement's content ("Trump
         said he wants a wall": what he wants is part of what he said, not a second report)."""
+        stretches = _Furthest(len(self.text))
+        by_start: dict[int, list[dict]] = {}
+        for found in self.found:
+            stretches.add(found["start"], found["end"])
+            by_start.setdefault(found["start"], []).append(found)
+
+        def held(found: dict) -> bool:
+            """Whether another statement holds this one: one starting before it and reaching
+            as far, or one starting with it."""
+            if stretches.furthest(found["start"] - 1) >= found["end"]:
+                return True
+            return any(other is not found and found["end"] <= other["end"]
+                       for other in by_start[found["start"]])  # fmt: skip
+
         return [
             found for found in self.found
-            if not (found["cue"] and found["cue"][2] in VIEW_CUES and any(
-                other is not found and other["start"] <= found["start"]
-                and found["end"] <= other["end"] for other in self.found))
+            if not (found["cue"] and found["cue"][2] in VIEW_CUES and held(found))
         ]  # fmt: skip
 
     def statements(self) -> tuple[Statement, ...]:

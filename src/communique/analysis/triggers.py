@@ -881,9 +881,9 @@ def match(token: Token, table: TriggerTable | None = None) -> Match | None:
         light = _light(token, table)
         if light is None or _claimed(token, table):
             return None
-        noun_row, noun = light
-        type_, mode = _refine(noun_row.type, noun_row.mode, token, noun)
-        return Match(noun_row, type_, mode, token, noun, "light")
+        noun_row, noun_token = light
+        type_, mode = _refine(noun_row.type, noun_row.mode, token, noun_token)
+        return Match(noun_row, type_, mode, token, noun_token, "light")
     if row is None or _claimed(token, table) or not _standalone(token):
         return None
     type_, mode = _refine(row.type, row.mode, token, token)

@@ -394,7 +394,7 @@ class _Dated:
 
     def __init__(self, claims: Sequence[RoleClaim]) -> None:
         dated = sorted(
-            (c.published.toordinal(), c.article_id)  # type: ignore[union-attr]
+            (c.published.toordinal(), c.article_id)
             for c in claims
             if c.published is not None
         )

@@ -745,7 +745,7 @@ def to_html(timeline: Timeline, png: bytes | None = None) -> str:
                 e.recipient,
                 e.type,
                 e.mode or "",
-                QUAD_NAMES.get(e.quad, ""),
+                QUAD_NAMES.get(e.quad or 0, ""),
                 _number(e.goldstein),
                 e.modality,
                 e.trigger,

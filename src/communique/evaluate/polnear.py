@@ -409,6 +409,10 @@ def textacy_baseline(nlp: Language) -> Callable[[str, str], list[Attribution]]:
     return predict
 
 
+def _span(start: int | None, end: int | None) -> tuple[tuple[int, int], ...]:
+    return ((start, end),) if start is not None and end is not None else ()
+
+
 def statements_predictor(
     nlp: Language, kb: KnowledgeBase | None = None
 ) -> Callable[[str, str], list[Attribution]]:
@@ -421,12 +425,8 @@ def statements_predictor(
         return [
             Attribution(
                 content=tuple(statement.fragments),
-                source=((statement.speaker_start, statement.speaker_end),)
-                if statement.speaker_start is not None
-                else (),
-                cue=((statement.cue_start, statement.cue_end),)
-                if statement.cue_start is not None
-                else (),
+                source=_span(statement.speaker_start, statement.speaker_end),
+                cue=_span(statement.cue_start, statement.cue_end),
             )
             for statement in found
         ]

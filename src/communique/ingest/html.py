@@ -45,8 +45,10 @@ def extract_page(data: bytes | str) -> Article | None:
     document = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_images=False
     )
-    text = clean_scraped(document.text or "") if document is not None else ""
-    title = (document.title or "").strip() if document is not None else ""
+    if document is None or isinstance(document, dict):  # a dict only when asked for one
+        return None
+    text = clean_scraped(document.text or "")
+    title = (document.title or "").strip()
     first, _, rest = text.partition("\n")
     if title and " ".join(first.split()) == " ".join(title.split()):
         text = rest.strip()  # the headline is the title, not part of the body

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 
-from communique.store.schema import one
+from communique.store.schema import one, only
 
 # One query per exportable table; columns are the record fields users get.
 EXPORTS: dict[str, str] = {
@@ -176,7 +177,7 @@ class Summary:
 
 def summary(conn: duckdb.DuckDBPyConnection, top_n: int = 10) -> Summary:
     """Counts over the whole store and the most mentioned people, states and organisations."""
-    articles, duplicates, analysed, sentences, mentions, problems = one(
+    articles, duplicates, analysed, sentences, mentions, problems = only(
         conn,
         "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), "
         "count(*) FILTER (WHERE duplicate_of IS NOT NULL), "
@@ -247,7 +248,7 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
               [actor_id])  # fmt: skip
     if row is None:
         return None
-    mentions, articles = one(
+    mentions, articles = only(
         conn,
         "SELECT count(*), count(DISTINCT article_id) FROM mentions WHERE actor_id = ?",
         [actor_id],
@@ -278,7 +279,9 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
         """,
         [actor_id, actor_id, top],
     ).fetchall()
-    return Profile(*row, int(mentions), int(articles), roles, by_outlet, together)
+    key, name, kind, country, sector, wikidata = row
+    return Profile(key, name, kind, country, sector, wikidata, int(mentions), int(articles),
+                   roles, by_outlet, together)  # fmt: skip
 
 
 def find_statements(
@@ -286,7 +289,7 @@ def find_statements(
     speaker: str | None = None,
     about: str | None = None,
     via: str | None = None,
-    since: str | None = None,
+    since: date | None = None,
     limit: int = 50,
 ) -> list[tuple]:
     """Statements filtered the way a reader asks: by speaker, subject, source and date.
@@ -295,7 +298,8 @@ def find_statements(
     sentence text). ``speaker``, ``about`` and ``via`` match actor names or ids, or words of
     the text; ``about`` looks in the content.
     """
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[object] = []
     if speaker:
         where.append("(r.name ILIKE ? OR s.speaker_id = ? OR s.speaker_text ILIKE ?)")
         params += [f"%{speaker}%", speaker, f"%{speaker}%"]

@@ -289,6 +289,16 @@ def rollback(conn: duckdb.DuckDBPyConnection) -> None:
         conn.rollback()
 
 
+def only(
+    conn: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None
+) -> tuple:
+    """The row a query always gives (an aggregate, an ``INSERT … RETURNING``)."""
+    row = one(conn, sql, params)
+    if row is None:
+        raise RuntimeError(f"no row from a query that always gives one: {sql.split()[0]}")
+    return row
+
+
 class SchemaError(RuntimeError):
     """The database is not a communique store this version can use."""
 
@@ -300,8 +310,7 @@ def schema_version(conn: duckdb.DuckDBPyConnection, path: Path | str = "database
         if tables:
             raise SchemaError(f"{path} is a DuckDB database but not a communique store")
         return 0
-    row = one(conn, "SELECT max(version) FROM schema_version")
-    return int(row[0] or 0)
+    return int(only(conn, "SELECT max(version) FROM schema_version")[0] or 0)
 
 
 def migrate(

@@ -22,6 +22,7 @@ from communique.store.schema import (
     SchemaError,
     migrate,
     one,
+    only,
     rollback,
     schema_version,
 )
@@ -328,7 +329,7 @@ class Store:
     # -- runs and problems -----------------------------------------------------------------
 
     def start_run(self, command: str, model: str | None = None) -> int:
-        row = one(
+        row = only(
             self.conn,
             "INSERT INTO runs (command, model) VALUES (?, ?) RETURNING id",
             [command, model],
