@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("COMMUNIQUE_SHARED", ROOT.parent / "shared"))
+# Terminal output as a wide terminal shows it, in this process and in the ones it starts.
+os.environ["COLUMNS"] = "200"
 
 
 def shared_path(*parts: str) -> Path:
@@ -50,15 +53,46 @@ def run_cli(
     )
 
 
+def run_in_process(
+    *args: object, cwd: Path | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess:
+    """Run the real ``communique`` command line in this process, as its console script does
+    (``communique.cli.main``), with standard output and error captured.
+
+    The spaCy model is loaded once for the whole test run. Tests that need a process of its
+    own (a kill, a resource limit, a lock held by another process) use ``run_cli``.
+    """
+    from communique import cli as command_line
+
+    argv = ["communique", *map(str, args)]
+    streams = io.BytesIO(), io.BytesIO()
+    out, err = (io.TextIOWrapper(s, encoding="utf-8", write_through=True) for s in streams)
+    saved = sys.stdout, sys.stderr, sys.argv, Path.cwd()
+    sys.stdout, sys.stderr, sys.argv = out, err, argv
+    code: int | str | None = 0
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        command_line.main()
+    except SystemExit as done:
+        code = done.code
+    finally:
+        sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
+        os.chdir(saved[3])
+    code = code if isinstance(code, int) else 0 if code is None else 1
+    stdout, stderr = (s.getvalue().decode("utf-8", "replace") for s in streams)
+    return subprocess.CompletedProcess(argv, code, stdout, stderr)
+
+
 @pytest.fixture
 def cli():
-    return run_cli
+    return run_in_process
 
 
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory, seeds) -> Path:
     """A store holding the five seed articles, analysed, with "Seed desk" as their outlet."""
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    result = run_cli("ingest", seeds["000"].parent, "--db", db, "--outlet", "Seed desk")
+    result = run_in_process("ingest", seeds["000"].parent, "--db", db, "--outlet", "Seed desk")
     assert result.returncode == 0, result.stderr
     return db

@@ -8,6 +8,7 @@ import pytest
 from communique.records import Article, ArticleRecords, Mention, Problem, Sentence
 from communique.store import AlreadyAnalysed, SchemaError, Store
 from communique.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
+from tests.conftest import run_cli
 
 
 def test_new_store_is_at_the_latest_version(tmp_path):
@@ -122,10 +123,10 @@ def test_a_failed_analysis_write_leaves_nothing_behind(tmp_path):
         assert store.pending(1) == [article.id]
 
 
-def test_a_store_in_use_is_reported_not_crashed(tmp_path, cli):
+def test_a_store_in_use_is_reported_not_crashed(tmp_path):
     path = tmp_path / "busy.duckdb"
-    with Store(path):
-        result = cli("export", "articles", "--db", path)
+    with Store(path):  # held by this process; the command runs in another
+        result = run_cli("export", "articles", "--db", path)
     assert result.returncode != 0
     assert "in use" in result.stderr
     assert "Traceback" not in result.stderr

@@ -394,9 +394,7 @@ class _Dated:
 
     def __init__(self, claims: Sequence[RoleClaim]) -> None:
         dated = sorted(
-            (c.published.toordinal(), c.article_id)
-            for c in claims
-            if c.published is not None
+            (c.published.toordinal(), c.article_id) for c in claims if c.published is not None
         )
         self.days = [day for day, _ in dated]
         self.articles = [article for _, article in dated]

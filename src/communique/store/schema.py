@@ -289,9 +289,7 @@ def rollback(conn: duckdb.DuckDBPyConnection) -> None:
         conn.rollback()
 
 
-def only(
-    conn: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None
-) -> tuple:
+def only(conn: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> tuple:
     """The row a query always gives (an aggregate, an ``INSERT … RETURNING``)."""
     row = one(conn, sql, params)
     if row is None:
