@@ -100,9 +100,10 @@ def test_the_wang_yi_office_disagreement_is_a_conflict_with_both_sides(crossdoc_
     with Store(crossdoc_store, read_only=True) as store:
         rows = find_conflicts(store.conn, kind="office", subject="wang-yi")
         texts = dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
-    facts = [row for row in rows if "Foreign Affairs Commission Office" in row[4]]
+    facts = [row for row in rows if "Foreign Affairs Commission Office" in row.fact]
     assert len(facts) == 1, rows
-    _, kind, subject, name, _, sides = facts[0]
+    kind, subject, name, sides = (facts[0].kind, facts[0].subject, facts[0].subject_name,
+                                  facts[0].sides)  # fmt: skip
     assert (kind, subject, name) == ("office", "wang-yi", "Wang Yi")
     by_article = {side["article_id"]: side for side in sides}
     formerly, head = by_article[_seed_id(seeds["000"])], by_article[_seed_id(seeds["002"])]
@@ -613,7 +614,8 @@ def test_two_outlets_giving_different_death_tolls_are_a_number_conflict(tmp_path
     assert "Kyiv Independent" in result.stdout and "Reuters" in result.stdout
     assert "killing 12 people" in result.stdout and "killing 14 people" in result.stdout
     with Store(db, read_only=True) as store:
-        ((_, kind, subject, _, fact, sides),) = find_conflicts(store.conn, kind="number")
+        (found,) = find_conflicts(store.conn, kind="number")
+    kind, subject, fact, sides = found.kind, found.subject, found.fact, found.sides
     assert (kind, subject, fact) == ("number", merged_id, "dead: ASSAULT RUS")
     assert {(side["value"], side["outlet"]) for side in sides} == {
         ("12", "Kyiv Independent"), ("14", "Reuters"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -62,6 +63,29 @@ ActorsOption = Annotated[
         help="Your own knowledge-base file (YAML, see docs/knowledge-base.md); repeatable.",
     ),
 ]
+
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document for scripts instead of text.")
+]
+
+
+def _plain(value: object) -> object:
+    """A value as JSON holds it: records as objects, dates as ISO strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _print_json(value: object) -> None:
+    """One JSON document on standard output, never wrapped or styled."""
+    sys.stdout.write(json.dumps(_plain(value), ensure_ascii=False) + "\n")
 
 
 class Table(StrEnum):
@@ -258,6 +282,7 @@ def conflicts(
         str | None,
         typer.Option("--about", help="An actor's name or id, or a merged event's id."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Show where sources disagree — an event's date or place, a person's office — with
     each side's value, outlet and sentence."""
@@ -267,9 +292,12 @@ def conflicts(
     about = _name(about, "--about")
     with Store(db, read_only=True) as store:
         rows = queries.find_conflicts(store.conn, kind.value if kind else None, about)
-    if not rows:
+    if as_json:
+        _print_json(rows)
+    elif not rows:
         raise _fail("no conflict found", 1)
-    print_conflicts(out, rows)
+    else:
+        print_conflicts(out, rows)
 
 
 class ConflictKind(StrEnum):
@@ -296,6 +324,7 @@ def timeline(
         Path | None, typer.Option("--out", help="Also draw the chart: FILE.png or FILE.html.")
     ] = None,
     db: DbOption = Path(DEFAULT_DB),
+    as_json: JsonOption = False,
 ) -> None:
     """Show what two actors did to each other and said of each other over time: events with
     their PLOVER quad class and Goldstein value, a cooperation–conflict index per period, and
@@ -319,9 +348,12 @@ def timeline(
             found = build_timeline(store.conn, sides[0], sides[1], by.value)
     except ValueError as error:
         raise _fail(str(error), 1) from None
-    if not found.events and not found.statements:
+    if as_json:
+        _print_json(found)
+    elif not found.events and not found.statements:
         raise _fail(f"no event or statement links {found.a.label} and {found.b.label} in {db}", 1)
-    print_timeline(out, found)
+    else:
+        print_timeline(out, found)
     if output is not None:
         try:
             plot(found, output)
@@ -331,13 +363,17 @@ def timeline(
 
 
 @app.command()
-def summary(db: DbOption = Path(DEFAULT_DB)) -> None:
+def summary(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
     """What the store holds: counts and the most mentioned people, places and organisations."""
     from communique import display
     from communique.store.queries import summary as store_summary
 
     with Store(db, read_only=True) as store:
-        display.store_summary(out, store_summary(store.conn), str(db))
+        found = store_summary(store.conn)
+    if as_json:
+        _print_json(found)
+    else:
+        display.store_summary(out, found, str(db))
 
 
 def demo_corpus() -> Path:
@@ -380,6 +416,7 @@ def statements(
         str | None, typer.Option("--since", help="Articles from this date on.")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many to show.")] = 50,
+    as_json: JsonOption = False,
 ) -> None:
     """Show statements: who said what, to whom, according to whom, with sentence and source."""
     from communique import display
@@ -390,9 +427,12 @@ def statements(
     day = _date_option(since, "--since")
     with Store(db, read_only=True) as store:
         rows = queries.find_statements(store.conn, speaker, about, via, day, limit)
-    if not rows:
+    if as_json:
+        _print_json(rows)
+    elif not rows:
         raise _fail("no statement matches", 1)
-    display.statements(out, rows)
+    else:
+        display.statements(out, rows)
 
 
 @app.command()
@@ -400,6 +440,7 @@ def actor(
     name: Annotated[str, typer.Argument(help="A name, part of one, or an actor id.")],
     db: DbOption = Path(DEFAULT_DB),
     actors: ActorsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Profile an actor: offices, roles the articles give it with their sources, its company."""
     from communique import display
@@ -417,7 +458,15 @@ def actor(
         profile = queries.profile(store.conn, found[0][0])
     if profile is None:
         raise _fail(f"{found[0][1]} is in the knowledge base but not mentioned in {db}", 1)
-    display.actor_profile(out, profile, kb.actors.get(profile.id))
+    known = kb.actors.get(profile.id)
+    if as_json:
+        offices = list(known.offices) if known is not None else []
+        also = [{"id": key, "name": label, "mentions": n} for key, label, n in found[1:6]]
+        record = _plain(profile)
+        assert isinstance(record, dict)
+        _print_json({**record, "offices": offices, "also_matching": also})
+        return
+    display.actor_profile(out, profile, known)
     others = [f"{label} ({key}, {n})" for key, label, n in found[1:6]]
     if others:
         out.print("Also matching: " + printable("; ".join(others)))

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from communique.kb import Actor
 from communique.runner import Report
-from communique.store.queries import Profile, Summary
+from communique.store.queries import Profile, StatementSeen, Summary
 from communique.terminal import literal, printable
 
 
@@ -93,12 +93,13 @@ def actor_profile(console: Console, profile: Profile, actor: Actor | None) -> No
         table = Table(title="Roles in the articles")
         for column in ("date", "outlet", "role", "organisation", "tense", "as written"):
             table.add_column(column)
-        for day, outlet, role, organisation, _, tense, evidence, _ in profile.roles:
-            cells = (outlet or "", role, organisation or "", tense, evidence)
-            table.add_row(str(day or ""), *(literal(cell) for cell in cells))
+        for seen in profile.roles:
+            cells = (seen.outlet or "", seen.role, seen.organisation or "", seen.tense,
+                     seen.evidence)  # fmt: skip
+            table.add_row(str(seen.date or ""), *(literal(cell) for cell in cells))
         console.print(table)
     by_outlet = [(literal(outlet), Text(str(n))) for outlet, n in profile.by_outlet]
-    together = [(literal(name), Text(str(n))) for _, name, n in profile.together]
+    together = [(literal(p.name), Text(str(p.sentences))) for p in profile.together]
     for title, rows in (("Mentions by outlet", by_outlet), ("In the same sentence", together)):
         if rows:
             table = Table(title=title)
@@ -109,22 +110,22 @@ def actor_profile(console: Console, profile: Profile, actor: Actor | None) -> No
             console.print(table)
 
 
-def statements(console: Console, rows: list[tuple]) -> None:
+def statements(console: Console, rows: list[StatementSeen]) -> None:
     """Statements as a reader wants them: who, to whom, what, where it was said, the sentence."""
-    for day, outlet, title, speaker, cue, kind, content, addressee, via, sentence in rows:
-        source = " · ".join(str(part) for part in (day, outlet, title) if part)
-        to = f" → {addressee}" if addressee else ""
-        chain = f" (via {', '.join(via)})" if via else ""
+    for row in rows:
+        source = " · ".join(str(part) for part in (row.date, row.outlet, row.title) if part)
+        to = f" → {row.addressee}" if row.addressee else ""
+        chain = f" (via {', '.join(row.via)})" if row.via else ""
         console.print(
             Text.assemble(
-                literal(speaker or "(unknown speaker)", "bold"),
+                literal(row.speaker or "(unknown speaker)", "bold"),
                 printable(to),
                 " ",
-                literal(f"{cue or ''} · {kind}{chain}", "dim"),
+                literal(f"{row.cue or ''} · {row.kind}{chain}", "dim"),
             )
         )
-        console.print(literal(f"  {content}"))
-        if sentence and sentence.strip() != (content or "").strip():
-            console.print(literal(f"  {sentence}", "dim"))
+        console.print(literal(f"  {row.content}"))
+        if row.sentence and row.sentence.strip() != (row.content or "").strip():
+            console.print(literal(f"  {row.sentence}", "dim"))
         if source:
             console.print(literal(f"  {source}", "dim italic"))

@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from communique.store.queries import ConflictSeen
 from communique.terminal import literal
 
 
@@ -16,15 +17,16 @@ def _source(side: dict[str, Any]) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def print_conflicts(console: Console, rows: Sequence[tuple]) -> None:
+def print_conflicts(console: Console, rows: Sequence[ConflictSeen]) -> None:
     """Conflicts as a reader wants them: what is disputed, then each side with its source and
-    the sentence that says it. ``rows`` come from ``queries.find_conflicts``."""
-    for number, (_, _kind, subject, name, fact, sides) in enumerate(rows):
+    the sentence that says it."""
+    for number, row in enumerate(rows):
         if number:
             console.print()
+        name, subject = row.subject_name, row.subject
         who = name if name == subject else f"{name} ({subject})"
-        console.print(Text.assemble(literal(who, "bold"), " — ", literal(fact)))
-        for side in sides or []:
+        console.print(Text.assemble(literal(who, "bold"), " — ", literal(row.fact)))
+        for side in row.sides:
             console.print(Text.assemble("  • ", literal(side["value"], "bold")))
             evidence = side.get("evidence") or side.get("text")
             if evidence:

@@ -10,6 +10,7 @@ highlighting) and every piece of data through :func:`printable` or :func:`litera
 from __future__ import annotations
 
 import re
+import sys
 
 from rich.console import Console
 from rich.text import Text
@@ -37,7 +38,15 @@ def literal(text: object, style: str = "") -> Text:
 
 
 def console(*, stderr: bool = False, width: int | None = None, record: bool = False) -> Console:
-    """A console that never reads what it prints as markup, emoji codes or highlights."""
+    """A console that never reads what it prints as markup, emoji codes or highlights; into a
+    pipe or a file, lines are written whole, not wrapped to the width of a terminal."""
+    stream = sys.stderr if stderr else sys.stdout
     return Console(
-        stderr=stderr, width=width, record=record, markup=False, emoji=False, highlight=False
+        stderr=stderr,
+        width=width,
+        record=record,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=not stream.isatty(),
     )

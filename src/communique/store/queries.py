@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 import duckdb
@@ -212,6 +212,29 @@ def top_actors(
 
 
 @dataclass(frozen=True)
+class RoleSeen:
+    """A role an article gives an actor, with its source and the words that say it."""
+
+    date: date | None
+    outlet: str | None
+    role: str
+    organisation: str | None
+    country: str | None
+    tense: str
+    evidence: str
+    article_id: str
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An actor met in the same sentences as another, and how often."""
+
+    id: str
+    name: str
+    sentences: int
+
+
+@dataclass(frozen=True)
 class Profile:
     """What the store says of one actor."""
 
@@ -223,9 +246,9 @@ class Profile:
     wikidata: str | None
     mentions: int
     articles: int
-    roles: list[tuple]  # (date, outlet, role, organisation, country, tense, evidence, article_id)
-    by_outlet: list[tuple[str, int]]
-    together: list[tuple[str, str, int]]  # (actor id, name, sentences shared)
+    roles: list[RoleSeen]
+    by_outlet: list[tuple[str, int]]  # (outlet, mentions)
+    together: list[Partner]
 
 
 def find_actors(conn: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str, int]]:
@@ -280,8 +303,29 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
         [actor_id, actor_id, top],
     ).fetchall()
     key, name, kind, country, sector, wikidata = row
-    return Profile(key, name, kind, country, sector, wikidata, int(mentions), int(articles),
-                   roles, by_outlet, together)  # fmt: skip
+    return Profile(
+        key, name, kind, country, sector, wikidata, int(mentions), int(articles),
+        [RoleSeen(*role) for role in roles],
+        [(outlet, int(n)) for outlet, n in by_outlet],
+        [Partner(other, label, int(n)) for other, label, n in together],
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StatementSeen:
+    """A statement as a reader asks for it: who said what, to whom, via whom, and where."""
+
+    date: date | None
+    outlet: str | None
+    title: str | None
+    speaker: str | None  # the actor's name, else the words that name the speaker
+    cue: str | None
+    kind: str
+    content: str
+    addressee: str | None
+    via: list[str]
+    sentence: str | None
+    article_id: str
 
 
 def find_statements(
@@ -291,12 +335,11 @@ def find_statements(
     via: str | None = None,
     since: date | None = None,
     limit: int = 50,
-) -> list[tuple]:
+) -> list[StatementSeen]:
     """Statements filtered the way a reader asks: by speaker, subject, source and date.
 
-    Rows: (date, outlet, title, speaker name or text, cue, kind, content, addressee, via,
-    sentence text). ``speaker``, ``about`` and ``via`` match actor names or ids, or words of
-    the text; ``about`` looks in the content.
+    ``speaker``, ``about`` and ``via`` match actor names or ids, or words of the text;
+    ``about`` looks in the content.
     """
     where: list[str] = ["TRUE"]
     params: list[object] = []
@@ -325,7 +368,7 @@ def find_statements(
                content, s.addressee_text,
                (SELECT list(coalesce(o.name, v.x)) FROM unnest(s.via) AS v(x)
                 LEFT JOIN actors o ON o.id = v.x),
-               substring(a.text, t."start" + 1, t."end" - t."start")
+               substring(a.text, t."start" + 1, t."end" - t."start"), s.article_id
         FROM (SELECT *, substring(x.text, st."start" + 1, st."end" - st."start") AS content
               FROM statements st JOIN articles x ON x.id = st.article_id) s
         JOIN articles a ON a.id = s.article_id
@@ -334,18 +377,33 @@ def find_statements(
         WHERE {" AND ".join(where)}
         ORDER BY a.date DESC NULLS LAST, a.seq, s.idx LIMIT ?
     """
-    return conn.execute(sql, [*params, limit]).fetchall()
+    rows = conn.execute(sql, [*params, limit]).fetchall()
+    found = []
+    for row in rows:
+        values = dict(zip((f.name for f in fields(StatementSeen)), row, strict=True))
+        values["via"] = list(values["via"] or [])
+        found.append(StatementSeen(**values))
+    return found
+
+
+@dataclass(frozen=True)
+class ConflictSeen:
+    """Sources that disagree over one fact: each side a dict with ``value``, ``article_id``,
+    ``outlet``, ``date``, ``start``, ``end``, ``text`` and ``evidence``."""
+
+    id: str
+    kind: str
+    subject: str
+    subject_name: str
+    fact: str
+    sides: list[dict]
 
 
 def find_conflicts(
     conn: duckdb.DuckDBPyConnection, kind: str | None = None, subject: str | None = None
-) -> list[tuple]:
+) -> list[ConflictSeen]:
     """Stored disagreements between sources, optionally of one kind or about one subject
-    (an actor's id or name, a merged event's id).
-
-    Rows: (id, kind, subject, subject name, fact, sides), each side a dict with ``value``,
-    ``article_id``, ``outlet``, ``date``, ``start``, ``end``, ``text`` and ``evidence``.
-    """
+    (an actor's id or name, a merged event's id)."""
     where, params = ["TRUE"], []
     if kind:
         where.append("c.kind = ?")
@@ -359,4 +417,7 @@ def find_conflicts(
         WHERE {" AND ".join(where)}
         ORDER BY c.kind, coalesce(r.name, c.subject), c.id
     """
-    return conn.execute(sql, params).fetchall()
+    return [
+        ConflictSeen(key, kind_, subject_id, name, fact, list(sides or []))
+        for key, kind_, subject_id, name, fact, sides in conn.execute(sql, params).fetchall()
+    ]
