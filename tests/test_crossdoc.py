@@ -98,7 +98,7 @@ def test_every_event_record_is_a_mention_of_exactly_one_merged_event(crossdoc_st
 
 def test_the_wang_yi_office_disagreement_is_a_conflict_with_both_sides(crossdoc_store, seeds):
     with Store(crossdoc_store, read_only=True) as store:
-        rows = find_conflicts(store.conn, kind="office", subject="wang-yi")
+        rows = find_conflicts(store.conn, kind="office", subjects=("wang-yi",))
         texts = dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
     facts = [row for row in rows if "Foreign Affairs Commission Office" in row.fact]
     assert len(facts) == 1, rows

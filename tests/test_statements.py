@@ -216,7 +216,7 @@ def test_statements_export_and_listing(tmp_path, seeds, cli):
     assert "Nikolai Patrushev" in listed.stdout and "via Sputnik" in listed.stdout
     assert "The bloody events" in listed.stdout
     none = cli("statements", "--db", db, "--speaker", "Nobody Atall")
-    assert none.returncode == 1 and "no statement matches" in none.stderr
+    assert none.returncode == 1 and "no actor called 'Nobody Atall'" in none.stderr
 
 
 def test_eval_polnear_scores_ours_beside_textacys(tmp_path, cli):

@@ -23,10 +23,12 @@ from communique.export.tables import OutputError, check_output
 from communique.ingest import ReadOptions, parse_size
 from communique.ingest.dedup import DEFAULT_THRESHOLD
 from communique.ingest.fields import parse_field_overrides
-from communique.kb import KBError
+from communique.kb import KBError, KnowledgeBase
 from communique.nlp import DEFAULT_MODEL, ModelNotFound
 from communique.records import Event
 from communique.store import DEFAULT_DB, SchemaError, Store, StoreLocked
+from communique.store.names import Ambiguous, Named, country_members, resolve
+from communique.store.queries import Among
 from communique.terminal import console, printable
 
 app = typer.Typer(
@@ -117,6 +119,28 @@ def _error_line(message: str) -> None:
 def _fail(message: str, code: int = 2) -> typer.Exit:
     _error_line(message)
     return typer.Exit(code)
+
+
+def _resolve(store: Store, name: str, kb: KnowledgeBase, option: str) -> Named | None:
+    """The actor a NAME stands for (see ``communique.store.names``); an ambiguous name is an
+    error that lists the candidates."""
+    try:
+        return resolve(store.conn, name, kb)
+    except Ambiguous as error:
+        raise _fail(f"{option}: {error}") from None
+
+
+def _among(store: Store, name: str, kb: KnowledgeBase, option: str, *, words: bool) -> Among:
+    """A filter for ``name``: the actor (a state with its people and bodies), else, where the
+    option takes them, the words themselves."""
+    found = _resolve(store, name, kb, option)
+    if found is None:
+        if words:
+            return Among(words=name)
+        raise _fail(f"{option}: no actor called {name!r} in {store.path}", 1)
+    if found.kind in ("state", "government") and found.country:
+        return Among(ids=tuple(country_members(store.conn, found.country)))
+    return Among(ids=(found.id,))
 
 
 def _name(value: str | None, option: str) -> str | None:
@@ -287,11 +311,18 @@ def conflicts(
     """Show where sources disagree — an event's date or place, a person's office — with
     each side's value, outlet and sentence."""
     from communique.display_crossdoc import print_conflicts
+    from communique.kb import load as load_kb
     from communique.store import queries
 
     about = _name(about, "--about")
+    only = kind.value if kind else None
     with Store(db, read_only=True) as store:
-        rows = queries.find_conflicts(store.conn, kind.value if kind else None, about)
+        subjects = (about,) if about is not None else None  # an actor's or merged event's id
+        rows = queries.find_conflicts(store.conn, only, subjects)
+        if about is not None and not rows:
+            found = _resolve(store, about, load_kb(), "--about")
+            if found is not None:
+                rows = queries.find_conflicts(store.conn, only, (found.id,))
     if as_json:
         _print_json(rows)
     elif not rows:
@@ -346,6 +377,8 @@ def timeline(
                     raise _fail(f"no actor or state called {name!r} in {db}", 1)
                 sides.append(side)
             found = build_timeline(store.conn, sides[0], sides[1], by.value)
+    except Ambiguous as error:
+        raise _fail(str(error)) from None
     except ValueError as error:
         raise _fail(str(error), 1) from None
     if as_json:
@@ -418,15 +451,28 @@ def statements(
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many to show.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
-    """Show statements: who said what, to whom, according to whom, with sentence and source."""
+    """Show statements: who said what, to whom, according to whom, with sentence and source.
+
+    A NAME is an actor id, a name or alias the knowledge base knows, or words of one stored
+    actor's name; a state stands for its people and bodies. --about and --via also take words
+    of the content or of the credited source."""
     from communique import display
+    from communique.kb import load as load_kb
     from communique.store import queries
 
     speaker, about, via = (_name(speaker, "--speaker"), _name(about, "--about"),
                            _name(via, "--via"))  # fmt: skip
     day = _date_option(since, "--since")
+    kb = load_kb()
     with Store(db, read_only=True) as store:
-        rows = queries.find_statements(store.conn, speaker, about, via, day, limit)
+        speakers = abouts = vias = None
+        if speaker is not None:
+            speakers = _among(store, speaker, kb, "--speaker", words=False)
+        if about is not None:
+            abouts = _among(store, about, kb, "--about", words=True)
+        if via is not None:
+            vias = _among(store, via, kb, "--via", words=True)
+        rows = queries.find_statements(store.conn, speakers, abouts, vias, day, limit)
     if as_json:
         _print_json(rows)
     elif not rows:
@@ -450,26 +496,20 @@ def actor(
     name = _name(name, "NAME") or ""
     kb = load_kb(actors or ())
     with Store(db, read_only=True) as store:
-        found = queries.find_actors(store.conn, name)
-        if not found:
-            found = [(a.id, a.name, 0) for a in kb.named(name)]
-        if not found:
+        found = _resolve(store, name, kb, "NAME")
+        if found is None:
             raise _fail(f"no actor called {name!r} in {db}", 1)
-        profile = queries.profile(store.conn, found[0][0])
+        profile = queries.profile(store.conn, found.id)
     if profile is None:
-        raise _fail(f"{found[0][1]} is in the knowledge base but not mentioned in {db}", 1)
+        raise _fail(f"{found.name} is in the knowledge base but not mentioned in {db}", 1)
     known = kb.actors.get(profile.id)
     if as_json:
         offices = list(known.offices) if known is not None else []
-        also = [{"id": key, "name": label, "mentions": n} for key, label, n in found[1:6]]
         record = _plain(profile)
         assert isinstance(record, dict)
-        _print_json({**record, "offices": offices, "also_matching": also})
+        _print_json({**record, "offices": offices})
         return
     display.actor_profile(out, profile, known)
-    others = [f"{label} ({key}, {n})" for key, label, n in found[1:6]]
-    if others:
-        out.print("Also matching: " + printable("; ".join(others)))
 
 
 @eval_app.command("actors")

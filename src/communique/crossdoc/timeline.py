@@ -41,9 +41,8 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from communique.kb.names import normal
 from communique.ontology.plover import QUAD_NAMES
-from communique.store.queries import find_actors
+from communique.store.names import resolve
 from communique.store.schema import one
 
 if TYPE_CHECKING:
@@ -215,49 +214,19 @@ def _side_of(
 def resolve_side(
     conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase | None = None
 ) -> Side | None:
-    """Who ``name`` stands for, or None when nothing by that name is known.
-
-    Tried in order: an actor id ("RUS", "wang-yi", any case), an actor's exact name ("Russia",
-    "Wang Yi"), a state's code, alias or seat of power in the knowledge base ("Russian
-    Federation", "the Kremlin"; ``kb`` is loaded only when it comes to that), a name or alias
-    of anyone else there ("Sergei Lavrov"), then part of a stored name ("Putin"), the most
-    mentioned first. A state, or a state's government, stands for every actor of its country
-    (people, institutions, forces, outlets); anyone else for themself.
+    """Who ``name`` stands for (``communique.store.names.resolve``), or None when nothing by
+    that name is known; raises ``Ambiguous`` for a name that fits several actors. A state, or
+    a state's government, stands for every actor of its country (people, institutions,
+    forces, outlets); anyone else for themself.
     """
-    query = name.strip()
-    if not query:
-        return None
-    columns = "SELECT id, name, kind, country FROM actors"
-    rank = "ORDER BY kind = 'state' DESC, kind = 'government' DESC, id"
-    for sql in (
-        f"{columns} WHERE id = ?",
-        f"{columns} WHERE lower(id) = lower(?) {rank}",
-        f"{columns} WHERE lower(name) = lower(?) {rank}",
-    ):
-        row = one(conn, sql, [query])
-        if row is not None:
-            return _side_of(conn, query, *row)
     if kb is None:
         from communique.kb import load
 
         kb = load()
-    code = next((c for c in kb.countries if c.lower() == query.lower()), None)
-    code = code or kb.by_metonym.get(normal(query))  # "the Kremlin", "Beijing"
-    if code in kb.countries:
-        return _state_side(conn, query, code, kb.countries[code].name)
-    found = kb.named(query)
-    if found:
-        actor = found[0]
-        stored = one(conn, f"{columns} WHERE id = ?", [actor.id])
-        if stored is not None:
-            return _side_of(conn, query, *stored)
-        return _side_of(conn, query, actor.id, actor.name, actor.kind, actor.country)
-    partial = find_actors(conn, query)
-    if partial:
-        row = one(conn, f"{columns} WHERE id = ?", [partial[0][0]])
-        if row is not None:
-            return _side_of(conn, query, *row)
-    return None
+    found = resolve(conn, name, kb)
+    if found is None:
+        return None
+    return _side_of(conn, name.strip(), found.id, found.name, found.kind, found.country)
 
 
 # -- the timeline ----------------------------------------------------------------------------

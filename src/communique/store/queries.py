@@ -251,20 +251,6 @@ class Profile:
     together: list[Partner]
 
 
-def find_actors(conn: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str, int]]:
-    """Stored actors whose id is ``name`` or whose name contains it: (id, name, mentions)."""
-    rows = conn.execute(
-        """
-        SELECT r.id, r.name, (SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS n
-        FROM actors r
-        WHERE r.id = ? OR r.name ILIKE '%' || ? || '%'
-        ORDER BY r.id = ? DESC, lower(r.name) = lower(?) DESC, n DESC
-        """,
-        [name, name, name, name],
-    ).fetchall()
-    return [(key, label, int(n)) for key, label, n in rows]
-
-
 def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Profile | None:
     """An actor's roles over time with their sources, its outlets and its company."""
     row = one(conn, "SELECT id, name, kind, country, sector, wikidata FROM actors WHERE id = ?",
@@ -328,38 +314,45 @@ class StatementSeen:
     article_id: str
 
 
+@dataclass(frozen=True)
+class Among:
+    """What a filter asks for: any of these actors, or else these words in the text."""
+
+    ids: tuple[str, ...] = ()
+    words: str | None = None
+
+
 def find_statements(
     conn: duckdb.DuckDBPyConnection,
-    speaker: str | None = None,
-    about: str | None = None,
-    via: str | None = None,
+    speaker: Among | None = None,
+    about: Among | None = None,
+    via: Among | None = None,
     since: date | None = None,
     limit: int = 50,
 ) -> list[StatementSeen]:
-    """Statements filtered the way a reader asks: by speaker, subject, source and date.
-
-    ``speaker``, ``about`` and ``via`` match actor names or ids, or words of the text;
-    ``about`` looks in the content.
-    """
+    """Statements filtered the way a reader asks: by speaker, what they are about (an actor
+    named in the content, or words of it), the outlet or document credited, and date."""
     where: list[str] = ["TRUE"]
     params: list[object] = []
-    if speaker:
-        where.append("(r.name ILIKE ? OR s.speaker_id = ? OR s.speaker_text ILIKE ?)")
-        params += [f"%{speaker}%", speaker, f"%{speaker}%"]
-    if about:
+    if speaker is not None:
+        where.append("list_contains(?, s.speaker_id)")
+        params.append(list(speaker.ids))
+    if about is not None and about.ids:
         where.append(
-            """(content ILIKE ? OR EXISTS (
-                   SELECT 1 FROM mentions m JOIN actors x ON x.id = m.actor_id
+            """EXISTS (SELECT 1 FROM mentions m
                    WHERE m.article_id = s.article_id AND m."start" >= s."start"
-                     AND m."end" <= s."end" AND (x.name ILIKE ? OR x.id = ?)))"""
+                     AND m."end" <= s."end" AND list_contains(?, m.actor_id))"""
         )
-        params += [f"%{about}%", f"%{about}%", about]
-    if via:
-        where.append(
-            "EXISTS (SELECT 1 FROM unnest(s.via) AS v(x) LEFT JOIN actors o ON o.id = v.x"
-            " WHERE v.x ILIKE ? OR o.name ILIKE ?)"
-        )
-        params += [f"%{via}%", f"%{via}%"]
+        params.append(list(about.ids))
+    elif about is not None:
+        where.append("content ILIKE ?")
+        params.append(f"%{about.words}%")
+    if via is not None and via.ids:
+        where.append("list_has_any(s.via, ?)")
+        params.append(list(via.ids))
+    elif via is not None:
+        where.append("EXISTS (SELECT 1 FROM unnest(s.via) AS v(x) WHERE v.x ILIKE ?)")
+        params.append(f"%{via.words}%")
     if since:
         where.append("a.date >= CAST(? AS DATE)")
         params.append(since)
@@ -400,17 +393,20 @@ class ConflictSeen:
 
 
 def find_conflicts(
-    conn: duckdb.DuckDBPyConnection, kind: str | None = None, subject: str | None = None
+    conn: duckdb.DuckDBPyConnection,
+    kind: str | None = None,
+    subjects: tuple[str, ...] | None = None,
 ) -> list[ConflictSeen]:
-    """Stored disagreements between sources, optionally of one kind or about one subject
-    (an actor's id or name, a merged event's id)."""
-    where, params = ["TRUE"], []
+    """Stored disagreements between sources, optionally of one kind or about these subjects
+    (actor ids, merged event ids)."""
+    where: list[str] = ["TRUE"]
+    params: list[object] = []
     if kind:
         where.append("c.kind = ?")
         params.append(kind)
-    if subject:
-        where.append("(c.subject = ? OR r.name ILIKE ?)")
-        params += [subject, f"%{subject}%"]
+    if subjects is not None:
+        where.append("list_contains(?, c.subject)")
+        params.append(list(subjects))
     sql = f"""
         SELECT c.id, c.kind, c.subject, coalesce(r.name, c.subject), c.fact, c.sides
         FROM conflicts c LEFT JOIN actors r ON r.id = c.subject
