@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint bench eval fuzz clean
+.PHONY: demo test test-latest lint bench eval fuzz clean
 
 # Create the virtual environment and install the pinned dependencies, then the package itself.
 $(STAMP): pyproject.toml requirements.lock
@@ -22,6 +22,15 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The suite on the newest release of every dependency that pyproject.toml's bounds allow,
+# not the pinned ones: the bounds say what is tested.
+test-latest:
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	.venv-latest/bin/ruff check src tests benchmarks
+	.venv-latest/bin/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -47,4 +56,4 @@ eval: $(STAMP)
 	$(BIN)/communique eval stories ../shared/corpora/allsides/allsides_articles_flat.jsonl
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-latest build src/*.egg-info .pytest_cache .ruff_cache .mypy_cache
