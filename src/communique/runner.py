@@ -31,7 +31,7 @@ from communique.nlp import DEFAULT_MODEL, load_model, model_label
 from communique.progress import Meter
 from communique.records import Article, Failure, Problem, describe_error
 from communique.store import Store
-from communique.store.schema import rollback
+from communique.store.store import NewArticle
 from communique.terminal import printable
 
 # Articles inserted per transaction while reading; each row is written whole or not at all.
@@ -103,47 +103,40 @@ def read_into(
     report.problems.extend(missing)
     report.files = len(files)
 
+    queued: dict[str, NewArticle] = {}  # read, not yet written: one transaction a batch
     with Meter(console, "reading", len(files), "files") as meter:
-        pending = 0
-        store.conn.begin()
-        try:
-            for path in files:
-                problems = []
-                for item in _read_safely(path, options):
-                    if isinstance(item, Problem):
-                        _note(console, item)
-                        problems.append(item)
-                        continue
-                    report.read += 1
-                    if store.has_article(item.id):
-                        report.known += 1
-                        continue
-                    minhash = signature(item.text, index.num_perm)
-                    original = index.find(minhash)
-                    store.add_article(
-                        item,
-                        minhash=to_bytes(minhash),
-                        duplicate_of=original[0] if original else None,
-                        similarity=original[1] if original else None,
-                    )
-                    report.added += 1
-                    if original:
-                        report.duplicates += 1
-                    else:
-                        index.add(item.id, minhash)
-                    pending += 1
-                    if pending >= INSERT_BATCH:
-                        store.conn.commit()
-                        store.conn.begin()
-                        pending = 0
-                store.add_problems(run_id, problems)
-                report.problems.extend(problems)
-                meter.describe(f"reading ({report.read} articles)")
-                meter.advance()
-            store.conn.commit()
-        except BaseException:
-            rollback(store.conn)
-            raise
+        for path in files:
+            problems = []
+            for item in _read_safely(path, options):
+                if isinstance(item, Problem):
+                    _note(console, item)
+                    problems.append(item)
+                    continue
+                report.read += 1
+                if item.id in queued or store.has_article(item.id):
+                    report.known += 1
+                    continue
+                minhash = signature(item.text, index.num_perm)
+                original = index.find(minhash)
+                queued[item.id] = NewArticle(
+                    item,
+                    minhash=to_bytes(minhash),
+                    duplicate_of=original[0] if original else None,
+                    similarity=original[1] if original else None,
+                )
+                report.added += 1
+                if original:
+                    report.duplicates += 1
+                else:
+                    index.add(item.id, minhash)
+                if len(queued) >= INSERT_BATCH:
+                    store.add_articles(list(queued.values()))
+                    queued.clear()
+            store.add_problems(run_id, problems)
+            report.problems.extend(problems)
+            meter.describe(f"reading ({report.read} articles)")
+            meter.advance()
+        store.add_articles(list(queued.values()))
     report.read_seconds = time.perf_counter() - started
 
 

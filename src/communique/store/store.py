@@ -8,7 +8,9 @@ doing any of it twice.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -44,6 +46,16 @@ _UPSERT_ACTORS = """
         sector = coalesce(actors.sector, excluded.sector),
         wikidata = coalesce(excluded.wikidata, actors.wikidata)
 """
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article to store, with its near-duplicate signature and what it near-copies."""
+
+    article: Article
+    minhash: bytes | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
 
 
 class AlreadyAnalysed(RuntimeError):
@@ -141,6 +153,41 @@ class Store:
             ],
         ).fetchall()  # fmt: skip
         return bool(row)
+
+    def add_articles(self, rows: Sequence[NewArticle]) -> int:
+        """Store a batch of articles in one transaction, each unless one with the same text is
+        stored; returns how many were added. A run killed before the commit stores none of
+        them, and reading the same input again stores them all."""
+        if not rows:
+            return 0
+        values = [
+            [
+                row.article.id, row.article.title, row.article.date, row.article.outlet,
+                row.article.url, row.article.text, row.article.source, row.article.locator,
+                row.article.format, row.minhash, row.duplicate_of, row.similarity,
+            ]
+            for row in rows
+        ]  # fmt: skip
+        with self.transaction():
+            before = only(self.conn, "SELECT count(*) FROM articles")[0]
+            self.conn.executemany(
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash, duplicate_of, similarity) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                values,
+            )
+            after = only(self.conn, "SELECT count(*) FROM articles")[0]
+        return int(after - before)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All the writes inside happen, or none: rolled back on any error."""
+        self.conn.begin()
+        try:
+            yield
+            self.conn.commit()
+        except BaseException:
+            rollback(self.conn)
+            raise
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """Near-duplicate signatures of the stored articles that are not copies themselves."""
