@@ -55,6 +55,14 @@ def store_summary(console: Console, summary: Summary, title: str = "store") -> N
             f"{summary.problems} problems recorded",
         )
     )
+    if summary.failed:
+        console.print(
+            Text(
+                f"{summary.failed} articles could not be analysed: "
+                "communique export problems shows why",
+                style="yellow",
+            )
+        )
     table = Table(title="Most mentioned", show_lines=False)
     for group in summary.top:
         table.add_column(group.capitalize())

@@ -122,6 +122,8 @@ def test_articles_that_fail_are_marked_and_skipped_and_the_rest_analysed(tmp_pat
     assert all(analysed and failed is None for analysed, failed in state.values()), state
     assert next(r[3] for r in rows if r[0] == "Poisoned").startswith("analysis: RuntimeError")
     assert kinds == [("analysis",)]
+    summary = _poisoned_cli("summary", "--db", db)
+    assert "1 articles could not be analysed" in summary.stdout
 
 
 def test_text_is_printed_literally_on_terminals(tmp_path, cli):

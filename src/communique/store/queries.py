@@ -173,20 +173,24 @@ class Summary:
     mentions: int
     problems: int
     top: dict[str, list[tuple[str, int, int]]]  # group -> (name, mentions, articles)
+    failed: int = 0  # articles the analysis could not take (marked, skipped until it changes)
 
 
 def summary(conn: duckdb.DuckDBPyConnection, top_n: int = 10) -> Summary:
     """Counts over the whole store and the most mentioned people, states and organisations."""
-    articles, duplicates, analysed, sentences, mentions, problems = only(
+    articles, duplicates, analysed, sentences, mentions, problems, failed = only(
         conn,
         "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), "
         "count(*) FILTER (WHERE duplicate_of IS NOT NULL), "
         "count(*) FILTER (WHERE analysed_at IS NOT NULL), "
         "(SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions), "
-        "(SELECT count(*) FROM problems) FROM articles",
+        "(SELECT count(*) FROM problems), "
+        "count(*) FILTER (WHERE failed IS NOT NULL AND analysed_at IS NULL) FROM articles",
     )
     top = {group: top_actors(conn, kinds, top_n) for group, kinds in ACTOR_GROUPS.items()}
-    return Summary(articles, duplicates, analysed, sentences, mentions, problems, top)
+    return Summary(
+        articles, duplicates, analysed, sentences, mentions, problems, top, int(failed)
+    )
 
 
 def top_actors(
