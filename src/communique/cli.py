@@ -23,6 +23,7 @@ from communique.export.tables import OutputError, check_output
 from communique.ingest import ReadOptions, parse_size
 from communique.ingest.dedup import DEFAULT_THRESHOLD
 from communique.ingest.fields import parse_field_overrides
+from communique.ingest.sources import path_label
 from communique.kb import KBError, KnowledgeBase
 from communique.nlp import DEFAULT_MODEL, ModelNotFound
 from communique.records import Event
@@ -252,7 +253,7 @@ def ingest(
         )
     except ValueError as error:
         raise _fail(str(error)) from None
-    command = "ingest " + " ".join(paths)
+    command = "ingest " + " ".join(path_label(path) for path in paths)
     read = _run_ingest(paths, db, options, model, analyse, batch_size, threshold, command, actors)
     if read == 0:
         raise _fail("no article could be read from the input", 1)

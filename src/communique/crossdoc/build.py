@@ -100,7 +100,7 @@ _EVENTS = """
            e.geonameid, e.quad, e.cameo, e.goldstein,
            e.date_text, e.date_text_start, e.date_text_end,
            e.place_text, e.place_start, e.place_end,
-           s."start", s."end", substring(a.text, s."start" + 1, s."end" - s."start"),
+           s."start", s."end",
            coalesce((SELECT list(x.who ORDER BY x.position) FROM sides x
                      WHERE x.article_id = e.article_id AND x.event_idx = e.idx
                        AND x.side = 'actor'), []),
@@ -110,8 +110,7 @@ _EVENTS = """
            coalesce((SELECT bool_or(x.person) FROM sides x
                      WHERE x.article_id = e.article_id AND x.event_idx = e.idx), false),
            coalesce((SELECT list({'kind': z.kind, 'value': z.value, 'start': z."start",
-                                  'end': z."end", 'at_least': z.at_least,
-                                  'text': substring(a.text, z."start" + 1, z."end" - z."start")}
+                                  'end': z."end", 'at_least': z.at_least}
                                  ORDER BY z."start")
                      FROM event_sizes z
                      WHERE z.article_id = e.article_id AND z.event_idx = e.idx), [])
@@ -121,10 +120,12 @@ _EVENTS = """
     ORDER BY a.seq, e.idx
 """
 
+# Spans of the text are cut in Python from the text read once: DuckDB's substring counts
+# characters from the start of the string, which costs the article's length every time.
 _ROLES = """
     SELECT o.article_id, o.idx, o.actor_id, o.role, o.organisation, o.country, o.tense,
-           o."start", o."end", substring(a.text, o."start" + 1, o."end" - o."start"),
-           (SELECT substring(a.text, s."start" + 1, s."end" - s."start") FROM sentences s
+           o."start", o."end",
+           (SELECT [s."start", s."end"] FROM sentences s
             WHERE s.article_id = o.article_id AND s."start" <= o."start" AND o."start" < s."end"
             ORDER BY s.idx LIMIT 1),
            a.outlet, a.date, a.seq
@@ -152,13 +153,19 @@ def compute(conn: duckdb.DuckDBPyConnection) -> Crossdoc:
         ]
     )
     about = {key: (outlet, day, seq) for key, _, _, day, outlet, seq, _ in articles}
+    texts: dict[str, str] = {key: text for key, text, *_ in articles}
+
+    def cut(key: str, start: int | None, end: int | None) -> str | None:
+        return texts[key][start:end] if start is not None and end is not None else None
+
     countries = _country_places()
     mentions = []
     for row in conn.execute(_EVENTS).fetchall():
         (key, index, kind, mode, modality, start, end, granularity, place_name, place_country,
          latitude, longitude, geonameid, quad, cameo, goldstein, date_text, date_start,
          date_end, place_text, place_start, place_end, sentence_start, sentence_end,
-         sentence, actors, recipients, people, sizes) = row  # fmt: skip
+         actors, recipients, people, sizes) = row  # fmt: skip
+        sentence = cut(key, sentence_start, sentence_end)
         outlet, published, seq = about[key]
         mentions.append(
             EventMention(
@@ -192,17 +199,20 @@ def compute(conn: duckdb.DuckDBPyConnection) -> Crossdoc:
                 date_span=_span(date_start, date_end),
                 place_text=place_text,
                 place_span=_span(place_start, place_end),
-                sizes=tuple(Size(**size) for size in sizes),
+                sizes=tuple(
+                    Size(**size, text=texts[key][size["start"] : size["end"]]) for size in sizes
+                ),
             )
         )
     merged = merge_events(mentions)
     claims = [
         RoleClaim(
             article_id=key, index=index, actor_id=actor, role=role, organisation=organisation,
-            country=country, tense=tense, start=start, end=end, text=text, evidence=sentence,
+            country=country, tense=tense, start=start, end=end, text=texts[key][start:end],
+            evidence=cut(key, *sentence) if sentence else None,
             outlet=outlet, published=day, order=seq,
         )
-        for (key, index, actor, role, organisation, country, tense, start, end, text, sentence,
+        for (key, index, actor, role, organisation, country, tense, start, end, sentence,
              outlet, day, seq) in conn.execute(_ROLES).fetchall()
     ]  # fmt: skip
     return Crossdoc(stories, merged, detect_conflicts(merged, claims), len(articles))
