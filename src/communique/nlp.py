@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections.abc import Iterator, Sequence
 
@@ -64,6 +65,8 @@ MAX_PIECE = 100_000
 MAX_RUN = 3_000
 # Articles longer than this (about 300,000 words, a long book) are not analysed.
 MAX_ARTICLE = 2_000_000
+# An article at least this long has its pieces parsed by every core at once.
+LONG_ARTICLE = 300_000
 
 _BREAK = re.compile(r"\n\s*|[.!?…]+[\"'”’)\]]*\s+")
 
@@ -114,9 +117,12 @@ def piece_limit(nlp: Language) -> int:
 
 
 def parse(nlp: Language, text: str, parts: Sequence[Doc] | None = None) -> Doc:
-    """The parse of ``text``, from the parses of its ``pieces`` when they are given."""
+    """The parse of ``text``, from the parses of its ``pieces`` when they are given; a long
+    text's pieces are parsed in as many processes as the machine has cores."""
     if parts is None:
-        parts = list(nlp.pipe(pieces(text, piece_limit(nlp))))
+        cut = pieces(text, piece_limit(nlp))
+        processes = min(os.cpu_count() or 1, len(cut)) if len(text) >= LONG_ARTICLE else 1
+        parts = list(nlp.pipe(cut, n_process=processes, batch_size=1))
     doc = parts[0] if len(parts) == 1 else Doc.from_docs(list(parts), ensure_whitespace=False)
     if doc.text != text:
         raise ValueError("the pieces parsed do not make up the text")

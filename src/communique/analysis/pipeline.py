@@ -16,7 +16,7 @@ from communique.analysis.sentences import sentences
 from communique.analysis.statements import StatementFinder
 from communique.kb import KnowledgeBase
 from communique.kb import load as load_kb
-from communique.nlp import MAX_ARTICLE, parse, piece_limit, pieces
+from communique.nlp import LONG_ARTICLE, MAX_ARTICLE, parse, piece_limit, pieces
 from communique.records import Article, ArticleRecords, Failure, describe_error
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
@@ -60,25 +60,26 @@ def analyse(article: Article, nlp: Language, kb: KnowledgeBase | None = None) ->
 def _parse_batch(batch: list[Article], nlp: Language, batch_size: int) -> list[Doc | Failure]:
     """The parses of a batch of articles; an article the parser fails on is a ``Failure``.
 
-    The pieces of the whole batch go through ``nlp.pipe`` together; should that fail, each
-    article is parsed on its own, so that one bad article costs only itself.
+    The pieces of the batch's ordinary articles go through ``nlp.pipe`` together; a long
+    article is parsed on its own, on every core. Should the batch fail, each article is
+    parsed on its own, so that one bad article costs only itself.
     """
-    cut = [pieces(article.text, piece_limit(nlp)) for article in batch]
+    ordinary = [article for article in batch if len(article.text) < LONG_ARTICLE]
+    cut = [pieces(article.text, piece_limit(nlp)) for article in ordinary]
+    parsed: dict[str, Doc | Failure] = {}
     try:
         docs = iter(list(nlp.pipe((p for parts in cut for p in parts), batch_size=batch_size)))
-        return [
-            parse(nlp, article.text, list(islice(docs, len(parts))))
-            for article, parts in zip(batch, cut, strict=True)
-        ]
+        for article, parts in zip(ordinary, cut, strict=True):
+            parsed[article.id] = parse(nlp, article.text, list(islice(docs, len(parts))))
     except Exception:  # isolate the article at fault below
-        pass
-    parsed: list[Doc | Failure] = []
+        parsed.clear()
     for article in batch:
-        try:
-            parsed.append(parse(nlp, article.text))
-        except Exception as error:  # one article's failure is its own
-            parsed.append(Failure(article.id, "parse", describe_error(error)))
-    return parsed
+        if article.id not in parsed:
+            try:
+                parsed[article.id] = parse(nlp, article.text)
+            except Exception as error:  # one article's failure is its own
+                parsed[article.id] = Failure(article.id, "parse", describe_error(error))
+    return [parsed[article.id] for article in batch]
 
 
 def analyse_each(
