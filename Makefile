@@ -28,7 +28,7 @@ test: $(STAMP)
 test-latest:
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip
-	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev,eval]'
 	.venv-latest/bin/ruff check src tests benchmarks
 	.venv-latest/bin/python -m pytest
 
