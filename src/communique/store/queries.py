@@ -188,9 +188,7 @@ def summary(conn: duckdb.DuckDBPyConnection, top_n: int = 10) -> Summary:
         "count(*) FILTER (WHERE failed IS NOT NULL AND analysed_at IS NULL) FROM articles",
     )
     top = {group: top_actors(conn, kinds, top_n) for group, kinds in ACTOR_GROUPS.items()}
-    return Summary(
-        articles, duplicates, analysed, sentences, mentions, problems, top, int(failed)
-    )
+    return Summary(articles, duplicates, analysed, sentences, mentions, problems, top, int(failed))
 
 
 def top_actors(
