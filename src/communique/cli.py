@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import sys
@@ -19,7 +18,7 @@ from rich.text import Text
 
 from communique import __version__
 from communique.evaluate.gold import GoldFormatError
-from communique.export.tables import OutputError, check_output
+from communique.export.tables import OutputError, check_output, plain
 from communique.ingest import ReadOptions, parse_size
 from communique.ingest.dedup import DEFAULT_THRESHOLD
 from communique.ingest.fields import parse_field_overrides
@@ -73,22 +72,9 @@ JsonOption = Annotated[
 ]
 
 
-def _plain(value: object) -> object:
-    """A value as JSON holds it: records as objects, dates as ISO strings."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def _print_json(value: object) -> None:
     """One JSON document on standard output, never wrapped or styled."""
-    sys.stdout.write(json.dumps(_plain(value), ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(plain(value), ensure_ascii=False) + "\n")
 
 
 class Table(StrEnum):
@@ -506,7 +492,7 @@ def actor(
     known = kb.actors.get(profile.id)
     if as_json:
         offices = list(known.offices) if known is not None else []
-        record = _plain(profile)
+        record = plain(profile)
         assert isinstance(record, dict)
         _print_json({**record, "offices": offices})
         return

@@ -21,8 +21,9 @@ def test_summary_actor_statements_conflicts_and_timeline_as_json(seeds_store, cl
     assert all(fields <= set(statement) for statement in said)
 
     conflicts = json.loads(cli("conflicts", "--db", seeds_store, "--json").stdout)
-    assert isinstance(conflicts, list)
+    assert conflicts, "the seeds disagree on Wang Yi's office"
     assert all({"kind", "fact", "sides"} <= set(c) for c in conflicts)
+    assert all(side["article_id"] for c in conflicts for side in c["sides"])
 
     result = cli("timeline", "Russia", "China", "--db", seeds_store, "--json")
     timeline = json.loads(result.stdout)

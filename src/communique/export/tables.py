@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -24,20 +25,25 @@ FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 EVENT_FORMATS = ("plover", "gdelt")
 
 
-def _plain(value: Any) -> Any:
-    """A value as JSON can hold it: dates as ISO strings, nested lists and structs kept."""
+def plain(value: Any) -> Any:
+    """A value as JSON can hold it: dates as ISO strings, records (dataclasses) as objects,
+    sets as sorted lists, nested lists, tuples and structs kept."""
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(plain(item) for item in value)
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {str(key): plain(item) for key, item in value.items()}
     return value
 
 
 def _cell(value: Any) -> Any:
     """A value as a CSV cell: nested lists and structs as JSON text."""
-    value = _plain(value)
+    value = plain(value)
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
@@ -141,7 +147,7 @@ def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[
             if writer is not None:
                 writer.writerow([_inert(_cell(value)) for value in row])
             else:
-                values = [_plain(value) for value in row]
+                values = [plain(value) for value in row]
                 text.write(json.dumps(dict(zip(columns, values, strict=True)), ensure_ascii=False))
                 text.write("\n")
         sink.write(text.getvalue().encode("utf-8"))
@@ -169,7 +175,7 @@ def _write_events(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: I
                 record = gdelt_row(row, number)
                 writer.writerow([_cell(record[name]) for name in GDELT_COLUMNS])
             else:
-                text.write(json.dumps(_plain(plover_record(row)), ensure_ascii=False))
+                text.write(json.dumps(plain(plover_record(row)), ensure_ascii=False))
                 text.write("\n")
         sink.write(text.getvalue().encode("utf-8"))
         text.seek(0)
