@@ -143,16 +143,7 @@ class Store:
         similarity: float | None = None,
     ) -> bool:
         """Store an article unless one with the same text is stored; True when it was added."""
-        row = self.conn.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash, duplicate_of, similarity) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
-            [
-                article.id, article.title, article.date, article.outlet, article.url,
-                article.text, article.source, article.locator, article.format,
-                minhash, duplicate_of, similarity,
-            ],
-        ).fetchall()  # fmt: skip
-        return bool(row)
+        return self.add_articles([NewArticle(article, minhash, duplicate_of, similarity)]) == 1
 
     def add_articles(self, rows: Sequence[NewArticle]) -> int:
         """Store a batch of articles in one transaction, each unless one with the same text is
