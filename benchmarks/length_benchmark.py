@@ -31,8 +31,7 @@ from rich.table import Table
 from spacy.language import Language
 
 from communique.analysis import analyse_doc
-from communique.kb import KnowledgeBase
-from communique.kb import load as load_kb
+from communique.analysis.resources import Resources, shipped
 from communique.nlp import DEFAULT_MODEL, load_model
 from communique.records import Article
 
@@ -98,12 +97,12 @@ def prose(texts: list[str], characters: int) -> str:
     return joined[: stop + 1] if stop > 0 else joined
 
 
-def measure(nlp: Language, kb: KnowledgeBase, kilobytes: int, text: str) -> Measure:
+def measure(nlp: Language, resources: Resources, kilobytes: int, text: str) -> Measure:
     """Parse one text and analyse the parse, timing each."""
     started = time.perf_counter()
     doc = nlp(text)
     parsed = time.perf_counter()
-    analyse_doc(Article(text=text), doc, kb)
+    analyse_doc(Article(text=text), doc, resources)
     analysed = time.perf_counter()
     return Measure(kilobytes, len(text), parsed - started, analysed - parsed)
 
@@ -134,11 +133,11 @@ def main(argv: list[str] | None = None) -> int:
 
     # Load once and warm up both steps on one short story.
     nlp = load_model(args.model)
-    kb = load_kb()
+    resources = shipped()
     short = min(texts, key=len)
-    analyse_doc(Article(text=short), nlp(short), kb)
+    analyse_doc(Article(text=short), nlp(short), resources)
 
-    measures = [measure(nlp, kb, size, text) for size, text in inputs]
+    measures = [measure(nlp, resources, size, text) for size, text in inputs]
     if args.json:
         result = {"model": args.model, "sizes": [found.as_dict() for found in measures]}
         print(json.dumps(result, indent=2))

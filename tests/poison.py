@@ -14,10 +14,10 @@ POISON = "POISON-PILL-7f3a"
 _analyse_doc = pipeline.analyse_doc
 
 
-def _poisoned(article, doc, kb=None):
+def _poisoned(article, doc, resources=None):
     if POISON in article.text:
         raise RuntimeError("this article is poisoned")
-    return _analyse_doc(article, doc, kb)
+    return _analyse_doc(article, doc, resources)
 
 
 pipeline.analyse_doc = _poisoned

@@ -297,8 +297,8 @@ def conflicts(
 ) -> None:
     """Show where sources disagree — an event's date or place, a person's office — with
     each side's value, outlet and sentence."""
+    from communique.analysis.resources import knowledge_base
     from communique.display_crossdoc import print_conflicts
-    from communique.kb import load as load_kb
     from communique.store import queries
 
     about = _name(about, "--about")
@@ -307,7 +307,7 @@ def conflicts(
         subjects = (about,) if about is not None else None  # an actor's or merged event's id
         rows = queries.find_conflicts(store.conn, only, subjects)
         if about is not None and not rows:
-            found = _resolve(store, about, load_kb(), "--about")
+            found = _resolve(store, about, knowledge_base(), "--about")
             if found is not None:
                 rows = queries.find_conflicts(store.conn, only, (found.id,))
     if as_json:
@@ -444,13 +444,13 @@ def statements(
     actor's name; a state stands for its people and bodies. --about and --via also take words
     of the content or of the credited source."""
     from communique import display
-    from communique.kb import load as load_kb
+    from communique.analysis.resources import knowledge_base
     from communique.store import queries
 
     speaker, about, via = (_name(speaker, "--speaker"), _name(about, "--about"),
                            _name(via, "--via"))  # fmt: skip
     day = _date_option(since, "--since")
-    kb = load_kb()
+    kb = knowledge_base()
     with Store(db, read_only=True) as store:
         speakers = abouts = vias = None
         if speaker is not None:
@@ -477,11 +477,11 @@ def actor(
 ) -> None:
     """Profile an actor: offices, roles the articles give it with their sources, its company."""
     from communique import display
-    from communique.kb import load as load_kb
+    from communique.analysis.resources import knowledge_base
     from communique.store import queries
 
     name = _name(name, "NAME") or ""
-    kb = load_kb(actors or ())
+    kb = knowledge_base(actors or ())
     with Store(db, read_only=True) as store:
         found = _resolve(store, name, kb, "NAME")
         if found is None:
@@ -508,18 +508,18 @@ def eval_actors(
     misses: Annotated[int, typer.Option("--misses", help="Show this many misses.")] = 0,
 ) -> None:
     """Score actor and recipient codes on PLOVER gold records (accuracy over gold entities)."""
+    from communique.analysis.resources import Resources
     from communique.evaluate.actors import evaluate, read_gold
-    from communique.kb import load as load_kb
     from communique.nlp import load_model
     from communique.progress import Meter
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
     total = len(read_gold(gold))  # a malformed file is refused before the model loads
-    kb = load_kb(actors or ())
+    resources = Resources.load(actors or ())
     nlp = load_model(model)
     with Meter(err, "records", total, "records") as meter:
-        score = evaluate(gold, nlp, kb, meter.advance)
+        score = evaluate(gold, nlp, resources, meter.advance)
     figures = score.as_dict()
     if as_json:
         print(json.dumps(figures))
@@ -544,8 +544,8 @@ def eval_polnear(
     ] = None,
 ) -> None:
     """Score statements against PolNeAR attributions: content P/R/F1, speaker and cue accuracy."""
+    from communique.analysis.resources import Resources
     from communique.evaluate.polnear import evaluate, read_gold, statements_predictor
-    from communique.kb import load as load_kb
     from communique.nlp import load_model
     from communique.progress import Meter
 
@@ -556,9 +556,9 @@ def eval_polnear(
     except OSError as error:
         raise _fail(f"{directory}: {error.strerror or error}") from None
     try:
-        kb = load_kb(actors or ())
+        resources = Resources.load(actors or ())
         nlp = load_model(model)
-        runs = [("communique", statements_predictor(nlp, kb))]
+        runs = [("communique", statements_predictor(nlp, resources))]
         if baseline == "textacy":
             from communique.evaluate.polnear import textacy_baseline
 
@@ -594,16 +594,16 @@ def _events_of(
 ) -> Callable[[list[str]], list[tuple[Event, ...]]]:
     """Each text's events, analysed as a one-sentence article (batched through the parser)."""
     from communique.analysis import analyse_stream
-    from communique.kb import load as load_kb
+    from communique.analysis.resources import Resources
     from communique.nlp import load_model
     from communique.records import Article
 
-    kb = load_kb(actors or ())
+    resources = Resources.load(actors or ())
     nlp = load_model(model)
 
     def events(texts: list[str]) -> list[tuple[Event, ...]]:
         articles = [Article(text=text) for text in texts]
-        return [records.events for _, records in analyse_stream(articles, nlp, kb=kb)]
+        return [records.events for _, records in analyse_stream(articles, nlp, resources=resources)]
 
     return events
 

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from communique.analysis import ANALYSIS_VERSION, analyse_each
+from communique.analysis.resources import Resources
 from communique.crossdoc.build import CrossdocCounts, build_crossdoc
 from communique.ingest import ReadOptions, expand, read_file
 from communique.ingest.dedup import (
@@ -26,7 +27,6 @@ from communique.ingest.dedup import (
     to_bytes,
 )
 from communique.ingest.sources import path_label
-from communique.kb import load as load_kb
 from communique.nlp import DEFAULT_MODEL, load_model, model_label
 from communique.progress import Meter
 from communique.records import Article, Failure, Problem, describe_error
@@ -158,7 +158,7 @@ def analyse_pending(
     pending = store.pending(ANALYSIS_VERSION)
     if not pending:
         return
-    kb = load_kb(actors)
+    resources = Resources.load(actors)
     nlp = load_model(model)
     label = model_label(nlp)
 
@@ -168,7 +168,9 @@ def analyse_pending(
 
     started = time.perf_counter()
     with Meter(console, "analysing", len(pending), "articles") as meter:
-        for article, records in analyse_each(articles(), nlp, batch_size=batch_size, kb=kb):
+        for article, records in analyse_each(
+            articles(), nlp, batch_size=batch_size, resources=resources
+        ):
             if isinstance(records, Failure):
                 problem = failure_problem(article, records)
                 store.save_failure(records, ANALYSIS_VERSION, run_id, problem)

@@ -231,7 +231,7 @@ def test_an_event_keeps_the_dead_injured_and_arrested_it_counts(nlp, text, expec
 
 
 def test_counts_are_read_from_the_parse_without_an_event(nlp):
-    from communique.analysis.events import casualties
+    from communique.analysis.events.casualties import casualties
 
     text = "At least 26 people were killed and 41 wounded."
     sizes = [size for sentence in nlp(text).sents for _, size in casualties(sentence)]
@@ -248,7 +248,7 @@ def test_counts_are_read_from_the_parse_without_an_event(nlp):
      (["1.5", "million"], 1_500_000), (["dozens"], None), (["hundred"], None)],
 )  # fmt: skip
 def test_number_words_are_read(words, value):
-    from communique.analysis.events import _number
+    from communique.analysis.events.casualties import number_of as _number
 
     assert _number(words) == value
 
@@ -360,9 +360,9 @@ def test_a_place_within_a_district_of_a_city_is_the_citys(nlp):
 
 def test_a_capital_is_its_own_states_even_when_the_gazetteer_files_it_elsewhere():
     from communique.analysis.places import resolve_place
-    from communique.kb import load
+    from communique.analysis.resources import shipped
 
-    assert resolve_place("Islamabad", 0, 9, load(())).country == "PAK"
+    assert resolve_place("Islamabad", 0, 9, shipped()).country == "PAK"
 
 
 def test_an_organisation_named_after_a_capital_is_of_its_state(nlp):

@@ -8,15 +8,17 @@ from communique.analysis.triggers import (
     GUARD,
     Match,
     Trigger,
-    load_triggers,
     match,
     match_sentence,
+    read_triggers,
 )
 from communique.ontology import plover
 
+TABLE = read_triggers()
+
 
 def events(nlp, text: str) -> list[Match]:
-    return match_sentence(nlp(text))
+    return match_sentence(nlp(text), TABLE)
 
 
 def first(nlp, text: str) -> tuple[str, str | None] | None:
@@ -28,7 +30,7 @@ def first(nlp, text: str) -> tuple[str, str | None] | None:
 
 
 def test_every_row_is_a_known_plover_type_and_2024_mode():
-    table = load_triggers()
+    table = TABLE
     assert len(table) > 500
     for row in table:
         assert row.pos in ("VERB", "NOUN")
@@ -43,14 +45,14 @@ def test_every_row_is_a_known_plover_type_and_2024_mode():
 
 
 def test_every_type_has_triggers_and_guards_exist():
-    table = load_triggers()
+    table = TABLE
     types = {row.type for row in table}
     assert set(plover.TYPES) <= types
     assert GUARD in types
 
 
 def test_rows_are_unique_and_indexed_most_specific_first():
-    table = load_triggers()
+    table = TABLE
     keys = [(r.lemma, r.pos, r.particle, r.prep, r.objects) for r in table]
     assert len(keys) == len(set(keys))
     rows = table.lookup("call", "VERB")
@@ -96,13 +98,13 @@ def test_brief_examples(nlp, text, expected):
 def test_light_verb_reports_its_noun_at_the_light_verb(nlp):
     doc = nlp("The two leaders held talks in Moscow.")
     held, talks = doc[3], doc[4]
-    found = match(held)
+    found = match(held, TABLE)
     assert found is not None
     assert (found.type, found.kind) == ("CONSULT", "light")
     assert found.head == held and found.token == talks and found.noun == talks
     assert found.trigger.lemma == "talk" and found.trigger.pos == "NOUN"
-    assert match(talks) is None  # claimed by the light verb: one event
-    assert [m.head.i for m in match_sentence(doc)] == [held.i]
+    assert match(talks, TABLE) is None  # claimed by the light verb: one event
+    assert [m.head.i for m in match_sentence(doc, TABLE)] == [held.i]
 
 
 def test_passive_and_passive_light_verbs(nlp):
@@ -207,7 +209,7 @@ def test_hints_and_reverse(nlp):
 
 
 def test_trigger_is_frozen():
-    row = load_triggers().rows[0]
+    row = TABLE.rows[0]
     assert isinstance(row, Trigger)
     with pytest.raises(AttributeError):
         row.type = "AGREE"  # type: ignore[misc]

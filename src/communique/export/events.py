@@ -6,11 +6,11 @@ Both are built from the rows of the ``events`` export, one event record per row;
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
 from communique import __version__
-from communique.analysis.places import country_ids
 from communique.ontology.plover import CROSSWALK_VERSION, root_code
 
 CODER = f"communique {__version__}"
@@ -115,19 +115,20 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _geo_type(row: dict[str, Any]) -> int:
+def _geo_type(row: dict[str, Any], states: Collection[int]) -> int:
     """GDELT's ActionGeo_Type: 1 a country, 4 a town elsewhere, 0 none resolved."""
     if row.get("geonameid") is None:
         return 0
-    return 1 if row["geonameid"] in country_ids() else 4
+    return 1 if row["geonameid"] in states else 4
 
 
 def _first(sides: list[dict[str, Any]] | None) -> dict[str, Any]:
     return (sides or [{}])[0]
 
 
-def gdelt_row(row: dict[str, Any], number: int) -> dict[str, Any]:
-    """One event as a row of a GDELT 2.0-style event table (``number`` is its id)."""
+def gdelt_row(row: dict[str, Any], number: int, states: Collection[int]) -> dict[str, Any]:
+    """One event as a row of a GDELT 2.0-style event table (``number`` is its id; ``states``
+    are the GeoNames ids of whole states)."""
     day = row.get("date")
     actor, recipient = _first(row.get("actors")), _first(row.get("recipients"))
     cameo = row.get("cameo") or ""
@@ -157,7 +158,7 @@ def gdelt_row(row: dict[str, Any], number: int) -> dict[str, Any]:
         "NumMentions": row.get("num_mentions") or 1,  # of the merged event it belongs to
         "NumSources": row.get("num_sources") or 1,
         "NumArticles": row.get("num_articles") or 1,
-        "ActionGeo_Type": _geo_type(row),
+        "ActionGeo_Type": _geo_type(row, states),
         "ActionGeo_FullName": row.get("place_name") or row.get("place_text"),
         "ActionGeo_CountryCode": row.get("place_country"),
         "ActionGeo_Lat": row.get("latitude"),

@@ -159,6 +159,7 @@ def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[
 def _write_events(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[bytes]) -> None:
     """Events as PLOVER JSON Lines, or as a tab-separated GDELT 2.0-style table."""
     from communique.export.events import GDELT_COLUMNS, gdelt_row, plover_record
+    from communique.kb.places import state_ids
 
     cursor = conn.execute(query)
     columns = [column[0] for column in cursor.description]
@@ -166,13 +167,14 @@ def _write_events(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: I
     writer = csv.writer(text, delimiter="\t") if fmt == "gdelt" else None
     if writer is not None:
         writer.writerow(GDELT_COLUMNS)
+    states = frozenset(state_ids().values())
     number = 0
     while rows := cursor.fetchmany(2048):
         for values in rows:
             row = dict(zip(columns, values, strict=True))
             number += 1
             if writer is not None:
-                record = gdelt_row(row, number)
+                record = gdelt_row(row, number, states)
                 writer.writerow([_cell(record[name]) for name in GDELT_COLUMNS])
             else:
                 text.write(json.dumps(plain(plover_record(row)), ensure_ascii=False))

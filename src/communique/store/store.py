@@ -389,3 +389,24 @@ class Store:
                 "INSERT INTO problems (run_id, path, line, kind, message) VALUES (?, ?, ?, ?, ?)",
                 rows,
             )
+
+    # -- whole tables ----------------------------------------------------------------------
+
+    def table_columns(self) -> dict[str, list[str]]:
+        """Every table in the store, with its columns in order."""
+        rows = self.conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+        ).fetchall()
+        tables: dict[str, list[str]] = {}
+        for table, column in rows:
+            tables.setdefault(table, []).append(column)
+        return tables
+
+    def rows_of(self, table: str, columns: Sequence[str]) -> list[tuple[object, ...]]:
+        """All rows of one table, with the named columns (names checked against the store)."""
+        known = self.table_columns()
+        if table not in known or not set(columns) <= set(known[table]):
+            raise KeyError(f"no table {table!r} with columns {list(columns)}")
+        listed = ", ".join(f'"{column}"' for column in columns)
+        return self.conn.execute(f'SELECT {listed} FROM "{table}"').fetchall()

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from communique.analysis.dates import is_future
+from communique.analysis.events.context import EventContext
+from communique.analysis.events.words import (
+    CLAIM_CUES,
+    CONDITIONS,
+    FAILING,
+    HEARSAY,
+    WILLING,
+)
+from communique.analysis.triggers import Match
+from communique.records import Statement
+
+
+def negated(ctx: EventContext, head: Token, noun: Token | None) -> bool:
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    if noun is not None and any(c.lower_ in ("no", "without") for c in noun.children):
+        return True
+    governor = head.head if head.dep_ == "xcomp" else None
+    return governor is not None and governor.lemma_ in FAILING
+
+
+def willing(ctx: EventContext, head: Token) -> bool:
+    """ "is ready to contribute troops", "willing to send": an offer, not a deed."""
+    governor = head.head if head.dep_ == "xcomp" else None
+    return governor is not None and governor.lemma_.lower() in WILLING
+
+
+def hypothetical(ctx: EventContext, head: Token) -> bool:
+    chain = [head, *head.ancestors][:4]
+    for token in chain:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return True
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in head.children)
+
+
+def modality_of(ctx: EventContext, hit: Match, statement: Statement | None) -> tuple[str, bool]:
+    head, noun = hit.head, hit.noun
+    if hit.negated or negated(ctx, head, noun):
+        return "negated", True
+    if hypothetical(ctx, head):
+        return "hypothetical", False
+    if hit.future or is_future(head) or willing(ctx, head):
+        return "future", False
+    hearsay = any(t.lower_ in HEARSAY for t in [*head.children, *(noun.children if noun else ())])
+    if hearsay or (statement is not None and statement.cue in CLAIM_CUES):
+        return "claimed", False
+    return "asserted", False

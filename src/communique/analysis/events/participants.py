@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from communique.analysis.attribution_words import CUE_VERBS
+from communique.analysis.events.context import EventContext, Group, last_before
+from communique.analysis.events.words import (
+    GROUP_NOUNS,
+    NOT_ACTORS,
+    PEOPLE_NOUNS,
+    RELATIVES,
+    REPORTED_PRONOUNS,
+    STATE_NOUNS,
+)
+from communique.analysis.syntax import agent, stance_word
+from communique.records import Participant
+
+
+def groups(ctx: EventContext) -> list[Group]:
+    """Actors the text names together ("Wang Yi … and Nikolai Patrushev"), by offset."""
+    groups = []
+    for token in ctx.doc:
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        members = []
+        for noun in [token, *token.conjuncts]:
+            mention = ctx.mention(noun)
+            if mention is not None and mention.start <= noun.idx < mention.end:
+                participant = participant_of(ctx, noun)
+                if participant is not None and participant not in members:
+                    members.append(participant)
+        if len(members) >= 2:
+            groups.append((token.idx, tuple(members)))
+    return groups
+
+
+def group_of(ctx: EventContext, token: Token) -> list[Participant] | None:
+    """The actors a plural reference stands for: "they", "the two sides", "both nations".
+
+    The last group named before it that fits: states for "the two countries", people
+    for "the two" or "the pair", any for "they" or "both sides". The sides of an event
+    found earlier count as a group too ("Wang met Patrushev … the two sides").
+    """
+    noun = token.lemma_.lower()
+    plural = token.lower_ in ("they", "them") or (
+        noun in GROUP_NOUNS | {"two"}
+        and any(c.lower_ in ("two", "both") for c in [token, *token.children])
+        and any(c.lower_ in ("the", "both") for c in [token, *token.children])
+    )
+    if not plural:
+        return None
+    if ctx.groups is None:
+        ctx.groups = groups(ctx)
+        ctx.people_groups = [group for group in ctx.groups if ctx.people(group)]
+    if noun in PEOPLE_NOUNS:
+        last = last_before(ctx.people_groups, ctx.people_event_groups, token.idx)
+    else:
+        last = last_before(ctx.groups, ctx.event_groups, token.idx)
+    if last is None:
+        return None
+    members: list[Participant | None] = list(last[1])
+    if noun in STATE_NOUNS:
+        members = [state_of(ctx, m) for m in members if m is not None]
+    return list(dict.fromkeys(m for m in members if m is not None))
+
+
+def event_group(ctx: EventContext, group: Group) -> None:
+    """Keep the sides of an event as a group, in offset order (after any at its offset)."""
+    bisect.insort(ctx.event_groups, group, key=lambda found: found[0])
+    if ctx.people(group):
+        bisect.insort(ctx.people_event_groups, group, key=lambda found: found[0])
+
+
+def state_of(ctx: EventContext, participant: Participant) -> Participant | None:
+    """The state a person or body belongs to, as a participant with the same span."""
+    if participant.country is None:
+        return None
+    if participant.actor_id == participant.country:
+        return participant
+    return Participant(
+        start=participant.start,
+        end=participant.end,
+        text=participant.text,
+        actor_id=participant.country,
+        country=participant.country,
+    )
+
+
+def participant_of(ctx: EventContext, token: Token) -> Participant | None:
+    """The side a noun stands for: its actor, or the actor inside its phrase
+    ("Russian troops" → Russia, with the troops' sector)."""
+    if token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+        token = token.head.head  # "the ministry, which urged …": the ministry
+    if token.ent_type_ in NOT_ACTORS or token.dep_ == "npadvmod":
+        return None  # "on Friday", "$50 million"
+    if token.lower_ in REPORTED_PRONOUNS and ctx.mention(token) is None:
+        speaker = reporter(ctx, token)
+        if speaker is not None:
+            return participant_of(ctx, speaker)  # "Japan said it had halted aid"
+    mention = ctx.mention(token)
+    agent_sector = ctx.kb.agents.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+    if mention is None:
+        phrase = [
+            t
+            for t in token.subtree
+            if t.i <= token.i and t.dep_ not in ("det",) and not stance_word(t)
+        ]
+        mention = next((m for t in phrase if (m := ctx.mention(t)) is not None), None)
+        if mention is None and agent_sector is None and token.pos_ != "PROPN":
+            return None
+    if mention is not None:
+        actor = ctx.actors.get(mention.actor_id or "")
+        if agent_sector is None and mention.start <= token.idx < mention.end:
+            return Participant(
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                actor_id=mention.actor_id,
+                country=(actor.country if actor else None) or country_near(ctx, token),
+                sector=actor.sector if actor else None,
+            )
+    first = min((t for t in token.subtree if t.i <= token.i), key=lambda t: t.i)
+    start, end = first.idx, token.idx + len(token)
+    actor = ctx.actors.get(mention.actor_id or "") if mention is not None else None
+    return Participant(
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
+        actor_id=mention.actor_id if mention is not None else None,
+        country=(actor.country if actor else None) or country_near(ctx, token),
+        sector=agent_sector or (actor.sector if actor else None),
+    )
+
+
+def reporter(ctx: EventContext, pronoun: Token) -> Token | None:
+    """Who "it", "they" or "their" stands for in a report: the subject of the verb of
+    saying the pronoun's clause hangs on ("Iraq said it would allow …", "Bosnian Serbs
+    said their forces had completed their withdrawal")."""
+    for verb in pronoun.ancestors:
+        if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head == verb:
+            continue
+        head = verb.head
+        if head.lemma_.lower() not in CUE_VERBS:
+            continue
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+        return None
+    return None
+
+
+def country_near(ctx: EventContext, token: Token) -> str | None:
+    """The state a phrase places its head in: "Ivory Coast's Supreme Court", "students
+    throughout Indonesia", "Chadli Klibi, Arab League Secretary General"."""
+    near = [t for t in token.subtree if t.i < token.i]
+    near += [g for c in token.children if c.dep_ == "appos" for g in c.subtree]
+    near += [g for c in token.children if c.dep_ == "prep"
+             and c.lower_ in ("of", "in", "from", "throughout", "across")
+             for g in c.subtree]  # fmt: skip
+    for other in near:
+        if stance_word(other):
+            continue  # "an anti-Syria journalist" is not Syrian
+        mention = ctx.mention(other)
+        actor = ctx.actors.get(mention.actor_id or "") if mention is not None else None
+        if actor is not None and actor.country:
+            return actor.country
+    return None
+
+
+def side(ctx: EventContext, token: Token | None) -> list[Participant]:
+    """A noun and the nouns joined to it ("Russia and China"), as participants."""
+    if token is None:
+        return []
+    group = group_of(ctx, token)
+    if group:
+        return group
+    found = []
+    for noun in [token, *token.conjuncts]:
+        participant = participant_of(ctx, noun)
+        if participant is not None and participant not in found:
+            found.append(participant)
+    if not found:
+        # "condemned Serbia's suppression", "the release of Lavrov", "crimes committed by
+        # Croat forces", "rallies by the opposition": whose it is.
+        inner = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+        inner += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        inner += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        inner += [a for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  if (a := agent(c)) is not None]  # fmt: skip
+        for noun in inner:
+            participant = participant_of(ctx, noun)
+            if participant is not None:
+                return [participant]
+    return found

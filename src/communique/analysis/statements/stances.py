@@ -1,0 +1,110 @@
+"""The stance passes: views held ("Beijing is opposed to …", "X fears that …") and how things
+seemed to someone ("Obama seemed to recognize …")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from communique.analysis.attribution_words import (
+    ADJECTIVE_PREPS,
+    CUE_VERBS,
+    DRAWING,
+    STANCE_ADJECTIVES,
+    STANCE_HOLDERS,
+    STANCE_NOUNS,
+    STANCE_PREPS,
+)
+from communique.analysis.statements.context import StatementContext
+from communique.analysis.statements.found import add
+from communique.analysis.statements.nouns import owner_of
+from communique.analysis.statements.speakers import (
+    antecedent_of,
+    phrase_of,
+    speaker_mention,
+    speaker_of,
+)
+from communique.analysis.statements.subjects import subject_of
+from communique.records import Mention
+
+
+def stances(ctx: StatementContext) -> None:
+    """ "Trump's criticism of the deal", "the NRA's opposition to background checks",
+    "voiced support for Kyiv": a noun of saying or taking a side and what it is about,
+    when the text says whose it is."""
+    for noun in ctx.doc:
+        lemma = noun.lemma_.lower()
+        holder = (noun.pos_ == "NOUN" and lemma in STANCE_HOLDERS) or (
+            noun.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES
+        )
+        if not holder and (noun.pos_ != "NOUN" or lemma not in STANCE_NOUNS):
+            continue
+        if ctx.inside_quote(noun.idx):
+            continue
+        preps = STANCE_PREPS if noun.pos_ == "NOUN" else ADJECTIVE_PREPS  # not "critical to"
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        target = (
+            next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+        )
+        if prep is None or target is None:
+            continue
+        owner = holder_of(ctx, noun) if holder else owner_of(ctx, noun, ("dobj",))
+        drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING
+        if owner is not None and owner.lower_ in ("it", "its", "this", "that"):
+            owner = None
+        if owner is None and not drawn:
+            continue  # no one's view; but "faced criticism for …" is someone's
+        speaker: tuple[Span | None, Mention | None] = (None, None)
+        if owner is not None and owner.i == noun.i:  # "supporters of the bill"
+            speaker = (ctx.doc[noun.left_edge.i : noun.i + 1], None)
+        elif owner is not None:
+            speaker = (phrase_of(ctx, owner), speaker_mention(ctx, antecedent_of(ctx, owner)))
+        last = target.right_edge
+        cue = (noun.idx, prep.idx + len(prep), f"{noun.lemma_.lower()} {prep.lower_}")
+        add(ctx, "indirect", [(target.left_edge.idx, last.idx + len(last))], None,
+                  speaker=speaker, cue=cue)  # fmt: skip
+
+
+def holder_of(ctx: StatementContext, word: Token) -> Token | None:
+    """Who "a supporter of NATO" or "critical of Trump" is: the subject it is said of
+    ("Graham has been critical of …"), the name it stands beside ("Mr. Schultz, a
+    defender of RT"), or the people it names ("supporters of the bill")."""
+    node = word  # "one of a clutch of supporters of …", "among the earliest supporters"
+    while (
+        node.dep_ == "pobj"
+        and node.head.lower_ in ("of", "among")
+        and (node.head.head.pos_ in ("NOUN", "PRON", "NUM", "VERB", "AUX"))
+    ):
+        node = node.head.head
+        if node.pos_ in ("VERB", "AUX"):
+            return subject_of(ctx, node)
+    if node.dep_ in ("attr", "acomp"):
+        return subject_of(ctx, node.head)
+    if word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.head.pos_ == "VERB":
+        # "casting himself as a champion of …": the one who casts
+        return subject_of(ctx, word.head.head)
+    if word.dep_ == "appos":
+        return word.head
+    return word if word.pos_ == "NOUN" else None
+
+
+def seeming(ctx: StatementContext) -> None:
+    """ "The candidate seemed to be shrinking", "they appear to be unanimous": an
+    impression the text reports, with no one named who holds it."""
+    for verb in ctx.doc:
+        if verb.lemma_.lower() not in ("seem", "appear") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if ctx.inside_quote(verb.idx):
+            continue
+        if not any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr") for c in verb.children):
+            continue  # "he appeared on television"
+        tokens = [t for t in verb.subtree if not (t.is_punct and t.i == verb.right_edge.i)]
+        if len(tokens) < 3:
+            continue
+        cue = (verb.idx, verb.idx + len(verb), verb.lemma_.lower())
+        fragments = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+        speaker: tuple[Span | None, Mention | None] = (None, None)
+        inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if inner is not None and inner.lemma_.lower() in CUE_VERBS:
+            # "Obama seemed to recognize the significance": his view, as it looked
+            speaker = speaker_of(ctx, verb)
+        add(ctx, ctx.kind(*fragments[0]), fragments, None, speaker=speaker, cue=cue)

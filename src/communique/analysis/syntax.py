@@ -1,0 +1,37 @@
+"""Syntax both the statement and the event passes read: parse labels, and helpers over a
+token's subjects, objects, clauses and negation."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# Parse labels and tags the passes read.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+NOUN_PHRASE = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON"})
+# What hangs on a noun without being part of the name it gives ("a PAC that backed Rubio").
+CLAUSES = frozenset({"relcl", "acl", "advcl", "dobj", "ccomp"})
+DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def agent(verb: Token) -> Token | None:
+    """Who does what a passive says: "was asked by a reporter" → reporter."""
+    agents = [child for child in verb.children if child.dep_ == "agent"]
+    objects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+    return objects[0] if objects else None
+
+
+# Prefixes that make a state word what its noun is for or against, not whose it is.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+re_stance = re.compile(r"^(?:anti|pro)[-–]", re.IGNORECASE)
+
+
+def stance_word(token: Token) -> bool:
+    """Whether a word is prefixed by "anti-" or "pro-" ("an anti-Syria journalist", "a
+    pro-Russian militia"): the journalist is not Syrian, the militia not Russian."""
+    if re_stance.match(token.text):
+        return True
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in STANCE_PREFIXES
