@@ -245,6 +245,11 @@ class Event:
     via: tuple[str, ...] = ()
     statement: int | None = None  # the statement (index) the event is reported in
     sizes: tuple[Size, ...] = ()  # PLOVER's size: the dead, injured and arrested it counts
+    # From the ontology's crosswalk for (type, mode): PLOVER quad class (1 verbal cooperation,
+    # 2 material cooperation, 3 verbal conflict, 4 material conflict), CAMEO code, Goldstein.
+    quad: int | None = None
+    cameo: str | None = None
+    goldstein: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

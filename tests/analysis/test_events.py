@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from communique.analysis import analyse
+from communique.analysis.resources import shipped
 from communique.ingest import ReadOptions, read_file
 from communique.records import Article
 
@@ -233,12 +234,13 @@ def test_an_event_keeps_the_dead_injured_and_arrested_it_counts(nlp, text, expec
 def test_counts_are_read_from_the_parse_without_an_event(nlp):
     from communique.analysis.events.casualties import casualties
 
+    words = shipped().words
     text = "At least 26 people were killed and 41 wounded."
-    sizes = [size for sentence in nlp(text).sents for _, size in casualties(sentence)]
+    sizes = [size for sentence in nlp(text).sents for _, size in casualties(sentence, words)]
     assert _sizes(sizes, text) == {"dead": (26, "At least 26"), "injured": (41, "41")}
     assert [s.at_least for s in sizes] == [True, False]
     text = "The army said it had killed 30 militants, while police detained twenty-one men."
-    sizes = [size for sentence in nlp(text).sents for _, size in casualties(sentence)]
+    sizes = [size for sentence in nlp(text).sents for _, size in casualties(sentence, words)]
     assert {s.kind: s.value for s in sizes} == {"dead": 30, "arrested": 21}
 
 
@@ -250,7 +252,7 @@ def test_counts_are_read_from_the_parse_without_an_event(nlp):
 def test_number_words_are_read(words, value):
     from communique.analysis.events.casualties import number_of as _number
 
-    assert _number(words) == value
+    assert _number(words, shipped().words) == value
 
 
 def test_sizes_are_stored_and_exported(tmp_path, cli):
@@ -381,3 +383,19 @@ def test_armed_groups_have_their_state_or_the_transnational_code(nlp, text, side
     """PLOVER codes a transnational militarised group IMG in the country field."""
     _, events = _events(nlp, text)
     assert [p.country for p in getattr(events[0], side)] == [code]
+
+
+def test_each_event_carries_its_quad_cameo_and_goldstein(nlp):
+    from communique.ontology import plover
+
+    text = "Russian missiles struck Kharkiv on Monday. Xi met Putin in Moscow and praised him."
+    events = analyse(Article(text=text), nlp).events
+    assert {e.type for e in events} >= {"ASSAULT", "CONSULT"}
+    for event in events:
+        coding = plover.mode(event.type, event.mode)
+        assert (event.quad, event.cameo, event.goldstein) == (
+            coding.quad,
+            coding.cameo,
+            coding.goldstein,
+        )
+    assert {e.quad for e in events if e.type == "ASSAULT"} == {4}

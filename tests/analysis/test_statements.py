@@ -397,5 +397,27 @@ def test_news_style_attributions(nlp, text, expected):
 
 def test_a_headline_that_is_all_preposition_is_analysed(nlp):
     """A gerund under a preposition the parse made the root: the climb to a speaker stops."""
-    _, (found,) = _statements(nlp, "On attacking Iran.")
-    assert (found.speaker_text, found.cue) == (None, "attack")
+    _, (found,) = _statements(nlp, "On criticizing Iran.")
+    assert (found.speaker_text, found.cue) == (None, "criticize")
+
+
+def test_an_attack_on_a_place_is_an_event_and_no_statement_but_a_verbal_attack_is_one(nlp):
+    article, found = _statements(nlp, "Israeli jets attacked Gaza on Tuesday, killing 12 people.")
+    assert found == ()
+    assert [e.type for e in analyse(article, nlp).events][:1] == ["ASSAULT"]
+    text = "The senator attacked Trump over his remarks on NATO."
+    _, found = _statements(nlp, text)
+    assert [(s.speaker_text, s.cue, text[s.start : s.end]) for s in found] == [
+        ("The senator", "attack", "over his remarks on NATO")
+    ]
+
+
+def test_hearsay_is_one_concept_for_statements_and_events(nlp):
+    text = "Russian troops reportedly shelled the village."
+    article, found = _statements(nlp, text)
+    assert [s.cue for s in found] == ["reportedly"]
+    assert {e.modality for e in analyse(article, nlp).events} == {"claimed"}
+    # "apparently" says how things seemed, not who reported them: a claimed event, no statement
+    article, found = _statements(nlp, "Russian troops apparently shelled the village.")
+    assert found == ()
+    assert {e.modality for e in analyse(article, nlp).events} == {"claimed"}

@@ -32,7 +32,7 @@ from communique.records import (
 )
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 8
 
 
 @dataclass
@@ -77,7 +77,7 @@ def attribute(ctx: ArticleContext) -> None:
             ctx.mentions,
             ctx.actors,
             ctx.sentence_of,
-            ctx.resources.kb.agents,
+            ctx.resources,
         )
     )
 

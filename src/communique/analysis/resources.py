@@ -1,8 +1,8 @@
 """What the analysis reads besides the article and its parse, in one read-only value.
 
-``Resources`` holds the knowledge base, the trigger lexicon and the gazetteer. It is loaded
-once by whoever runs the analysis (the runner, an evaluation, a notebook) and handed to
-every article; nothing in the analysis loads data of its own. Reading the shipped
+``Resources`` holds the knowledge base, the trigger lexicon, the word lists and the gazetteer.
+It is loaded once by whoever runs the analysis (the runner, an evaluation, a notebook) and
+handed to every article; nothing in the analysis loads data of its own. Reading the shipped
 resources takes about two seconds, so ``shipped`` reads them once a process and shares them.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from communique.analysis.lexicon import Lexicon, read_lexicon
 from communique.analysis.triggers import TriggerTable, read_triggers
 from communique.kb import KnowledgeBase
 from communique.kb import load as load_kb
@@ -25,6 +26,7 @@ class Resources:
 
     kb: KnowledgeBase
     triggers: TriggerTable
+    words: Lexicon  # the word lists (lexicon.yaml)
     places: Mapping[str, Place]  # the gazetteer: places by normal name
     states: Mapping[str, int]  # GeoNames ids of states by ISO alpha-3 code
 
@@ -41,7 +43,11 @@ class Resources:
 def shipped() -> Resources:
     """The resources communique ships, read on first use and shared after."""
     return Resources(
-        kb=shipped_kb(), triggers=read_triggers(), places=load_gazetteer(), states=state_ids()
+        kb=shipped_kb(),
+        triggers=read_triggers(),
+        words=read_lexicon(),
+        places=load_gazetteer(),
+        states=state_ids(),
     )
 
 

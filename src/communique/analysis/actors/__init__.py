@@ -31,7 +31,7 @@ from communique.analysis.actors.context import Found, LinkContext, holder
 from communique.analysis.actors.descriptions import descriptions
 from communique.analysis.actors.names import extra_names, resolve_entity
 from communique.analysis.actors.reading import resolve_in_order
-from communique.analysis.actors.words import CONFIDENCE
+from communique.analysis.actors.rules import CONFIDENCE
 from communique.analysis.passes import Pass, run_passes
 from communique.records import ActorRef, Mention, Role
 

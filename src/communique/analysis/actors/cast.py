@@ -7,10 +7,6 @@ from communique.analysis.actors.context import (
     capitalised,
 )
 from communique.analysis.actors.roles import read_roles
-from communique.analysis.actors.words import (
-    ROYAL_WORDS,
-    TITLE_WORDS,
-)
 from communique.kb import Actor, normal, slug
 from communique.records import Mention
 
@@ -52,7 +48,10 @@ def new_person(ctx: LinkContext, span: Span) -> Actor:
     # "Jordan's King Abdullah II": the state and the title are not the name.
     while len(tokens) > 1 and (state := ctx.state_named(tokens[0])):
         country, tokens = country or state, tokens[1:]
-        while len(tokens) > 1 and tokens[0].lower_.strip(".") in TITLE_WORDS | ROYAL_WORDS:
+        while (
+            len(tokens) > 1
+            and tokens[0].lower_.strip(".") in ctx.words.title_words | ctx.words.royal_words
+        ):
             tokens = tokens[1:]
     name = " ".join(token.text for token in tokens)
     key = f"person:{slug(name)}"

@@ -11,30 +11,27 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.analysis.actors.words import (
-    LEADER_TITLES,
+from communique.analysis.actors.rules import (
     PARTICLE,
-    ROLE_KINDS,
-    ROLE_WORDS,
-    TITLE_WORDS,
 )
 from communique.analysis.entities import EntityIndex
+from communique.analysis.lexicon import Lexicon
 from communique.analysis.resources import Resources
 from communique.kb import Actor, Office, normal
 from communique.records import Mention, Role
 
 
-def role_fits(office: Office, phrase: str, leader: str | None) -> bool:
+def role_fits(office: Office, phrase: str, leader: str | None, words: Lexicon) -> bool:
     """Whether an office fits a role phrase: "foreign minister", "leader", "spokeswoman"."""
     if phrase == "official":
         return True
     if phrase == "leader" and leader:
         return office.kind == leader
-    if office.kind in ROLE_KINDS.get(phrase, ()):
+    if office.kind in words.role_kinds.get(phrase, ()):
         return True
     title = office.role.lower()
-    words = ROLE_WORDS.get(phrase, () if phrase in ROLE_KINDS else (phrase,))
-    return any(word in title for word in words)
+    fitting = words.role_words.get(phrase, () if phrase in words.role_kinds else (phrase,))
+    return any(word in title for word in fitting)
 
 
 @dataclass
@@ -127,6 +124,7 @@ class LinkContext:
         self.doc, self.article_id, self.day = doc, article_id, day
         self.kb = resources.kb
         self.places = resources.places  # the gazetteer
+        self.words = resources.words
         self.state = State()
         self.roles: list[Role] = []
         self.entities = EntityIndex(doc)
@@ -148,7 +146,7 @@ class LinkContext:
         first = span[0]
         before = self.doc[first.i - 1] if first.i > 0 else None
         words = {first.lower_.strip("."), before.lower_.strip(".") if before is not None else ""}
-        return bool(words & LEADER_TITLES)
+        return bool(words & self.words.leader_titles)
 
     def name_tokens(self, span: Span) -> list[Token]:
         """The name in a span, without a possessive ending or leading title words."""
@@ -157,7 +155,7 @@ class LinkContext:
             for t in span
             if any(c.isalnum() for c in t.text) and not (t.tag_ == "POS" or t.text in ("'s", "’s"))
         ]
-        while len(tokens) > 1 and tokens[0].lower_.strip(".") in TITLE_WORDS:
+        while len(tokens) > 1 and tokens[0].lower_.strip(".") in self.words.title_words:
             tokens = tokens[1:]
         return tokens
 

@@ -9,10 +9,7 @@ from communique.analysis.actors.context import (
     role_fits,
 )
 from communique.analysis.actors.names import acts
-from communique.analysis.actors.words import (
-    DESCRIPTOR_HEADS,
-    DESCRIPTOR_PHRASES,
-    ROLE_KINDS,
+from communique.analysis.actors.rules import (
     SUBJECT_DEPS,
 )
 from communique.analysis.syntax import stance_word
@@ -25,7 +22,11 @@ def descriptions(ctx: LinkContext, covered: set[int]) -> list[Found]:
     chunks = list(ctx.doc.noun_chunks)
     # Possessors are noun phrases of their own: "the Russian president's invitation".
     for token in ctx.doc:
-        if token.dep_ == "poss" and token.pos_ == "NOUN" and token.lower_ in DESCRIPTOR_HEADS:
+        if (
+            token.dep_ == "poss"
+            and token.pos_ == "NOUN"
+            and token.lower_ in ctx.words.descriptor_heads
+        ):
             chunks.append(ctx.doc[token.left_edge.i : token.i + 1])
     for chunk in chunks:
         root = chunk.root
@@ -48,7 +49,11 @@ def descriptions(ctx: LinkContext, covered: set[int]) -> list[Found]:
                 )
             continue
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in chunk)
-        if root.tag_ in ("NNS", "NNPS") or root.lower_ not in DESCRIPTOR_HEADS or not definite:
+        if (
+            root.tag_ in ("NNS", "NNPS")
+            or root.lower_ not in ctx.words.descriptor_heads
+            or not definite
+        ):
             # A body named by nationality and role noun: "Chinese officials", "Russian troops".
             owners = [c for c in root.children if c.dep_ == "poss"]
             first = max([o.right_edge.i + 1 for o in owners] + [chunk.start])
@@ -76,7 +81,7 @@ def descriptions(ctx: LinkContext, covered: set[int]) -> list[Found]:
 def describe(ctx: LinkContext, span: Span) -> tuple[str | None, str | None]:
     """The role phrase and the country a description names ("Beijing's top diplomat")."""
     lowered = normal(span.text)
-    phrase = next((p for p in DESCRIPTOR_PHRASES if p in lowered), None)
+    phrase = next((p for p in ctx.words.descriptor_phrases if p in lowered), None)
     return phrase, country_in(ctx, span)
 
 
@@ -112,7 +117,7 @@ def resolve_description(ctx: LinkContext, item: Found) -> None:
         ):
             return False
         offices = actor.offices_on(ctx.day) if ctx.day else actor.offices
-        if any(role_fits(office, phrase, leader) for office in offices):
+        if any(role_fits(office, phrase, leader, ctx.words) for office in offices):
             return True
         return any(phrase.split()[-1] in role for role in ctx.state.text_roles.get(actor.id, []))
 
@@ -122,7 +127,7 @@ def resolve_description(ctx: LinkContext, item: Found) -> None:
         return
     if country and ctx.day:
         # The holder of that state's office; too broad a phrase ("the minister") names none.
-        kinds = () if phrase in ("diplomat", "minister") else ROLE_KINDS.get(phrase, ())
+        kinds = () if phrase in ("diplomat", "minister") else ctx.words.role_kinds.get(phrase, ())
         if phrase == "leader" and leader:
             kinds = (leader,)
         holders = ctx.kb.holders(country, kinds, ctx.day)

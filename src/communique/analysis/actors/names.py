@@ -7,13 +7,10 @@ from communique.analysis.actors.context import (
     Found,
     LinkContext,
 )
-from communique.analysis.actors.words import (
+from communique.analysis.actors.rules import (
     KINDS,
     LABEL_KINDS,
-    LOCATIVE_PREPS,
-    MOTION_PREPS,
     PERSON_KINDS,
-    PLACE_VERBS,
     re_dash,
 )
 from communique.kb import normal
@@ -81,13 +78,13 @@ def acts(ctx: LinkContext, token: Token) -> bool:
         token = token.head
     if token.dep_ == "pobj":
         prep = token.head
-        if prep.lower_ in LOCATIVE_PREPS:
+        if prep.lower_ in ctx.words.locative_preps:
             return False
-        if prep.lower_ in MOTION_PREPS:
-            return prep.head.lemma_ not in PLACE_VERBS
+        if prep.lower_ in ctx.words.motion_preps:
+            return prep.head.lemma_ not in ctx.words.place_verbs
         return True
     if token.dep_ == "dobj":
-        return token.head.lemma_ not in PLACE_VERBS
+        return token.head.lemma_ not in ctx.words.place_verbs
     return token.dep_ not in ("npadvmod", "advmod")
 
 

@@ -11,7 +11,7 @@ from communique.analysis.actors.context import (
 )
 from communique.analysis.actors.descriptions import resolve_description
 from communique.analysis.actors.names import metonym
-from communique.analysis.actors.words import (
+from communique.analysis.actors.rules import (
     SUBJECT_DEPS,
 )
 from communique.analysis.syntax import stance_word

@@ -8,10 +8,6 @@ from communique.analysis.actors.context import (
     LinkContext,
     bare,
 )
-from communique.analysis.actors.words import (
-    DESCRIPTOR_HEADS,
-    FORMER_WORDS,
-)
 from communique.kb import Actor, normal
 from communique.records import Role
 
@@ -66,7 +62,7 @@ def phrase_role(ctx: LinkContext, actor: Actor, head: Token, tense: str | None =
 
 def clause_role(ctx: LinkContext, actor: Actor, verb: Token) -> None:
     """ "who formerly chaired the ... Office", "who previously served as Deputy ..."."""
-    former = any(c.lower_ in FORMER_WORDS for c in verb.children) or verb.tag_ == "VBD"
+    former = any(c.lower_ in ctx.words.former_words for c in verb.children) or verb.tag_ == "VBD"
     tense = "former" if former else "current"
     if verb.lemma_ == "serve":
         for prep in verb.children:
@@ -98,13 +94,13 @@ def record(
     context: Span | None = None,
 ) -> None:
     """Keep a role the text gives someone, when its words name a role."""
-    former = any(t.lower_.strip("-") in FORMER_WORDS for t in (context or evidence))
+    former = any(t.lower_.strip("-") in ctx.words.former_words for t in (context or evidence))
     country = None
     kept: list[Token] = []
     for token in words:
         if token.pos_ in ("DET", "PUNCT") or token.tag_ == "POS":
             continue
-        if token.lower_.strip("-") in FORMER_WORDS:
+        if token.lower_.strip("-") in ctx.words.former_words:
             continue
         state = ctx.state_named(token)
         if state:
@@ -116,7 +112,9 @@ def record(
     while kept and kept[-1].pos_ in ("ADP", "CCONJ"):
         kept.pop()
     if role is None:
-        named = any(normal(t.text) in ctx.kb.agents or t.lower_ in DESCRIPTOR_HEADS for t in kept)
+        named = any(
+            normal(t.text) in ctx.kb.agents or t.lower_ in ctx.words.descriptor_heads for t in kept
+        )
         # "a senior member of the Politburo": a post in a named body is a role too.
         if not kept or not (named or (organisation and kept[-1].pos_ == "NOUN")):
             return

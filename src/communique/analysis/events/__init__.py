@@ -23,16 +23,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from communique.analysis.dates import event_date
+from communique.analysis.events.coding import PROMISED
 from communique.analysis.events.context import EventContext
 from communique.analysis.events.matching import acts, matches
 from communique.analysis.events.modality import modality_of
 from communique.analysis.events.participants import event_group
 from communique.analysis.events.placing import aimed, landing_of, placed, size, via
 from communique.analysis.events.sides import sides
-from communique.analysis.events.words import PROMISED
 from communique.analysis.passes import Pass
 from communique.analysis.places import event_place, purpose_place
 from communique.analysis.triggers import Match
+from communique.ontology import plover
 from communique.records import Event, Participant, Statement, When, Where
 
 __all__ = ["FINISHING", "STAGES", "EventContext", "find_events"]
@@ -54,6 +55,7 @@ class Draft:
     negated: bool = False
     type: str = ""
     mode: str | None = None
+    coding: plover.Mode | None = None
     where: Where | None = None
     when: When | None = None
 
@@ -87,13 +89,22 @@ def find_type(draft: Draft) -> None:
         draft.type, draft.mode = PROMISED[draft.type], None
 
 
+def find_coding(draft: Draft) -> None:
+    """The quad class, CAMEO code and Goldstein value of the type and mode (the ontology's
+    crosswalk)."""
+    try:
+        draft.coding = plover.mode(draft.type, draft.mode)
+    except KeyError:
+        draft.coding = None
+
+
 def find_place(draft: Draft) -> None:
     """Where the event happened, and the sides the place settles ("blew themselves up in
     Tel Aviv": the place's state is on the receiving end)."""
     res, sentence, hit = draft.context.resources, draft.sentence, draft.hit
     entities = draft.entities
     where = event_place(sentence, hit.head, res, entities)
-    for act in acts(hit):
+    for act in acts(hit, draft.context.words):
         # "threatened to resume attacks in Israel", "agreed to set up a centre in
         # Tokyo": where the threatened or promised act is
         where = where or event_place(sentence, act, res, entities)
@@ -123,6 +134,7 @@ STAGES: tuple[Pass[Draft], ...] = (
     Pass("sides", find_sides, ("hit",), ("actors", "recipients", "dropped")),
     Pass("modality", find_modality, ("hit",), ("statement", "modality", "negated")),
     Pass("type", find_type, ("hit", "modality"), ("type", "mode")),
+    Pass("coding", find_coding, ("type", "mode"), ("coding",)),
     Pass("place", find_place, ("hit", "actors", "recipients"), ("where", "actors", "recipients")),
     Pass("date", find_date, ("hit", "modality"), ("when",)),
 )
@@ -165,6 +177,9 @@ def _event(draft: Draft, index: int) -> Event:
         negated=draft.negated,
         via=via(ctx, statement),
         statement=statement.index if statement is not None else None,
+        quad=draft.coding.quad if draft.coding else None,
+        cameo=draft.coding.cameo if draft.coding else None,
+        goldstein=draft.coding.goldstein if draft.coding else None,
     )
 
 

@@ -7,17 +7,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from communique.analysis.events.words import (
-    CASUALTY_VERBS,
-    LOWER_BOUNDS,
-    MULTIPLIERS,
-    NOT_COUNTS,
-    NUMBER_WORDS,
-)
+from communique.analysis.events.coding import NOT_COUNTS
+from communique.analysis.lexicon import Lexicon
 from communique.records import Size
 
 
-def number_of(words: Sequence[str]) -> int | None:
+def number_of(words: Sequence[str], lexicon: Lexicon) -> int | None:
     """The value of a number's words: "23", "3,000", "twenty-one", "two hundred", "1.5
     million"; None for anything else ("dozens", "hundreds")."""
     total, current, seen = 0.0, 0.0, False
@@ -25,19 +20,19 @@ def number_of(words: Sequence[str]) -> int | None:
         digits = word.replace(",", "")
         if digits.replace(".", "", 1).isdigit():
             current += float(digits)
-        elif word in NUMBER_WORDS:
-            current += NUMBER_WORDS[word]
+        elif word in lexicon.number_words:
+            current += lexicon.number_words[word]
         elif word == "hundred" and seen:
             current *= 100
-        elif word in MULTIPLIERS and seen:
-            total, current = total + current * MULTIPLIERS[word], 0.0
+        elif word in lexicon.multipliers and seen:
+            total, current = total + current * lexicon.multipliers[word], 0.0
         elif word != "-":
             return None
         seen = True
     return int(total + current) if seen else None
 
 
-def count_of(noun: Token) -> tuple[int, int, int, bool] | None:
+def count_of(noun: Token, lexicon: Lexicon) -> tuple[int, int, int, bool] | None:
     """The number a noun is counted by ("23 people", or "41" itself): value, span, lower
     bound."""
     number: Token | None = noun
@@ -46,11 +41,13 @@ def count_of(noun: Token) -> tuple[int, int, int, bool] | None:
     if number is None or number.ent_type_ in NOT_COUNTS:
         return None
     phrase = [t for t in number.subtree if t.i <= number.i]
-    words = [t.lower_ for t in phrase if t.like_num or t.lower_ in MULTIPLIERS or t.text == "-"]
-    value = number_of(words)
+    words = [
+        t.lower_ for t in phrase if t.like_num or t.lower_ in lexicon.multipliers or t.text == "-"
+    ]
+    value = number_of(words, lexicon)
     if value is None:
         return None
-    bound = any(t.lower_ in LOWER_BOUNDS for t in phrase)
+    bound = any(t.lower_ in lexicon.lower_bounds for t in phrase)
     return value, phrase[0].idx, number.idx + len(number), bound
 
 
@@ -68,19 +65,21 @@ def victim_of(verb: Token) -> Token | None:
     return deps.get("dobj")
 
 
-def casualties(sentence: Span, text: str | None = None) -> list[tuple[Token, Size]]:
+def casualties(
+    sentence: Span, lexicon: Lexicon, text: str | None = None
+) -> list[tuple[Token, Size]]:
     """The counts of dead, injured and arrested a sentence gives, each with its verb.
     Coordinated victims add up ("12 civilians and three soldiers"); the span is then the
     whole phrase. ``text`` is the doc's text, when the caller has it (``Doc.text`` is
     joined anew from the tokens at each call)."""
     found = []
     for verb in sentence:
-        kind = CASUALTY_VERBS.get(verb.lemma_.lower())
+        kind = lexicon.casualty_verbs.get(verb.lemma_.lower())
         victim = victim_of(verb) if kind and verb.pos_ in ("VERB", "AUX") else None
         if kind is None or victim is None:
             continue
         nouns = (victim, *victim.conjuncts)
-        counts = [count_of(noun) for noun in nouns]
+        counts = [count_of(noun, lexicon) for noun in nouns]
         if any(count is None for count in counts):
             continue
         value = sum(count[0] for count in counts if count)

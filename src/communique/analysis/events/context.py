@@ -76,6 +76,7 @@ class EventContext:
         self.resources = resources
         self.kb = resources.kb
         self.triggers = resources.triggers
+        self.words = resources.words
         self.sentence_of = sentence_of
         self.statements = statements
         self.told = FirstHolding(

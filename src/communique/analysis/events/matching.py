@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from communique.analysis.events.context import EventContext
-from communique.analysis.events.words import (
-    EVENT_TIME_PREPS,
+from communique.analysis.events.coding import (
     OBJECTS,
-    PROPOSALS,
 )
+from communique.analysis.events.context import EventContext
+from communique.analysis.lexicon import Lexicon
 from communique.analysis.triggers import Match, match_sentence
 
 
@@ -32,7 +31,7 @@ def noun_event(ctx: EventContext, noun: Token) -> Match | None:
     row = ctx.triggers.best(noun, "NOUN")
     if row is None or row.guard:
         return None
-    timed = noun.dep_ == "pobj" and noun.head.lower_ in EVENT_TIME_PREPS
+    timed = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.event_time_preps
     doer = any(
         c.dep_ in ("poss", "amod", "compound") and ctx.mention(c) is not None for c in noun.children
     )
@@ -41,7 +40,7 @@ def noun_event(ctx: EventContext, noun: Token) -> Match | None:
     return Match(row, row.type, row.mode, noun, noun, "noun")
 
 
-def acts(hit: Match) -> list[Token]:
+def acts(hit: Match, words: Lexicon) -> list[Token]:
     """The acts a trigger announces, refuses or threatens, where their place is to be
     looked for: its complement trigger, else the verbs of its open complement ("agreed
     to set up", "threatened to resume"), and the act a proposal it answers puts forward
@@ -52,7 +51,7 @@ def acts(hit: Match) -> list[Token]:
     proposals = [
         c
         for c in (*hit.head.children, *acts)
-        if c.dep_ in OBJECTS and c.lemma_.lower() in PROPOSALS
+        if c.dep_ in OBJECTS and c.lemma_.lower() in words.proposals
     ]
     acts += [
         c

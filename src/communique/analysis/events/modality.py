@@ -4,13 +4,6 @@ from spacy.tokens import Token
 
 from communique.analysis.dates import is_future
 from communique.analysis.events.context import EventContext
-from communique.analysis.events.words import (
-    CLAIM_CUES,
-    CONDITIONS,
-    FAILING,
-    HEARSAY,
-    WILLING,
-)
 from communique.analysis.triggers import Match
 from communique.records import Statement
 
@@ -21,19 +14,19 @@ def negated(ctx: EventContext, head: Token, noun: Token | None) -> bool:
     if noun is not None and any(c.lower_ in ("no", "without") for c in noun.children):
         return True
     governor = head.head if head.dep_ == "xcomp" else None
-    return governor is not None and governor.lemma_ in FAILING
+    return governor is not None and governor.lemma_ in ctx.words.failing
 
 
 def willing(ctx: EventContext, head: Token) -> bool:
     """ "is ready to contribute troops", "willing to send": an offer, not a deed."""
     governor = head.head if head.dep_ == "xcomp" else None
-    return governor is not None and governor.lemma_.lower() in WILLING
+    return governor is not None and governor.lemma_.lower() in ctx.words.willing
 
 
 def hypothetical(ctx: EventContext, head: Token) -> bool:
     chain = [head, *head.ancestors][:4]
     for token in chain:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in ctx.words.conditions for c in token.children):
             return True
     return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in head.children)
 
@@ -46,7 +39,10 @@ def modality_of(ctx: EventContext, hit: Match, statement: Statement | None) -> t
         return "hypothetical", False
     if hit.future or is_future(head) or willing(ctx, head):
         return "future", False
-    hearsay = any(t.lower_ in HEARSAY for t in [*head.children, *(noun.children if noun else ())])
-    if hearsay or (statement is not None and statement.cue in CLAIM_CUES):
+    hearsay = any(
+        t.lower_ in (ctx.words.hearsay | ctx.words.seeming)
+        for t in [*head.children, *(noun.children if noun else ())]
+    )
+    if hearsay or (statement is not None and statement.cue in ctx.words.claim_cues):
         return "claimed", False
     return "asserted", False

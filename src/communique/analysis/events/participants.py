@@ -4,16 +4,10 @@ import bisect
 
 from spacy.tokens import Token
 
-from communique.analysis.attribution_words import CUE_VERBS
-from communique.analysis.events.context import EventContext, Group, last_before
-from communique.analysis.events.words import (
-    GROUP_NOUNS,
+from communique.analysis.events.coding import (
     NOT_ACTORS,
-    PEOPLE_NOUNS,
-    RELATIVES,
-    REPORTED_PRONOUNS,
-    STATE_NOUNS,
 )
+from communique.analysis.events.context import EventContext, Group, last_before
 from communique.analysis.syntax import agent, stance_word
 from communique.records import Participant
 
@@ -45,7 +39,7 @@ def group_of(ctx: EventContext, token: Token) -> list[Participant] | None:
     """
     noun = token.lemma_.lower()
     plural = token.lower_ in ("they", "them") or (
-        noun in GROUP_NOUNS | {"two"}
+        noun in ctx.words.group_nouns | {"two"}
         and any(c.lower_ in ("two", "both") for c in [token, *token.children])
         and any(c.lower_ in ("the", "both") for c in [token, *token.children])
     )
@@ -54,14 +48,14 @@ def group_of(ctx: EventContext, token: Token) -> list[Participant] | None:
     if ctx.groups is None:
         ctx.groups = groups(ctx)
         ctx.people_groups = [group for group in ctx.groups if ctx.people(group)]
-    if noun in PEOPLE_NOUNS:
+    if noun in ctx.words.group_people_nouns:
         last = last_before(ctx.people_groups, ctx.people_event_groups, token.idx)
     else:
         last = last_before(ctx.groups, ctx.event_groups, token.idx)
     if last is None:
         return None
     members: list[Participant | None] = list(last[1])
-    if noun in STATE_NOUNS:
+    if noun in ctx.words.state_nouns:
         members = [state_of(ctx, m) for m in members if m is not None]
     return list(dict.fromkeys(m for m in members if m is not None))
 
@@ -91,11 +85,11 @@ def state_of(ctx: EventContext, participant: Participant) -> Participant | None:
 def participant_of(ctx: EventContext, token: Token) -> Participant | None:
     """The side a noun stands for: its actor, or the actor inside its phrase
     ("Russian troops" → Russia, with the troops' sector)."""
-    if token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+    if token.lower_ in ctx.words.relatives and token.head.dep_ == "relcl":
         token = token.head.head  # "the ministry, which urged …": the ministry
     if token.ent_type_ in NOT_ACTORS or token.dep_ == "npadvmod":
         return None  # "on Friday", "$50 million"
-    if token.lower_ in REPORTED_PRONOUNS and ctx.mention(token) is None:
+    if token.lower_ in ctx.words.reported_pronouns and ctx.mention(token) is None:
         speaker = reporter(ctx, token)
         if speaker is not None:
             return participant_of(ctx, speaker)  # "Japan said it had halted aid"
@@ -142,7 +136,7 @@ def reporter(ctx: EventContext, pronoun: Token) -> Token | None:
         if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head == verb:
             continue
         head = verb.head
-        if head.lemma_.lower() not in CUE_VERBS:
+        if head.lemma_.lower() not in ctx.words.cue_verbs:
             continue
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ != "PRON":

@@ -5,13 +5,13 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from communique.analysis.events.casualties import casualties
-from communique.analysis.events.context import EventContext
-from communique.analysis.events.words import (
+from communique.analysis.events.coding import (
     DOMESTIC_TYPES,
     PLACE_NEUTRAL,
     PLACE_TARGETS,
     SIZED_TYPES,
 )
+from communique.analysis.events.context import EventContext
 from communique.analysis.places import is_purpose
 from communique.records import Event, Participant, Statement, Where
 
@@ -83,7 +83,7 @@ def size(
     people"), else the nearest event above it in the parse ("struck Kharkiv, killing 12
     people"), else the first below it ("12 people died when forces shelled Kharkiv")."""
     sized = [i for i in range(first, len(events)) if events[i].type in SIZED_TYPES]
-    for verb, size in casualties(sentence, ctx.text):
+    for verb, size in casualties(sentence, ctx.words, ctx.text):
         by_head = {heads[i - first].i: i for i in reversed(sized)}
         chain = [verb, *verb.ancestors]
         owner = next((by_head[t.i] for t in chain if t.i in by_head), None)

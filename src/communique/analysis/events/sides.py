@@ -4,23 +4,15 @@ import functools
 
 from spacy.tokens import Token
 
-from communique.analysis.events.context import EventContext
-from communique.analysis.events.participants import side
-from communique.analysis.events.words import (
-    ANSWER_PREPS,
-    ANSWERS,
-    ANY_PREPS,
+from communique.analysis.events.coding import (
     BETWEEN,
-    CONDITIONS,
-    LIGHT_NOUN_HOSTS,
     OBJECTS,
     OF_ACTOR_TYPES,
-    PROPOSALS,
-    RECIPIENT_PREPS,
-    STATIVE,
     SUBJECTS,
     THING_OBJECTS,
 )
+from communique.analysis.events.context import EventContext
+from communique.analysis.events.participants import side
 from communique.analysis.syntax import agent
 from communique.analysis.triggers import Match
 from communique.records import Participant
@@ -57,7 +49,7 @@ def object(ctx: EventContext, verb: Token, kind: str) -> Token | None:
     """The recipient: the verb's object, else the object of the preposition the event
     type takes, on the verb or on its object ("launched airstrikes on PKK targets",
     "lifted a ban on Berlusconi")."""
-    preps = RECIPIENT_PREPS.get(kind, ())
+    preps = ctx.words.recipient_preps.get(kind, ())
     objects = [child for child in verb.children if child.dep_ in OBJECTS]
     objects = objects or shifted(verb)
     # What is sent, given or imposed ("sent 200 troops", "provided aid") is no side of
@@ -100,7 +92,7 @@ def _proposer(
     """ "rejected an offer from Afghanistan", "accepted demands by the rebels": the one
     whose proposal it is."""
     for child in objects:
-        if child.lemma_.lower() in PROPOSALS:
+        if child.lemma_.lower() in ctx.words.proposals:
             found = prep_object(ctx, child, ("from", "by")) or next(
                 (c for c in child.children if c.dep_ == "poss" and fresh(ctx, c)), None
             )
@@ -134,13 +126,13 @@ def _named_anywhere(
         for child in head.children:
             if child.dep_ in OBJECTS and head != verb and named(ctx, child):
                 return child
-            if child.dep_ in ("prep", "dative") and child.lower_ in ANY_PREPS:
+            if child.dep_ in ("prep", "dative") and child.lower_ in ctx.words.any_preps:
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if target is not None and named(ctx, target):
                     return target
                 if target is not None and not side(ctx, target):
                     # "commit to assistance to the US-led war": whom the thing is for
-                    target = prep_object(ctx, target, tuple(ANY_PREPS))
+                    target = prep_object(ctx, target, tuple(ctx.words.any_preps))
                     if target is not None and named(ctx, target):
                         return target
     return None
@@ -153,8 +145,8 @@ def answered(ctx: EventContext, head: Token) -> Token | None:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         for reason in prep.children:
-            if reason.dep_ == "pobj" and reason.lemma_.lower() in ANSWERS:
-                target = prep_object(ctx, reason, ANSWER_PREPS)
+            if reason.dep_ == "pobj" and reason.lemma_.lower() in ctx.words.answers:
+                target = prep_object(ctx, reason, ctx.words.answer_preps)
                 if target is not None and named(ctx, target) and owned(ctx, target):
                     return target
     return None
@@ -189,7 +181,7 @@ def clauses(ctx: EventContext, verb: Token, objects: list[Token]) -> list[Token]
     clauses = [c for v in opened for c in v.children if c.dep_ in ("ccomp", "xcomp")]
     nouns = [*objects, *(g for c in verb.children if c.dep_ == "prep"
                          for g in c.children if g.dep_ == "pobj")]  # fmt: skip
-    for noun in (n for n in nouns if n.lemma_.lower() in PROPOSALS):
+    for noun in (n for n in nouns if n.lemma_.lower() in ctx.words.proposals):
         clauses += [
             c
             for c in noun.children
@@ -205,7 +197,7 @@ def condition(ctx: EventContext, verb: Token) -> Token | None:
     turns on."""
     opened = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     for clause in (c for v in opened for c in v.children if c.dep_ == "advcl"):
-        if not any(g.dep_ == "mark" and g.lower_ in CONDITIONS for g in clause.children):
+        if not any(g.dep_ == "mark" and g.lower_ in ctx.words.conditions for g in clause.children):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is not None and named(ctx, subject):
@@ -234,7 +226,7 @@ def sides(ctx: EventContext, found: Match) -> tuple[list[Participant], list[Part
         actor_token, passive = subject_of(ctx, head)
         if passive:
             actor_token = agent(head)
-        preps = (*RECIPIENT_PREPS.get(kind, ()), BETWEEN)
+        preps = (*ctx.words.recipient_preps.get(kind, ()), BETWEEN)
         if kind not in OF_ACTOR_TYPES:  # "mounted an invasion of South Lebanon"
             preps = (*preps, "of")
         recipient_token = prep_object(ctx, noun, preps)
@@ -245,7 +237,7 @@ def sides(ctx: EventContext, found: Match) -> tuple[list[Participant], list[Part
         actor_token, recipient_token = noun_sides(ctx, head, kind)
     else:
         subject, passive = subject_of(ctx, head)
-        if passive and head.lemma_.lower() in STATIVE and agent(head) is None:
+        if passive and head.lemma_.lower() in ctx.words.stative and agent(head) is None:
             passive = False  # "Israel is opposed to French mediation"
         if passive:
             actor_token, recipient_token = agent(head), subject
@@ -274,10 +266,10 @@ def noun_sides(ctx: EventContext, noun: Token, kind: str) -> tuple[Token | None,
     actor: Token | None = None
     if kind in OF_ACTOR_TYPES:  # "the deployment of NATO troops": NATO deploys
         actor = prep_object(ctx, noun, ("of", "by"))
-        recipient = prep_object(ctx, noun, RECIPIENT_PREPS.get(kind, ()))
+        recipient = prep_object(ctx, noun, ctx.words.recipient_preps.get(kind, ()))
     else:  # "the invasion of Ukraine by Russia"
         actor = prep_object(ctx, noun, ("by",))
-        recipient = prep_object(ctx, noun, (*RECIPIENT_PREPS.get(kind, ()), "of"))
+        recipient = prep_object(ctx, noun, (*ctx.words.recipient_preps.get(kind, ()), "of"))
     for child in noun.children:
         if actor is not None:
             break
@@ -287,7 +279,7 @@ def noun_sides(ctx: EventContext, noun: Token, kind: str) -> tuple[Token | None,
                 continue
             actor = child
             break
-    if actor is None and noun.dep_ == "pobj" and noun.head.lower_ in LIGHT_NOUN_HOSTS:
+    if actor is None and noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.light_noun_hosts:
         verb = noun.head.head
         if verb.pos_ in ("VERB", "AUX"):
             actor, _ = subject_of(ctx, verb)

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from communique.analysis.attribution_words import (
-    COLON_CUES,
-    RUBRICS,
-    SOURCE_NOUNS,
-)
 from communique.analysis.statements.context import StatementContext
 from communique.analysis.statements.found import add
 from communique.analysis.statements.spans import THREE_WORDS
@@ -31,7 +26,7 @@ def colons(ctx: StatementContext) -> None:
         start, end = colon.idx + 1, paragraph[1]
         if not THREE_WORDS.match(ctx.text, start, end):  # under three words to its end
             continue
-        verbs = [t for t in left if cue_verb(ctx, t) or t.lemma_ in COLON_CUES]
+        verbs = [t for t in left if cue_verb(ctx, t) or t.lemma_ in ctx.words.colon_cues]
         if verbs and subject_of(ctx, verbs[-1]) is not None:
             verb = verbs[-1]
             add(ctx, ctx.kind(start, end), [(start, end)], verb,
@@ -58,11 +53,11 @@ def headline_speaker(ctx: StatementContext, left: Span) -> bool:
     words = [t for t in left if not t.is_punct]
     if not words or len(left) > 8 or any(t.pos_ in ("VERB", "AUX") for t in left):
         return False
-    if words[0].lower_ in RUBRICS or not words[-1].text[:1].isupper():
+    if words[0].lower_ in ctx.words.rubrics or not words[-1].text[:1].isupper():
         return False  # "Analysis: …", "Ukraine war: 1 year on"
     if (len(words) == 1 and len(words[0]) == 1) or any(t.text == "," for t in left):
         return False
-    if words[-1].lemma_.lower() in SOURCE_NOUNS:
+    if words[-1].lemma_.lower() in ctx.words.source_nouns:
         return True
     if transcript_label(ctx, left):
         return True  # a transcript's "WALLACE: …", "PENCE: …"
@@ -75,5 +70,6 @@ def transcript_label(ctx: StatementContext, left: Span) -> bool:
     """A speaker's name in capitals before a colon, as transcripts write it."""
     words = [t for t in left if not t.is_punct]
     return 0 < len(words) <= 2 and all(
-        w.is_upper and w.is_alpha and len(w) > 2 and w.lower_ not in RUBRICS for w in words
+        w.is_upper and w.is_alpha and len(w) > 2 and w.lower_ not in ctx.words.rubrics
+        for w in words
     )

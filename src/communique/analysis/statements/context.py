@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from communique.analysis.quotes import Quote, find_quotes, paragraphs
+from communique.analysis.resources import Resources
 from communique.analysis.statements.spans import Furthest
 from communique.records import ActorRef, Mention
 
@@ -43,7 +44,7 @@ class StatementContext:
         mentions: Sequence[Mention],
         actors: Sequence[ActorRef],
         sentence_of: Callable[[int], int],
-        agents: Mapping[str, str] | None = None,
+        resources: Resources,
     ) -> None:
         self.doc, self.article_id, self.sentence_of = doc, article_id, sentence_of
         self.text = doc.text
@@ -53,7 +54,8 @@ class StatementContext:
         self.linked_starts = [mention.start for mention in self.linked]
         self.longest = max((m.end - m.start for m in self.linked), default=0)
         self.kinds = {actor.id: actor.kind for actor in actors}
-        self.agents = agents or {}  # role nouns: what a person or a body can be called
+        self.agents = resources.kb.agents  # role nouns: what a person or a body can be called
+        self.words = resources.words
         self.quotes = find_quotes(self.text)
         # Quoted words: where each starts and ends (both in text order: quotes are never
         # nested), and how many characters are quoted before each.

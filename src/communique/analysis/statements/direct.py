@@ -7,9 +7,6 @@ import bisect
 
 from spacy.tokens import Span, Token
 
-from communique.analysis.attribution_words import (
-    COLON_CUES,
-)
 from communique.analysis.quotes import OPENERS, Quote
 from communique.analysis.statements.context import Found, StatementContext
 from communique.analysis.statements.found import add
@@ -128,7 +125,7 @@ def governor(ctx: StatementContext, quote: Quote) -> Token | None:
         for verb in token.ancestors:
             if ctx.inside_quote(verb.idx) is not None:
                 continue
-            if cue_verb(ctx, verb) or (verb.pos_ == "VERB" and verb.lemma_ in COLON_CUES):
+            if cue_verb(ctx, verb) or (verb.pos_ == "VERB" and verb.lemma_ in ctx.words.colon_cues):
                 return verb
             fronted = fronted_cue(ctx, verb)
             if fronted is not None:
@@ -164,7 +161,7 @@ def paragraph_cue(ctx: StatementContext, first: int, last: int) -> Token | None:
     disputes the idea. McCrummen reports:")."""
     span = ctx.doc.char_span(first, last, alignment_mode="expand")
     for token in reversed(span or ()):
-        cue = cue_verb(ctx, token) or token.lemma_ in COLON_CUES
+        cue = cue_verb(ctx, token) or token.lemma_ in ctx.words.colon_cues
         if cue and subject_of(ctx, token) is not None:
             return token
     return None

@@ -7,9 +7,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from communique.analysis.attribution_words import (
-    VIEW_CUES,
-)
 from communique.analysis.statements.context import Found, StatementContext
 from communique.analysis.statements.spans import Furthest, trim
 from communique.analysis.statements.speakers import addressee_of, negated
@@ -46,7 +43,7 @@ def add(
     ctx.found.append(found)
     ctx.stretches.add(start, end)
     ctx.by_cue.setdefault(cue[0] if cue else None, []).append(found)
-    if cue and cue[2] not in VIEW_CUES:
+    if cue and cue[2] not in ctx.words.view_cues:
         ctx.report_cues.add(cue[0], cue[0])
     return found
 
@@ -83,5 +80,5 @@ def outer_views(ctx: StatementContext) -> list[Found]:
 
     return [
         found for found in ctx.found
-        if not (found.cue and found.cue[2] in VIEW_CUES and held(found))
+        if not (found.cue and found.cue[2] in ctx.words.view_cues and held(found))
     ]  # fmt: skip

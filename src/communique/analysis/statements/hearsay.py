@@ -10,7 +10,7 @@ from communique.analysis.statements.speakers import phrase_of
 def hearsay(ctx: StatementContext) -> None:
     """ "Bloomberg is reportedly considering a run": a report with no one named."""
     for adverb in ctx.doc:
-        if adverb.lower_ not in ("reportedly", "allegedly", "purportedly", "supposedly"):
+        if adverb.lower_ not in ctx.words.hearsay:
             continue
         verb = adverb.head
         if ctx.inside_quote(adverb.idx) or verb.pos_ not in ("VERB", "AUX"):

@@ -5,13 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.analysis.attribution_words import (
-    CLAUSE_CUES,
-    CONCESSIVE,
-    OBJECT_CUES,
-    REPORT_PREPS,
-    STANCE_VERBS,
-)
 from communique.analysis.statements.context import StatementContext
 from communique.analysis.statements.found import add
 from communique.analysis.statements.speakers import (
@@ -42,7 +35,7 @@ def indirect(ctx: StatementContext) -> None:
             continue
         start, end = content[0][0], content[-1][1]
         subject = subject_of(ctx, token)
-        if token.lemma_.lower() in STANCE_VERBS and not someone(ctx, subject):
+        if token.lemma_.lower() in ctx.words.stance_verbs and not someone(ctx, subject):
             continue  # "a framework built to support coexistence": no one holds a view
         if subject is not None and is_source(ctx, subject) and reports_speech(ctx, start, end):
             continue  # the report is the reporting chain of the statement inside it
@@ -123,21 +116,37 @@ def _cued_object(ctx: StatementContext, verb: Token) -> list[tuple[int, int]] | 
         if answers:
             end = answers[0].right_edge
             return [(answers[0].left_edge.idx, end.idx + len(end))]
-    if verb.lemma_ in CLAUSE_CUES:
+    if verb.lemma_ in ctx.words.clause_cues:
         parts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
         if parts:
             end = parts[0].right_edge
             return [(parts[0].left_edge.idx, end.idx + len(end))]
-    if verb.lemma_ in OBJECT_CUES:
+    if verb.lemma_ in ctx.words.object_cues:
         parts = [c for c in verb.children
                  if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") and c.i > verb.i]  # fmt: skip
-        wanted = REPORT_PREPS.get(verb.lemma_, ())
+        if verb.lemma_ in ctx.words.target_cues:
+            parts = [c for c in parts if _said_or_someone(ctx, c)]  # not "attacked Gaza"
+        wanted = ctx.words.report_preps.get(verb.lemma_, ())
         parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted]
         if parts:
             left = ctx.doc[min(p.left_edge.i for p in parts)]
             right = ctx.doc[max(p.right_edge.i for p in parts)]
             return [(left.idx, right.idx + len(right))]
     return None
+
+
+def _said_or_someone(ctx: StatementContext, noun: Token) -> bool:
+    """Whether a target cue's object is a person or an idea ("attacked Clinton", "attacked
+    his policy"), not a place or a thing ("attacked Gaza", "attacked a convoy")."""
+    lemma = noun.lemma_.lower()
+    words = ctx.words
+    return (
+        noun.ent_type_ == "PERSON"
+        or (noun.pos_ == "PRON" and noun.lower_ not in ("it", "them"))
+        or lemma in words.people_nouns
+        or lemma in ctx.agents
+        or lemma in words.idea_nouns | words.report_nouns | words.stance_nouns
+    )
 
 
 def later_that(ctx: StatementContext, verb: Token) -> list[tuple[int, int]] | None:
@@ -180,4 +189,4 @@ def concession(ctx: StatementContext, token: Token) -> bool:
     if token.dep_ != "advcl" or token.left_edge.i == 0:
         return False
     first = token.left_edge
-    return first.lower_ in CONCESSIVE and ctx.doc[first.i - 1].text == ","
+    return first.lower_ in ctx.words.concessive and ctx.doc[first.i - 1].text == ","

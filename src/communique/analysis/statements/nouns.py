@@ -5,11 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from communique.analysis.attribution_words import (
-    DRAWING,
-    OWNING_PREPS,
-    REPORT_NOUNS,
-)
 from communique.analysis.statements.context import StatementContext
 from communique.analysis.statements.found import add
 from communique.analysis.statements.speakers import antecedent_of, phrase_of, speaker_mention
@@ -22,7 +17,7 @@ def noun_reports(ctx: StatementContext) -> None:
     a noun of saying or believing and its that-clause; the speaker is its owner, or the
     subject of the verb that has it."""
     for noun in ctx.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORT_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.words.report_nouns:
             continue
         if ctx.inside_quote(noun.idx):
             continue
@@ -78,13 +73,13 @@ def owner_of(ctx: StatementContext, noun: Token, roles: tuple[str, ...]) -> Toke
     if agent is not None:  # "the suggestion by a president that", "warnings from his lawyer"
         return agent
     if noun.dep_ in roles and noun.head.pos_ == "VERB":
-        if noun.head.lemma_.lower() in DRAWING:
+        if noun.head.lemma_.lower() in ctx.words.drawing:
             return owner  # "Suu Kyi has faced criticism for …": not hers
         return subject_of(ctx, noun.head) or owner
     if (
         "pobj" in roles
         and noun.dep_ == "pobj"
-        and noun.head.lower_ in OWNING_PREPS
+        and noun.head.lower_ in ctx.words.owning_preps
         and noun.head.head.pos_ == "VERB"
     ):
         # "said in a statement that …", "stirred controversy with an assertion that …"

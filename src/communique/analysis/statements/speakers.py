@@ -5,13 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from communique.analysis.attribution_words import (
-    LINKING_VERBS,
-    PEOPLE_NOUNS,
-    RELATIVES,
-    SPEECH_NOUNS,
-    SPEECH_VERBS,
-)
 from communique.analysis.statements.context import StatementContext
 from communique.analysis.statements.subjects import cue_verb, issuer_of, subject_of
 from communique.analysis.syntax import CLAUSES, SUBJECTS
@@ -35,7 +28,7 @@ def antecedent_of(ctx: StatementContext, subject: Token) -> Token:
     verb = subject.head
     if verb.dep_ in ("aux", "auxpass"):
         verb = verb.head
-    if subject.lower_ in RELATIVES and verb.dep_ == "relcl":
+    if subject.lower_ in ctx.words.relatives and verb.dep_ == "relcl":
         return verb.head
     return subject
 
@@ -45,10 +38,10 @@ def speaker_of(ctx: StatementContext, verb: Token) -> tuple[Span | None, Mention
     if subject is None or subject.lower_ == "there":
         return None, None
     if subject.lower_ in ("it", "this") and (
-        subject.dep_ != "nsubj" or subject.head.lemma_ in LINKING_VERBS
+        subject.dep_ != "nsubj" or subject.head.lemma_ in ctx.words.linking_verbs
     ):
         return None, None  # "it is said", "it seems": no one speaks; "It said" does
-    if subject.lower_ in RELATIVES:  # "released a letter that says": the letter's issuer
+    if subject.lower_ in ctx.words.relatives:  # "released a letter that says": the letter's issuer
         antecedent = antecedent_of(ctx, subject)
         issuer = issuer_of(ctx, antecedent)
         if issuer.i != antecedent.i:
@@ -140,7 +133,7 @@ def someone(ctx: StatementContext, subject: Token | None) -> bool:
     if speaker_mention(ctx, subject) is not None:
         return True
     lemma = subject.lemma_.lower()
-    return lemma in PEOPLE_NOUNS or lemma in ctx.agents or subject.lower_ in ctx.agents
+    return lemma in ctx.words.people_nouns or lemma in ctx.agents or subject.lower_ in ctx.agents
 
 
 def is_source(ctx: StatementContext, subject: Token) -> bool:
@@ -151,7 +144,7 @@ def is_source(ctx: StatementContext, subject: Token) -> bool:
     return (
         ctx.kinds.get(key) == "outlet"
         or key.endswith(":JRN")
-        or subject.lemma_.lower() in SPEECH_NOUNS
+        or subject.lemma_.lower() in ctx.words.speech_nouns
     )
 
 
@@ -159,7 +152,9 @@ def reports_speech(ctx: StatementContext, start: int, end: int) -> bool:
     """Whether a stretch of text holds a verb of saying with a speaker of its own."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
-        t.lemma_.lower() in SPEECH_VERBS and cue_verb(ctx, t) and subject_of(ctx, t) is not None
+        t.lemma_.lower() in ctx.words.speech_verbs
+        and cue_verb(ctx, t)
+        and subject_of(ctx, t) is not None
         for t in span
     )
 

@@ -5,15 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from communique.analysis.attribution_words import (
-    ADJECTIVE_PREPS,
-    CUE_VERBS,
-    DRAWING,
-    STANCE_ADJECTIVES,
-    STANCE_HOLDERS,
-    STANCE_NOUNS,
-    STANCE_PREPS,
-)
 from communique.analysis.statements.context import StatementContext
 from communique.analysis.statements.found import add
 from communique.analysis.statements.nouns import owner_of
@@ -33,14 +24,16 @@ def stances(ctx: StatementContext) -> None:
     when the text says whose it is."""
     for noun in ctx.doc:
         lemma = noun.lemma_.lower()
-        holder = (noun.pos_ == "NOUN" and lemma in STANCE_HOLDERS) or (
-            noun.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES
+        holder = (noun.pos_ == "NOUN" and lemma in ctx.words.stance_holders) or (
+            noun.pos_ == "ADJ" and lemma in ctx.words.stance_adjectives
         )
-        if not holder and (noun.pos_ != "NOUN" or lemma not in STANCE_NOUNS):
+        if not holder and (noun.pos_ != "NOUN" or lemma not in ctx.words.stance_nouns):
             continue
         if ctx.inside_quote(noun.idx):
             continue
-        preps = STANCE_PREPS if noun.pos_ == "NOUN" else ADJECTIVE_PREPS  # not "critical to"
+        preps = (
+            ctx.words.stance_preps if noun.pos_ == "NOUN" else ctx.words.adjective_preps
+        )  # not "critical to"
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps), None)
         target = (
             next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
@@ -48,7 +41,7 @@ def stances(ctx: StatementContext) -> None:
         if prep is None or target is None:
             continue
         owner = holder_of(ctx, noun) if holder else owner_of(ctx, noun, ("dobj",))
-        drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in DRAWING
+        drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.words.drawing
         if owner is not None and owner.lower_ in ("it", "its", "this", "that"):
             owner = None
         if owner is None and not drawn:
@@ -104,7 +97,7 @@ def seeming(ctx: StatementContext) -> None:
         fragments = [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
         speaker: tuple[Span | None, Mention | None] = (None, None)
         inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if inner is not None and inner.lemma_.lower() in CUE_VERBS:
+        if inner is not None and inner.lemma_.lower() in ctx.words.cue_verbs:
             # "Obama seemed to recognize the significance": his view, as it looked
             speaker = speaker_of(ctx, verb)
         add(ctx, ctx.kind(*fragments[0]), fragments, None, speaker=speaker, cue=cue)

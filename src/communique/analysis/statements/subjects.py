@@ -5,16 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.analysis.attribution_words import (
-    ASKING,
-    CUE_VERBS,
-    DEPICTIONS,
-    NAMING_VERBS,
-    OBJECT_CONTROL,
-    OCCASIONS,
-    QUESTION_WORDS,
-    SPEECH_NOUNS,
-)
 from communique.analysis.statements.context import StatementContext
 from communique.analysis.syntax import DASHES, FINITE, NOUN_PHRASE, SUBJECTS, agent
 
@@ -127,7 +117,7 @@ def subject_above(ctx: StatementContext, verb: Token) -> Token | None:
     shown = shown_of(ctx, verb, head)
     if shown is not None:
         return shown
-    if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+    if verb.dep_ == "xcomp" and head.lemma_ in ctx.words.object_control:
         # "led Ivans to fear": the object of the verb above is who fears.
         objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
                    and c.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
@@ -155,7 +145,7 @@ def shown_of(ctx: StatementContext, verb: Token, head: Token) -> Token | None:
     for thing in (c for c in head.children if c.dep_ == "dobj" and c.i < verb.i):
         if thing.pos_ == "PROPN" or thing.lower_ in ("him", "her", "them"):
             return thing
-        if thing.lemma_.lower() in DEPICTIONS:
+        if thing.lemma_.lower() in ctx.words.depictions:
             return next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
     return None
@@ -165,11 +155,11 @@ def asked(ctx: StatementContext, verb: Token) -> bool:
     """ "Trump, asked how ties would fare, said …", "Asked what it looks like, Devine
     said": a participle of asking set off by a comma, its subject the one asked, however
     the parse tagged it."""
-    if verb.lemma_.lower() not in ASKING or any(
+    if verb.lemma_.lower() not in ctx.words.asking or any(
         c.dep_ in ("dobj", "dative", "nsubjpass", "auxpass") for c in verb.children
     ):
         return False
-    if verb.i + 1 >= len(ctx.doc) or ctx.doc[verb.i + 1].lower_ not in QUESTION_WORDS:
+    if verb.i + 1 >= len(ctx.doc) or ctx.doc[verb.i + 1].lower_ not in ctx.words.question_words:
         return False
     return verb.i == verb.sent.start or ctx.doc[verb.i - 1].text == ","
 
@@ -178,7 +168,7 @@ def issuer_of(ctx: StatementContext, noun: Token) -> Token:
     """Whose a document or an occasion of speaking is: the subject of the verb that has it
     ("the Council issued a statement calling …", "she said at a news conference
     announcing …"); else the noun itself."""
-    if noun.lemma_.lower() not in SPEECH_NOUNS | OCCASIONS:
+    if noun.lemma_.lower() not in ctx.words.speech_nouns | ctx.words.occasions:
         return noun
     head = noun.head.head if noun.head.pos_ == "ADP" else noun.head
     if head == noun or head.pos_ not in ("VERB", "AUX") or ctx.quoted(head):
@@ -270,7 +260,7 @@ def quoted_as(ctx: StatementContext, verb: Token) -> bool:
 
 
 def cue_verb(ctx: StatementContext, token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in ctx.words.cue_verbs:
         return False
     return ctx.inside_quote(token.idx) is None and not naming(ctx, token)
 
@@ -278,7 +268,7 @@ def cue_verb(ctx: StatementContext, token: Token) -> bool:
 def naming(ctx: StatementContext, verb: Token) -> bool:
     """ "a group called “We The People”", "now known as …", "calls itself …": a name
     given, not a report."""
-    if verb.lemma_.lower() not in NAMING_VERBS:
+    if verb.lemma_.lower() not in ctx.words.naming_verbs:
         return False
     return (verb.dep_ == "acl" and verb.tag_ == "VBN") or any(
         c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children

@@ -1,0 +1,164 @@
+"""The word lists the analysis reads, declared here and kept as data in ``lexicon.yaml``.
+
+Every list is a concept with one home: the YAML file beside the ontology holds its words and
+what they are for; ``Lexicon`` declares each concept's name and shape (a set of words, words in
+order, or words mapped to values). ``read_lexicon`` checks the file against the declaration —
+a concept missing, unknown or of the wrong shape is an error naming it — and the lexicon reaches
+the analysis in ``Resources.words``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+_PACKAGE = "communique.ontology"
+FILE = "lexicon.yaml"
+
+
+class LexiconError(ValueError):
+    """The word lists do not match their declaration."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the analysis reads, by concept (see lexicon.yaml for what each is)."""
+
+    # Statements: reporting verbs and nouns, and who holds a view.
+    cue_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    view_cues: frozenset[str]
+    naming_verbs: frozenset[str]
+    colon_cues: frozenset[str]
+    speech_verbs: frozenset[str]
+    object_cues: frozenset[str]
+    target_cues: frozenset[str]
+    idea_nouns: frozenset[str]
+    report_preps: Mapping[str, tuple[str, ...]]
+    clause_cues: frozenset[str]
+    speech_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    occasions: frozenset[str]
+    relatives: frozenset[str]
+    report_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
+    stance_holders: frozenset[str]
+    stance_adjectives: frozenset[str]
+    adjective_preps: frozenset[str]
+    stance_preps: frozenset[str]
+    rubrics: frozenset[str]
+    object_control: frozenset[str]
+    linking_verbs: frozenset[str]
+    owning_preps: frozenset[str]
+    people_nouns: frozenset[str]
+    depictions: frozenset[str]
+    asking: frozenset[str]
+    question_words: frozenset[str]
+    drawing: frozenset[str]
+    concessive: frozenset[str]
+    # Events: sides, modality, groups and sizes.
+    recipient_preps: Mapping[str, tuple[str, ...]]
+    willing: frozenset[str]
+    stative: frozenset[str]
+    proposals: frozenset[str]
+    answers: frozenset[str]
+    answer_preps: tuple[str, ...]
+    any_preps: frozenset[str]
+    time_preps: frozenset[str]
+    light_noun_hosts: frozenset[str]
+    event_time_preps: frozenset[str]
+    claim_cues: frozenset[str]
+    hearsay: frozenset[str]
+    seeming: frozenset[str]
+    modals: frozenset[str]
+    conditions: frozenset[str]
+    failing: frozenset[str]
+    reported_pronouns: frozenset[str]
+    group_nouns: frozenset[str]
+    state_nouns: frozenset[str]
+    group_people_nouns: frozenset[str]
+    casualty_verbs: Mapping[str, str]
+    number_words: Mapping[str, int]
+    multipliers: Mapping[str, int]
+    lower_bounds: frozenset[str]
+    # Actors: places, titles and role phrases.
+    locative_preps: frozenset[str]
+    motion_preps: frozenset[str]
+    place_verbs: frozenset[str]
+    former_words: frozenset[str]
+    title_words: frozenset[str]
+    leader_titles: frozenset[str]
+    royal_words: frozenset[str]
+    role_kinds: Mapping[str, tuple[str, ...]]
+    role_words: Mapping[str, tuple[str, ...]]
+    descriptor_phrases: tuple[str, ...]
+
+    @functools.cached_property
+    def descriptor_heads(self) -> frozenset[str]:
+        """The last words of the role phrases, and "head": what a description ends in."""
+        return frozenset(phrase.split()[-1] for phrase in self.descriptor_phrases) | {"head"}
+
+
+def read_lexicon(text: str | None = None) -> Lexicon:
+    """The lexicon from YAML text (by default the shipped ``lexicon.yaml``), checked."""
+    if text is None:
+        text = (resources.files(_PACKAGE) / "data" / FILE).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{FILE}: not a mapping of concepts")
+    data = {key: value for key, value in data.items() if key != "version"}
+    hints = typing.get_type_hints(Lexicon)
+    declared = {field.name for field in dataclasses.fields(Lexicon)}
+    unknown = sorted(set(data) - declared)
+    missing = sorted(declared - set(data))
+    if unknown or missing:
+        raise LexiconError(
+            f"{FILE}: concepts not declared {unknown}, declared but absent {missing}"
+        )
+    values = {name: _value(name, data, hints[name], set()) for name in declared}
+    return Lexicon(**values)
+
+
+def _value(name: str, data: dict[str, Any], hint: Any, seen: set[str]) -> Any:
+    """One concept's words in its declared shape; ``with`` adds other concepts' words."""
+    entry = data[name]
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{FILE}: {name}: not a mapping")
+    origin = typing.get_origin(hint)
+    if origin is frozenset:
+        if not isinstance(entry.get("words"), str):
+            raise LexiconError(f"{FILE}: {name}: wants `words:`, a text of words")
+        words = set(entry["words"].split())
+        for other in entry.get("with", ()):
+            if other in seen or other not in data:
+                raise LexiconError(f"{FILE}: {name}: cannot take the words of {other!r}")
+            words |= _value(other, data, hint, seen | {name})
+        return frozenset(words)
+    if origin is tuple:
+        listed = entry.get("in order")
+        if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+            raise LexiconError(f"{FILE}: {name}: wants `in order:`, a list of words")
+        return tuple(listed)
+    mapped = entry.get("by word")
+    if not isinstance(mapped, dict):
+        raise LexiconError(f"{FILE}: {name}: wants `by word:`, a mapping")
+    kind = typing.get_args(hint)[1]
+    converted: dict[str, Any] = {}
+    for word, value in mapped.items():
+        if typing.get_origin(kind) is tuple:
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            value = tuple(value) if ok else value
+        else:
+            ok = isinstance(value, kind) and not isinstance(value, bool)
+        if not ok:
+            raise LexiconError(f"{FILE}: {name}: {word!r} has {value!r}, not a {kind}")
+        converted[str(word)] = value
+    return MappingProxyType(converted)
