@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
-import duckdb
 import typer
 from rich.text import Text
 
@@ -26,8 +25,8 @@ from communique.ingest.sources import path_label
 from communique.kb import KBError, KnowledgeBase
 from communique.nlp import DEFAULT_MODEL, ModelNotFound
 from communique.records import Event
-from communique.store import DEFAULT_DB, SchemaError, Store, StoreLocked
-from communique.store.names import Ambiguous, Named, country_members, resolve
+from communique.store import DEFAULT_DB, SchemaError, Store, StoreError, StoreLocked
+from communique.store.names import Ambiguous, Named
 from communique.store.queries import Among
 from communique.terminal import console, printable
 
@@ -112,7 +111,7 @@ def _resolve(store: Store, name: str, kb: KnowledgeBase, option: str) -> Named |
     """The actor a NAME stands for (see ``communique.store.names``); an ambiguous name is an
     error that lists the candidates."""
     try:
-        return resolve(store.conn, name, kb)
+        return store.resolve(name, kb)
     except Ambiguous as error:
         raise _fail(f"{option}: {error}") from None
 
@@ -126,7 +125,7 @@ def _among(store: Store, name: str, kb: KnowledgeBase, option: str, *, words: bo
             return Among(words=name)
         raise _fail(f"{option}: no actor called {name!r} in {store.path}", 1)
     if found.kind in ("state", "government") and found.country:
-        return Among(ids=tuple(country_members(store.conn, found.country)))
+        return Among(ids=tuple(store.country_members(found.country)))
     return Among(ids=(found.id,))
 
 
@@ -279,7 +278,7 @@ def export(
         check_output(output, db)
     with Store(db, read_only=True) as store:
         sys.stdout.flush()
-        count = export_table(store.conn, table.value, fmt.value, output, sys.stdout.buffer)
+        count = export_table(store, table.value, fmt.value, output, sys.stdout.buffer)
         sys.stdout.buffer.flush()
     if output is not None:
         err.print(f"{count} {table.value} written to {printable(output)}")
@@ -299,17 +298,16 @@ def conflicts(
     each side's value, outlet and sentence."""
     from communique.analysis.resources import knowledge_base
     from communique.display_crossdoc import print_conflicts
-    from communique.store import queries
 
     about = _name(about, "--about")
     only = kind.value if kind else None
     with Store(db, read_only=True) as store:
         subjects = (about,) if about is not None else None  # an actor's or merged event's id
-        rows = queries.find_conflicts(store.conn, only, subjects)
+        rows = store.find_conflicts(only, subjects)
         if about is not None and not rows:
             found = _resolve(store, about, knowledge_base(), "--about")
             if found is not None:
-                rows = queries.find_conflicts(store.conn, only, (found.id,))
+                rows = store.find_conflicts(only, (found.id,))
     if as_json:
         _print_json(rows)
     elif not rows:
@@ -359,11 +357,11 @@ def timeline(
         with Store(db, read_only=True) as store:
             sides = []
             for name in names:
-                side = resolve_side(store.conn, name or "")
+                side = resolve_side(store, name or "")
                 if side is None:
                     raise _fail(f"no actor or state called {name!r} in {db}", 1)
                 sides.append(side)
-            found = build_timeline(store.conn, sides[0], sides[1], by.value)
+            found = build_timeline(store, sides[0], sides[1], by.value)
     except Ambiguous as error:
         raise _fail(str(error)) from None
     except ValueError as error:
@@ -386,10 +384,9 @@ def timeline(
 def summary(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
     """What the store holds: counts and the most mentioned people, places and organisations."""
     from communique import display
-    from communique.store.queries import summary as store_summary
 
     with Store(db, read_only=True) as store:
-        found = store_summary(store.conn)
+        found = store.summary()
     if as_json:
         _print_json(found)
     else:
@@ -409,7 +406,6 @@ def demo(
 ) -> None:
     """Ingest and analyse the bundled sample corpus (Voice of America stories) and summarise it."""
     from communique import display
-    from communique.store.queries import summary as store_summary
 
     corpus = demo_corpus()
     out.print(
@@ -418,7 +414,7 @@ def demo(
     options = ReadOptions(outlet="Voice of America")
     _run_ingest([str(corpus)], db, options, model, True, 32, DEFAULT_THRESHOLD, "demo", actors)
     with Store(db, read_only=True) as store:
-        display.store_summary(out, store_summary(store.conn), str(db))
+        display.store_summary(out, store.summary(), str(db))
     out.print(f"Explore it: communique export mentions --db {db} | head")
 
 
@@ -445,7 +441,6 @@ def statements(
     of the content or of the credited source."""
     from communique import display
     from communique.analysis.resources import knowledge_base
-    from communique.store import queries
 
     speaker, about, via = (_name(speaker, "--speaker"), _name(about, "--about"),
                            _name(via, "--via"))  # fmt: skip
@@ -459,7 +454,7 @@ def statements(
             abouts = _among(store, about, kb, "--about", words=True)
         if via is not None:
             vias = _among(store, via, kb, "--via", words=True)
-        rows = queries.find_statements(store.conn, speakers, abouts, vias, day, limit)
+        rows = store.find_statements(speakers, abouts, vias, day, limit)
     if as_json:
         _print_json(rows)
     elif not rows:
@@ -478,7 +473,6 @@ def actor(
     """Profile an actor: offices, roles the articles give it with their sources, its company."""
     from communique import display
     from communique.analysis.resources import knowledge_base
-    from communique.store import queries
 
     name = _name(name, "NAME") or ""
     kb = knowledge_base(actors or ())
@@ -486,7 +480,7 @@ def actor(
         found = _resolve(store, name, kb, "NAME")
         if found is None:
             raise _fail(f"no actor called {name!r} in {db}", 1)
-        profile = queries.profile(store.conn, found.id)
+        profile = store.profile(found.id)
     if profile is None:
         raise _fail(f"{found.name} is in the knowledge base but not mentioned in {db}", 1)
     known = kb.actors.get(profile.id)
@@ -725,7 +719,7 @@ def main() -> None:
     except USER_ERRORS as error:
         _error_line(str(error))
         sys.exit(2)
-    except duckdb.Error as error:
+    except StoreError as error:
         _error_line(f"the store could not be used: {_one_line(error)}")
         sys.exit(2)
     except OSError as error:

@@ -401,15 +401,23 @@ def test_a_headline_that_is_all_preposition_is_analysed(nlp):
     assert (found.speaker_text, found.cue) == (None, "criticize")
 
 
-def test_an_attack_on_a_place_is_an_event_and_no_statement_but_a_verbal_attack_is_one(nlp):
+def test_an_attack_with_weapons_is_an_event_and_no_statement_but_one_in_words_is_one(nlp):
     article, found = _statements(nlp, "Israeli jets attacked Gaza on Tuesday, killing 12 people.")
     assert found == ()
     assert [e.type for e in analyse(article, nlp).events][:1] == ["ASSAULT"]
-    text = "The senator attacked Trump over his remarks on NATO."
-    _, found = _statements(nlp, text)
-    assert [(s.speaker_text, s.cue, text[s.start : s.end]) for s in found] == [
-        ("The senator", "attack", "over his remarks on NATO")
-    ]
+    for text in (
+        "Militants attacked a passenger train in Balochistan.",  # a physical target
+        "In 2000, they attacked the USS Cole, killing 17 Americans.",  # its dead counted
+    ):
+        assert _statements(nlp, text)[1] == (), text
+    for text, said in (
+        ("The senator attacked Trump over his remarks on NATO.", "Trump over his remarks"),
+        ("She attacked law enforcement officers nationwide.", "law enforcement officers"),
+        ("Mr. Biden attacked his policy on Medicare.", "his policy"),
+    ):
+        _, found = _statements(nlp, text)
+        assert found and found[0].cue == "attack", text
+        assert text[found[0].start : found[0].end].startswith(said), text
 
 
 def test_hearsay_is_one_concept_for_statements_and_events(nlp):

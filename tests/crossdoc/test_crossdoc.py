@@ -36,7 +36,6 @@ from communique.records import (
     When,
 )
 from communique.store import Store
-from communique.store.queries import EXPORTS, find_conflicts
 from communique.store.schema import SCHEMA_VERSION, migrate
 
 # -- on the seeds -----------------------------------------------------------------------------
@@ -60,13 +59,27 @@ def crossdoc_store(seeds_store, tmp_path_factory) -> Path:
 
 
 def _merged(db: Path) -> list[dict]:
+    """Every merged event, with the (article, event) pairs it is told by as ``told``."""
     with Store(db, read_only=True) as store:
-        cursor = store.conn.execute(
-            "SELECT m.*, (SELECT list((x.article_id, x.event_idx)) FROM event_mentions x "
-            "WHERE x.merged_id = m.id) AS told FROM merged_events m"
-        )
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        columns = store.table_columns()["merged_events"]
+        rows = store.rows_of("merged_events", columns)
+        links = store.rows_of("event_mentions", ["merged_id", "article_id", "event_idx"])
+    merged = [dict(zip(columns, row, strict=True)) for row in rows]
+    for event in merged:
+        event["told"] = [(key, index) for told, key, index in links if told == event["id"]]
+    return merged
+
+
+def _exported(store: Store, table: str) -> list[dict]:
+    """The rows ``communique export`` writes for ``table``."""
+    return [row for chunk in store.export_rows(table).chunks for row in chunk]
+
+
+def _counts(store: Store) -> tuple[int, ...]:
+    """How many rows the cross-article tables hold."""
+    keys = (("stories", "article_id"), ("merged_events", "id"), ("event_mentions", "merged_id"),
+            ("conflicts", "id"))  # fmt: skip
+    return tuple(len(store.rows_of(table, [key])) for table, key in keys)
 
 
 def test_the_wang_yi_patrushev_meeting_is_one_event_told_by_two_articles(crossdoc_store, seeds):
@@ -88,18 +101,17 @@ def test_the_wang_yi_patrushev_meeting_is_one_event_told_by_two_articles(crossdo
 
 def test_every_event_record_is_a_mention_of_exactly_one_merged_event(crossdoc_store):
     with Store(crossdoc_store, read_only=True) as store:
-        events, linked, distinct, summed = store.conn.execute(
-            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_mentions), "
-            "(SELECT count(DISTINCT (article_id, event_idx)) FROM event_mentions), "
-            "(SELECT sum(num_mentions) FROM merged_events)"
-        ).fetchone()
+        events = len(store.rows_of("events", ["article_id", "idx"]))
+        links = store.rows_of("event_mentions", ["article_id", "event_idx"])
+        summed = sum(n for (n,) in store.rows_of("merged_events", ["num_mentions"]))
+    linked, distinct = len(links), len(set(links))
     assert events == linked == distinct == summed > 0
 
 
 def test_the_wang_yi_office_disagreement_is_a_conflict_with_both_sides(crossdoc_store, seeds):
     with Store(crossdoc_store, read_only=True) as store:
-        rows = find_conflicts(store.conn, kind="office", subjects=("wang-yi",))
-        texts = dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
+        rows = store.find_conflicts(kind="office", subjects=("wang-yi",))
+        texts = dict(store.rows_of("articles", ["id", "text"]))
     facts = [row for row in rows if "Foreign Affairs Commission Office" in row.fact]
     assert len(facts) == 1, rows
     kind, subject, name, sides = (facts[0].kind, facts[0].subject, facts[0].subject_name,
@@ -119,14 +131,10 @@ def test_the_wang_yi_office_disagreement_is_a_conflict_with_both_sides(crossdoc_
 def test_the_pass_rebuilds_its_tables_rather_than_adding_to_them(crossdoc_store, tmp_path):
     db = tmp_path / "again.duckdb"
     shutil.copy(crossdoc_store, db)
-    count = (
-        "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM merged_events), "
-        "(SELECT count(*) FROM event_mentions), (SELECT count(*) FROM conflicts)"
-    )
     with Store(db) as store:
-        before = store.conn.execute(count).fetchone()
+        before = _counts(store)
         counts = build_crossdoc(store)
-        after = store.conn.execute(count).fetchone()
+        after = _counts(store)
     assert before == after
     assert after == (5, counts.merged_events, counts.events, counts.conflicts)
 
@@ -173,17 +181,17 @@ def test_the_events_export_carries_the_merged_event_and_all_its_mentions(
 
 def test_stories_and_conflicts_export(crossdoc_store, seeds):
     with Store(crossdoc_store, read_only=True) as store:
-        stories = store.conn.execute(EXPORTS["stories"]).fetchall()
-        conflicts = store.conn.execute(EXPORTS["conflicts"]).fetchall()
-        merged = store.conn.execute(EXPORTS["merged_events"]).fetchall()
-    assert {row[1] for row in stories} == {_seed_id(path) for path in seeds.values()}
-    assert any(row[2] == "wang-yi" and row[1] == "office" for row in conflicts)
-    assert merged[0][14] >= merged[-1][14]  # most mentioned first
+        stories = _exported(store, "stories")
+        conflicts = _exported(store, "conflicts")
+        merged = _exported(store, "merged_events")
+    assert {row["article_id"] for row in stories} == {_seed_id(path) for path in seeds.values()}
+    assert any(row["subject"] == "wang-yi" and row["kind"] == "office" for row in conflicts)
+    assert merged[0]["num_mentions"] >= merged[-1]["num_mentions"]  # most mentioned first
 
 
 def test_conflicts_are_listed_readably(crossdoc_store):
     with Store(crossdoc_store, read_only=True) as store:
-        rows = find_conflicts(store.conn)
+        rows = store.find_conflicts()
     console = Console(record=True, width=200)
     print_conflicts(console, rows)
     text = console.export_text()
@@ -536,10 +544,10 @@ def test_two_outlets_reporting_one_meeting_make_one_merged_event_in_the_store(tm
             store.save_analysis(_records(article, day), "test-model", 1)
         counts = build_crossdoc(store)
         assert (counts.merged_events, counts.merged_across) == (1, 1)
-        row = store.conn.execute(
-            "SELECT num_mentions, num_articles, num_sources, date_start, actors, recipients "
-            "FROM merged_events"
-        ).fetchone()
+        (row,) = store.rows_of(
+            "merged_events",
+            ["num_mentions", "num_articles", "num_sources", "date_start", "actors", "recipients"],
+        )
     assert row == (2, 2, 2, day, ["wang-yi"], ["sergey-lavrov"])
 
 
@@ -561,8 +569,8 @@ def test_a_version_5_store_with_data_upgrades_in_place(tmp_path):
     conn.close()
     with Store(path, read_only=True) as store:
         assert store.version() == SCHEMA_VERSION
-        assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
-        assert store.conn.execute("SELECT count(*) FROM merged_events").fetchone()[0] == 0
+        assert len(store.rows_of("events", ["idx"])) == 1
+        assert len(store.rows_of("merged_events", ["id"])) == 0
         assert store.articles([article.id])[0].title == "Old"
     with Store(path) as store:
         counts = build_crossdoc(store)
@@ -578,7 +586,7 @@ def test_a_failed_crossdoc_write_leaves_the_previous_pass(tmp_path):
         twice = pa.table({"article_id": ["b", "b"], "story_id": ["b", "b"]})
         with pytest.raises(duckdb.Error):
             store.save_crossdoc({"stories": twice})
-        assert store.conn.execute("SELECT * FROM stories").fetchall() == [("a", "a")]
+        assert store.rows_of("stories", ["article_id", "story_id"]) == [("a", "a")]
         with pytest.raises(ValueError, match="not cross-article"):
             store.save_crossdoc({"articles": twice})
 
@@ -614,7 +622,7 @@ def test_two_outlets_giving_different_death_tolls_are_a_number_conflict(tmp_path
     assert "Kyiv Independent" in result.stdout and "Reuters" in result.stdout
     assert "killing 12 people" in result.stdout and "killing 14 people" in result.stdout
     with Store(db, read_only=True) as store:
-        (found,) = find_conflicts(store.conn, kind="number")
+        (found,) = store.find_conflicts(kind="number")
     kind, subject, fact, sides = found.kind, found.subject, found.fact, found.sides
     assert (kind, subject, fact) == ("number", merged_id, "dead: ASSAULT RUS")
     assert {(side["value"], side["outlet"]) for side in sides} == {

@@ -8,7 +8,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 from rich.console import Console
 
@@ -23,6 +22,7 @@ from communique.crossdoc.timeline import (
     to_html,
 )
 from communique.display_timeline import print_timeline
+from communique.store import Store
 from tests.conftest import run_cli
 
 ARTICLES = [
@@ -85,38 +85,37 @@ def store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def conn(store):
-    connection = duckdb.connect(str(store), read_only=True)
-    yield connection
-    connection.close()
+def reader(store):
+    with Store(store, read_only=True) as opened:
+        yield opened
 
 
 @pytest.fixture
-def russia_china(conn) -> Timeline:
-    return build_timeline(conn, resolve_side(conn, "Russia"), resolve_side(conn, "China"))
+def russia_china(reader) -> Timeline:
+    return build_timeline(reader, resolve_side(reader, "Russia"), resolve_side(reader, "China"))
 
 
 def _triggers(events) -> set[str]:
     return {event.trigger for event in events}
 
 
-def test_a_state_stands_for_its_people_and_bodies(conn):
-    russia = resolve_side(conn, "Russia")
+def test_a_state_stands_for_its_people_and_bodies(reader):
+    russia = resolve_side(reader, "Russia")
     assert russia.label == "Russia"
     assert russia.countries == {"RUS"}
     assert {"RUS", "RUS:GOV", "vladimir-putin"} <= russia.ids
     assert "wang-yi" not in russia.ids
-    assert resolve_side(conn, "rus").ids == russia.ids  # the code, in any case
-    assert resolve_side(conn, "Russian Federation").ids == russia.ids  # a knowledge-base alias
-    assert resolve_side(conn, "the Kremlin").label == "Russia"  # a seat of power
+    assert resolve_side(reader, "rus").ids == russia.ids  # the code, in any case
+    assert resolve_side(reader, "Russian Federation").ids == russia.ids  # a knowledge-base alias
+    assert resolve_side(reader, "the Kremlin").label == "Russia"  # a seat of power
 
 
-def test_a_person_stands_for_themself(conn):
-    wang = resolve_side(conn, "Wang Yi")
+def test_a_person_stands_for_themself(reader):
+    wang = resolve_side(reader, "Wang Yi")
     assert wang.ids == {"wang-yi"} and not wang.countries
-    assert resolve_side(conn, "Putin").ids == {"vladimir-putin"}  # part of a name
-    assert resolve_side(conn, "wang-yi").label == "Wang Yi"  # an actor id
-    assert resolve_side(conn, "Nobody Atall") is None
+    assert resolve_side(reader, "Putin").ids == {"vladimir-putin"}  # part of a name
+    assert resolve_side(reader, "wang-yi").label == "Wang Yi"  # an actor id
+    assert resolve_side(reader, "Nobody Atall") is None
 
 
 def test_events_between_the_two_by_month(russia_china):
@@ -148,14 +147,16 @@ def test_events_between_the_two_by_month(russia_china):
     assert june.by_quad == {4: 1} and june.index == -10.0  # "Chinese troops attacked ..."
 
 
-def test_events_with_others_are_left_out(russia_china, conn):
+def test_events_with_others_are_left_out(russia_china, reader):
     # Russia shelling Kharkiv is an event with Ukraine, in an article about Russia and China.
     assert "shelled" not in _triggers(russia_china.events)
     assert all("Kharkiv" not in e.recipient for e in russia_china.events)
     # "Russia and China condemned the United States": a joint act towards a third party.
     assert not any(e.date == date(2023, 6, 1) and e.type == "ACCUSE" for e in russia_china.events)
     # The same store has the shelling in a Russia–Ukraine timeline.
-    ukraine = build_timeline(conn, resolve_side(conn, "Russia"), resolve_side(conn, "Ukraine"))
+    ukraine = build_timeline(
+        reader, resolve_side(reader, "Russia"), resolve_side(reader, "Ukraine")
+    )
     shelled = [e for e in ukraine.events if e.trigger == "shelled"]
     assert len(shelled) == 2 and {e.direction for e in shelled} == {"A→B"}
 
@@ -179,7 +180,7 @@ def test_undated_events_are_listed_not_plotted(russia_china):
     assert any("undated" in note for note in russia_china.notes)
 
 
-def test_statements_each_made_about_the_other(russia_china, conn):
+def test_statements_each_made_about_the_other(russia_china, reader):
     wang = [s for s in russia_china.statements if s.speaker == "Wang Yi"]
     assert len(wang) == 1
     assert wang[0].about == "Russia" and wang[0].content == "Russia was a reliable partner"
@@ -189,14 +190,14 @@ def test_statements_each_made_about_the_other(russia_china, conn):
     # What Ukrainian officials said about Russia is not in the Russia–China timeline.
     assert all("Kharkiv" not in s.content for s in russia_china.statements)
     # A person against a state: Wang Yi's words about Russia, his meeting with Putin.
-    person = build_timeline(conn, resolve_side(conn, "Wang Yi"), resolve_side(conn, "Russia"))
+    person = build_timeline(reader, resolve_side(reader, "Wang Yi"), resolve_side(reader, "Russia"))
     assert [s.content for s in person.statements] == ["Russia was a reliable partner"]
     assert {(e.trigger, e.direction) for e in person.events} == {("met", "A→B"), ("signed", "A↔B")}
 
 
-def test_weeks_start_on_monday(conn):
+def test_weeks_start_on_monday(reader):
     timeline = build_timeline(
-        conn, resolve_side(conn, "Russia"), resolve_side(conn, "China"), by="week"
+        reader, resolve_side(reader, "Russia"), resolve_side(reader, "China"), by="week"
     )
     first = timeline.periods[0]
     assert (first.start, first.end) == (date(2023, 2, 20), date(2023, 2, 26))
@@ -205,12 +206,12 @@ def test_weeks_start_on_monday(conn):
     assert sum(p.events for p in timeline.periods) == len(timeline.dated)
 
 
-def test_sides_must_differ(conn):
-    russia = resolve_side(conn, "Russia")
+def test_sides_must_differ(reader):
+    russia = resolve_side(reader, "Russia")
     with pytest.raises(ValueError, match="overlap"):
-        build_timeline(conn, russia, resolve_side(conn, "Putin"))
+        build_timeline(reader, russia, resolve_side(reader, "Putin"))
     with pytest.raises(ValueError, match="week"):
-        build_timeline(conn, russia, resolve_side(conn, "China"), by="year")
+        build_timeline(reader, russia, resolve_side(reader, "China"), by="year")
 
 
 def test_plot_writes_a_png(russia_china, tmp_path):

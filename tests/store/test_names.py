@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 
 from communique.analysis.resources import shipped_kb as load_kb
-from communique.store.names import Ambiguous, resolve
+from communique.store import Store
+from communique.store.names import Ambiguous
 
 
 @pytest.fixture(scope="module")
-def conn(seeds_store):
-    connection = duckdb.connect(str(seeds_store), read_only=True)
-    yield connection
-    connection.close()
+def store(seeds_store):
+    with Store(seeds_store, read_only=True) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize(
@@ -33,17 +32,17 @@ def conn(seeds_store):
         ("Xinhua", "xinhua"),
     ],
 )
-def test_a_name_resolves_to_one_actor(conn, name, expected):
-    found = resolve(conn, name, load_kb())
+def test_a_name_resolves_to_one_actor(store, name, expected):
+    found = store.resolve(name, load_kb())
     assert found is not None and found.id == expected
 
 
-def test_unknown_and_ambiguous_names(conn):
+def test_unknown_and_ambiguous_names(store):
     kb = load_kb()
-    assert resolve(conn, "Nobody Atall", kb) is None
-    assert resolve(conn, "Xin", kb) is None  # part of a word is not a word
+    assert store.resolve("Nobody Atall", kb) is None
+    assert store.resolve("Xin", kb) is None  # part of a word is not a word
     with pytest.raises(Ambiguous) as raised:
-        resolve(conn, "Foreign", kb)
+        store.resolve("Foreign", kb)
     assert {c.id for c, _ in raised.value.candidates} >= {"chn-foreign-ministry"}
 
 

@@ -1,11 +1,12 @@
 """The cross-article pass: stories, merged events and conflicts, rebuilt from what is stored.
 
 :func:`build_crossdoc` reads the stored articles (analysed originals; near-copies are not
-analysed and take no part), their mentions' actors, events with their sides, and roles, and
-rewrites ``stories``, ``merged_events``, ``event_mentions`` and ``conflicts`` in one
-transaction through :meth:`Store.save_crossdoc`. It reads no text but the stored articles',
-and is cheap enough to run after every ingest: the story grouping and the event merge are
-both blocked, so the work grows with the corpus, not its square.
+analysed and take no part), their mentions' actors, events with their sides, and roles,
+through the store (``communique.store.crossdoc``), and rewrites ``stories``,
+``merged_events``, ``event_mentions`` and ``conflicts`` in one transaction through
+:meth:`Store.save_crossdoc`. It reads no text but the stored articles', and is cheap enough
+to run after every ingest: the story grouping and the event merge are both blocked, so the
+work grows with the corpus, not its square.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import duckdb
 import pyarrow as pa
 
 from communique.crossdoc.conflicts import Conflict, RoleClaim, detect_conflicts
@@ -66,66 +66,6 @@ class Crossdoc:
     articles: int
 
 
-# -- reading ----------------------------------------------------------------------------------
-
-_ARTICLES = """
-    SELECT a.id, a.text, a.title, a.date, a.outlet, a.seq,
-           coalesce((SELECT list(DISTINCT m.actor_id) FROM mentions m
-                     WHERE m.article_id = a.id AND m.actor_id IS NOT NULL), [])
-    FROM articles a
-    WHERE a.duplicate_of IS NULL AND a.analysed_at IS NOT NULL
-    ORDER BY a.seq
-"""
-
-_EVENTS = """
-    WITH sides AS (
-        SELECT p.article_id, p.event_idx, p.side, p.position, r.kind = 'person' AS person,
-               CASE WHEN p.actor_id IS NULL THEN coalesce(p.country, 'text:' || lower(p.text))
-                    WHEN r.kind IN ('state', 'government')
-                        THEN coalesce(r.country, p.country, p.actor_id)
-                    ELSE p.actor_id END AS who
-        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-    )
-    SELECT e.article_id, e.idx, e.type, e.mode, e.modality, e.date_start, e.date_end,
-           e.date_granularity, e.place_name, e.place_country, e.latitude, e.longitude,
-           e.geonameid, e.quad, e.cameo, e.goldstein,
-           e.date_text, e.date_text_start, e.date_text_end,
-           e.place_text, e.place_start, e.place_end,
-           s."start", s."end",
-           coalesce((SELECT list(x.who ORDER BY x.position) FROM sides x
-                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx
-                       AND x.side = 'actor'), []),
-           coalesce((SELECT list(x.who ORDER BY x.position) FROM sides x
-                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx
-                       AND x.side = 'recipient'), []),
-           coalesce((SELECT bool_or(x.person) FROM sides x
-                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx), false),
-           coalesce((SELECT list({'kind': z.kind, 'value': z.value, 'start': z."start",
-                                  'end': z."end", 'at_least': z.at_least}
-                                 ORDER BY z."start")
-                     FROM event_sizes z
-                     WHERE z.article_id = e.article_id AND z.event_idx = e.idx), [])
-    FROM events e JOIN articles a ON a.id = e.article_id
-    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-    WHERE a.duplicate_of IS NULL AND a.analysed_at IS NOT NULL
-    ORDER BY a.seq, e.idx
-"""
-
-# Spans of the text are cut in Python from the text read once: DuckDB's substring counts
-# characters from the start of the string, which costs the article's length every time.
-_ROLES = """
-    SELECT o.article_id, o.idx, o.actor_id, o.role, o.organisation, o.country, o.tense,
-           o."start", o."end",
-           (SELECT [s."start", s."end"] FROM sentences s
-            WHERE s.article_id = o.article_id AND s."start" <= o."start" AND o."start" < s."end"
-            ORDER BY s.idx LIMIT 1),
-           a.outlet, a.date, a.seq
-    FROM roles o JOIN articles a ON a.id = o.article_id
-    WHERE a.duplicate_of IS NULL AND a.analysed_at IS NOT NULL
-    ORDER BY a.seq, o.idx
-"""
-
-
 def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
 
@@ -134,77 +74,75 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def compute(conn: duckdb.DuckDBPyConnection) -> Crossdoc:
+def compute(store: Store) -> Crossdoc:
     """Stories, merged events and conflicts from what the store holds (reads only)."""
-    articles = conn.execute(_ARTICLES).fetchall()
+    articles = store.crossdoc_articles()
     stories = group_stories(
         [
-            StoryArticle(id=key, text=text, title=title, date=day, actors=frozenset(actors))
-            for key, text, title, day, _, _, actors in articles
+            StoryArticle(
+                id=a.id, text=a.text, title=a.title, date=a.date, actors=frozenset(a.actors)
+            )
+            for a in articles
         ]
     )
-    about = {key: (outlet, day, seq) for key, _, _, day, outlet, seq, _ in articles}
-    texts: dict[str, str] = {key: text for key, text, *_ in articles}
+    about = {a.id: a for a in articles}
 
     def cut(key: str, start: int | None, end: int | None) -> str | None:
-        return texts[key][start:end] if start is not None and end is not None else None
+        return about[key].text[start:end] if start is not None and end is not None else None
 
     countries = frozenset(state_ids().values())  # whole states: "in Russia", not a town
     mentions = []
-    for row in conn.execute(_EVENTS).fetchall():
-        (key, index, kind, mode, modality, start, end, granularity, place_name, place_country,
-         latitude, longitude, geonameid, quad, cameo, goldstein, date_text, date_start,
-         date_end, place_text, place_start, place_end, sentence_start, sentence_end,
-         actors, recipients, people, sizes) = row  # fmt: skip
-        sentence = cut(key, sentence_start, sentence_end)
-        outlet, published, seq = about[key]
+    for event in store.crossdoc_events():
+        article = about[event.article_id]
         mentions.append(
             EventMention(
-                article_id=key,
-                index=index,
-                type=kind,
-                mode=mode,
-                actors=_unique(actors),
-                recipients=_unique(recipients),
-                modality=modality,
-                date_start=start,
-                date_end=end,
-                granularity=granularity,
-                place_name=place_name,
-                place_country=place_country,
-                latitude=latitude,
-                longitude=longitude,
-                place_is_country=geonameid is not None and geonameid in countries,
-                quad=quad,
-                cameo=cameo,
-                goldstein=goldstein,
-                story=stories.get(key),
-                outlet=outlet,
-                published=published,
-                order=seq,
-                named_people=people,
-                sentence_start=sentence_start,
-                sentence_end=sentence_end,
-                sentence=sentence,
-                date_text=date_text,
-                date_span=_span(date_start, date_end),
-                place_text=place_text,
-                place_span=_span(place_start, place_end),
+                article_id=event.article_id,
+                index=event.idx,
+                type=event.type,
+                mode=event.mode,
+                actors=_unique(event.actors),
+                recipients=_unique(event.recipients),
+                modality=event.modality,
+                date_start=event.date_start,
+                date_end=event.date_end,
+                granularity=event.date_granularity,
+                place_name=event.place_name,
+                place_country=event.place_country,
+                latitude=event.latitude,
+                longitude=event.longitude,
+                place_is_country=event.geonameid is not None and event.geonameid in countries,
+                quad=event.quad,
+                cameo=event.cameo,
+                goldstein=event.goldstein,
+                story=stories.get(event.article_id),
+                outlet=article.outlet,
+                published=article.date,
+                order=article.seq,
+                named_people=event.people,
+                sentence_start=event.sentence_start,
+                sentence_end=event.sentence_end,
+                sentence=cut(event.article_id, event.sentence_start, event.sentence_end),
+                date_text=event.date_text,
+                date_span=_span(event.date_text_start, event.date_text_end),
+                place_text=event.place_text,
+                place_span=_span(event.place_start, event.place_end),
                 sizes=tuple(
-                    Size(**size, text=texts[key][size["start"] : size["end"]]) for size in sizes
+                    Size(**size, text=article.text[size["start"] : size["end"]])
+                    for size in event.sizes
                 ),
             )
         )
     merged = merge_events(mentions)
     claims = [
         RoleClaim(
-            article_id=key, index=index, actor_id=actor, role=role, organisation=organisation,
-            country=country, tense=tense, start=start, end=end, text=texts[key][start:end],
-            evidence=cut(key, *sentence) if sentence else None,
-            outlet=outlet, published=day, order=seq,
+            article_id=role.article_id, index=role.idx, actor_id=role.actor_id, role=role.role,
+            organisation=role.organisation, country=role.country, tense=role.tense,
+            start=role.start, end=role.end,
+            text=about[role.article_id].text[role.start : role.end],
+            evidence=cut(role.article_id, *role.sentence) if role.sentence else None,
+            outlet=role.outlet, published=role.date, order=role.seq,
         )
-        for (key, index, actor, role, organisation, country, tense, start, end, sentence,
-             outlet, day, seq) in conn.execute(_ROLES).fetchall()
+        for role in store.crossdoc_roles()
     ]  # fmt: skip
     return Crossdoc(stories, merged, detect_conflicts(merged, claims), len(articles))
 
@@ -283,7 +221,7 @@ def tables(result: Crossdoc) -> dict[str, pa.Table]:
 def build_crossdoc(store: Store) -> CrossdocCounts:
     """Rebuild stories, merged events and conflicts from the store, in one transaction."""
     started = time.perf_counter()
-    result = compute(store.conn)
+    result = compute(store)
     store.save_crossdoc(tables(result))
     sizes: dict[str, int] = {}
     for story in result.stories.values():

@@ -4,12 +4,13 @@ A *side* is who one of the two stands for. A person stands for themself; a state
 everyone of it: "Russia" covers Putin, Lavrov, the Kremlin and "Russian forces", that is
 every stored actor whose ``country`` is RUS, and every event participant coded RUS.
 
-The events of a dyad come from ``events`` and ``event_participants``, one per (article, event)
-as the articles report them; an event belongs to it when one side is among its actors and the
-other among its recipients (A→B or B→A), or both are among its actors with no third party as
-recipient ("Wang Yi and Putin signed an agreement": A↔B; "Russia and China condemned the
-US" is a joint act towards a third, not an act between them). Its date is the event's own,
-else the article's; events with neither are listed as undated and left out of the periods.
+The events of a dyad come from ``events`` and ``event_participants`` (read through the store,
+``communique.store.timeline``), one per (article, event) as the articles report them; an
+event belongs to it when one side is among its actors and the other among its recipients
+(A→B or B→A), or both are among its actors with no third party as recipient ("Wang Yi and
+Putin signed an agreement": A↔B; "Russia and China condemned the US" is a joint act towards
+a third, not an act between them). Its date is the event's own, else the article's; events
+with neither are listed as undated and left out of the periods.
 
 Each period (a calendar month, or a week from Monday) gets two cooperation–conflict figures
 over the events that count, i.e. not negated and not hypothetical (those stay listed, flagged):
@@ -39,14 +40,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import duckdb
-
 from communique.ontology.plover import QUAD_NAMES
-from communique.store.names import resolve
-from communique.store.schema import one
 
 if TYPE_CHECKING:
     from communique.kb import KnowledgeBase
+    from communique.store import Store
 
 __all__ = [
     "BY",
@@ -192,170 +190,66 @@ class Timeline:
 # -- who a side is ---------------------------------------------------------------------------
 
 
-def _state_side(conn: duckdb.DuckDBPyConnection, query: str, code: str, label: str) -> Side:
-    rows = conn.execute("SELECT id FROM actors WHERE country = ?", [code]).fetchall()
-    named = one(conn, "SELECT name FROM actors WHERE id = ?", [code])
+def _state_side(store: Store, query: str, code: str, label: str) -> Side:
+    named = store.actor(code)
     return Side(
         query=query,
-        ids=frozenset({code, *(row[0] for row in rows)}),
+        ids=frozenset(store.country_members(code)),
         countries=frozenset({code}),
-        label=named[0] if named else label,
+        label=named.name if named else label,
     )
 
 
-def _side_of(
-    conn: duckdb.DuckDBPyConnection, query: str, key: str, name: str, kind: str, country: str | None
-) -> Side:
+def _side_of(store: Store, query: str, key: str, name: str, kind: str, country: str | None) -> Side:
     if kind in _STATE_KINDS and country:
-        return _state_side(conn, query, country, name)
+        return _state_side(store, query, country, name)
     return Side(query=query, ids=frozenset({key}), countries=frozenset(), label=name)
 
 
-def resolve_side(
-    conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase | None = None
-) -> Side | None:
+def resolve_side(store: Store, name: str, kb: KnowledgeBase | None = None) -> Side | None:
     """Who ``name`` stands for (``communique.store.names.resolve``), or None when nothing by
     that name is known; raises ``Ambiguous`` for a name that fits several actors. A state, or
     a state's government, stands for every actor of its country (people, institutions,
     forces, outlets); anyone else for themself.
     """
     if kb is None:
-        from communique.kb import load
+        from communique.analysis.resources import knowledge_base
 
-        kb = load()
-    found = resolve(conn, name, kb)
+        kb = knowledge_base()
+    found = store.resolve(name, kb)
     if found is None:
         return None
-    return _side_of(conn, name.strip(), found.id, found.name, found.kind, found.country)
+    return _side_of(store, name.strip(), found.id, found.name, found.kind, found.country)
 
 
 # -- the timeline ----------------------------------------------------------------------------
-
-
-def _params(a: Side, b: Side) -> dict[str, list[str]]:
-    return {
-        "a_ids": sorted(a.ids),
-        "a_countries": sorted(a.countries),
-        "b_ids": sorted(b.ids),
-        "b_countries": sorted(b.countries),
-    }
-
-
-def _match(side: str, id_column: str, country_column: str) -> str:
-    """SQL: whether an actor id / country pair is of side ``a`` or ``b`` (never NULL)."""
-    return (
-        f"coalesce({id_column} IN (SELECT unnest(${side}_ids::VARCHAR[])), false) OR "
-        f"coalesce({country_column} IN (SELECT unnest(${side}_countries::VARCHAR[])), false)"
-    )
-
-
-_EVENTS = f"""
-    WITH p AS (
-        SELECT p.*, coalesce(r.name, p.text) AS label,
-               ({_match("a", "p.actor_id", "p.country")}) AS is_a,
-               ({_match("b", "p.actor_id", "p.country")}) AS is_b
-        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-    ),
-    hits AS (
-        SELECT article_id, event_idx,
-               bool_or(is_a AND side = 'actor') AS a_act,
-               bool_or(is_b AND side = 'actor') AS b_act,
-               bool_or(is_a AND side = 'recipient') AS a_rec,
-               bool_or(is_b AND side = 'recipient') AS b_rec,
-               bool_or(side = 'recipient' AND NOT is_a AND NOT is_b
-                       AND (actor_id IS NOT NULL OR country IS NOT NULL)) AS third,
-               list(label ORDER BY position) FILTER (WHERE side = 'actor') AS actors,
-               list(label ORDER BY position) FILTER (WHERE side = 'recipient') AS recipients
-        FROM p GROUP BY article_id, event_idx
-    )
-    SELECT CASE WHEN h.a_act AND h.b_act THEN 'A↔B'
-                WHEN h.a_act AND h.b_rec THEN 'A→B' ELSE 'B→A' END AS direction,
-           coalesce(e.date_start, a.date) AS day, e.article_id, e.idx,
-           h.actors, h.recipients, e.type, e.mode, e.quad, e.goldstein, e.modality,
-           substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start),
-           substring(a.text, s."start" + 1, s."end" - s."start"),
-           a.outlet, a.url, a.title
-    FROM hits h
-    JOIN events e ON e.article_id = h.article_id AND e.idx = h.event_idx
-    JOIN articles a ON a.id = e.article_id
-    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-    WHERE (h.a_act AND h.b_act AND NOT h.third)
-       OR (h.a_act AND h.b_rec AND NOT h.b_act) OR (h.b_act AND h.a_rec AND NOT h.a_act)
-    ORDER BY day NULLS LAST, a.seq, e.idx
-"""
-
-_STATEMENTS = f"""
-    WITH st AS (
-        SELECT s.*, coalesce(r.name, s.speaker_text) AS speaker_name,
-               ({_match("a", "s.speaker_id", "r.country")}) AS by_a,
-               ({_match("b", "s.speaker_id", "r.country")}) AS by_b
-        FROM statements s LEFT JOIN actors r ON r.id = s.speaker_id
-    )
-    SELECT s.article_id, s.idx, CASE WHEN s.by_a THEN 'A→B' ELSE 'B→A' END AS direction,
-           a.date, s.speaker_name, s.kind, s.negated, s.fragments, s."start", s."end",
-           substring(a.text, s."start" + 1, s."end" - s."start"),
-           substring(a.text, t."start" + 1, t."end" - t."start"),
-           a.outlet, a.url, a.seq,
-           list({{'start': m."start", 'end': m."end", 'name': coalesce(x.name, m.text)}}
-                ORDER BY m."start") AS about
-    FROM st s
-    JOIN articles a ON a.id = s.article_id
-    LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
-    JOIN mentions m ON m.article_id = s.article_id
-         AND m."start" >= s."start" AND m."end" <= s."end"
-         AND NOT (s.speaker_start IS NOT NULL AND m."start" < s.speaker_end
-                  AND m."end" > s.speaker_start)
-    LEFT JOIN actors x ON x.id = m.actor_id
-    WHERE (s.by_a AND ({_match("b", "m.actor_id", "x.country")}))
-       OR (s.by_b AND ({_match("a", "m.actor_id", "x.country")}))
-    GROUP BY ALL
-    ORDER BY a.date NULLS LAST, a.seq, s.idx
-"""
 
 
 def _names(labels: Iterable[str] | None) -> str:
     return ", ".join(dict.fromkeys(label for label in labels or () if label))
 
 
-def _events(conn: duckdb.DuckDBPyConnection, a: Side, b: Side) -> list[TimelineEvent]:
-    rows = conn.execute(_EVENTS, _params(a, b)).fetchall()
+def _events(store: Store, a: Side, b: Side) -> list[TimelineEvent]:
     return [
         TimelineEvent(
-            date=day,
-            article_id=article_id,
-            event_idx=int(idx),
-            actor=_names(actors),
-            recipient=_names(recipients),
-            direction=direction,
-            type=type_,
-            mode=mode,
-            quad=quad,
-            goldstein=goldstein,
-            modality=modality,
-            trigger=trigger or "",
-            sentence=" ".join((sentence or "").split()),
-            outlet=outlet,
-            url=url,
-            title=title,
+            date=row.day,
+            article_id=row.article_id,
+            event_idx=int(row.idx),
+            actor=_names(row.actors),
+            recipient=_names(row.recipients),
+            direction=row.direction,
+            type=row.type,
+            mode=row.mode,
+            quad=row.quad,
+            goldstein=row.goldstein,
+            modality=row.modality,
+            trigger=row.trigger_text or "",
+            sentence=" ".join((row.sentence_text or "").split()),
+            outlet=row.outlet,
+            url=row.url,
+            title=row.title,
         )
-        for (
-            direction,
-            day,
-            article_id,
-            idx,
-            actors,
-            recipients,
-            type_,
-            mode,
-            quad,
-            goldstein,
-            modality,
-            trigger,
-            sentence,
-            outlet,
-            url,
-            title,
-        ) in rows
+        for row in store.dyad_events(a, b)
     ]
 
 
@@ -366,43 +260,25 @@ def _inside(fragments: list | None, start: int, end: int) -> bool:
     return any(piece[0] <= start and end <= piece[1] for piece in fragments if len(piece) == 2)
 
 
-def _statements(conn: duckdb.DuckDBPyConnection, a: Side, b: Side) -> list[TimelineStatement]:
+def _statements(store: Store, a: Side, b: Side) -> list[TimelineStatement]:
     found = []
-    rows = conn.execute(_STATEMENTS, _params(a, b)).fetchall()
-    for (
-        article_id,
-        _idx,
-        direction,
-        day,
-        speaker,
-        kind,
-        negated,
-        fragments,
-        _start,
-        _end,
-        content,
-        sentence,
-        outlet,
-        url,
-        _seq,
-        about,
-    ) in rows:
-        names = [m["name"] for m in about if _inside(fragments, m["start"], m["end"])]
+    for row in store.dyad_statements(a, b):
+        names = [m["name"] for m in row.about if _inside(row.fragments, m["start"], m["end"])]
         if not names:
             continue
         found.append(
             TimelineStatement(
-                date=day,
-                speaker=speaker or "(unknown speaker)",
+                date=row.date,
+                speaker=row.speaker_name or "(unknown speaker)",
                 about=_names(names),
-                content=" ".join((content or "").split()),
-                sentence=" ".join((sentence or "").split()),
-                outlet=outlet,
-                article_id=article_id,
-                direction=direction,
-                kind=kind,
-                negated=bool(negated),
-                url=url,
+                content=" ".join((row.content or "").split()),
+                sentence=" ".join((row.sentence_text or "").split()),
+                outlet=row.outlet,
+                article_id=row.article_id,
+                direction=row.direction,
+                kind=row.kind,
+                negated=bool(row.negated),
+                url=row.url,
             )
         )
     return found
@@ -463,9 +339,7 @@ def _periods(
     return periods
 
 
-def build_timeline(
-    conn: duckdb.DuckDBPyConnection, a: Side, b: Side, by: str = "month"
-) -> Timeline:
+def build_timeline(store: Store, a: Side, b: Side, by: str = "month") -> Timeline:
     """The events between ``a`` and ``b`` (either way), per period, and what each said of the
     other. Raises ValueError for an unknown ``by`` or two sides that share an actor."""
     if by not in BY:
@@ -476,8 +350,8 @@ def build_timeline(
             f"{a.label} and {b.label} overlap ({', '.join(sorted(shared)[:5])}): "
             "a timeline needs two distinct sides"
         )
-    events = _events(conn, a, b)
-    statements = _statements(conn, a, b)
+    events = _events(store, a, b)
+    statements = _statements(store, a, b)
     notes = []
     undated = sum(1 for e in events if e.date is None)
     if undated:

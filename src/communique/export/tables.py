@@ -1,4 +1,5 @@
-"""Export a stored table to a file or standard output."""
+"""Export a stored table to a file or standard output: the store reads the rows, this writes
+them as JSON Lines, CSV, Parquet, PLOVER or GDELT."""
 
 from __future__ import annotations
 
@@ -15,11 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-import duckdb
+from communique.store import Store
+from communique.store.exports import TABLES, Rows
 
-from communique.store.queries import EXPORTS
-
-TABLES = tuple(EXPORTS)
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 # Formats that only events have: the exchange formats of event data.
 EVENT_FORMATS = ("plover", "gdelt")
@@ -94,84 +93,66 @@ def _replacing(out: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def export(
-    conn: duckdb.DuckDBPyConnection,
-    table: str,
-    fmt: str,
-    out: Path | None,
-    stdout: IO[bytes],
-) -> int:
+def export(store: Store, table: str, fmt: str, out: Path | None, stdout: IO[bytes]) -> int:
     """Write ``table`` in ``fmt`` to ``out`` (or to ``stdout``); returns the number of rows."""
-    if table not in EXPORTS:
+    if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt in EVENT_FORMATS and table != "events":
         raise ValueError(f"--format {fmt} is for events only")
-    query = EXPORTS[table]
-    count = conn.execute(f"SELECT count(*) FROM ({query})").fetchall()[0][0]
+    count = store.export_count(table)
     if fmt == "parquet" and out is not None:
         with _replacing(out) as temporary:
-            conn.execute(f"COPY ({query}) TO '{_sql_path(temporary)}' (FORMAT parquet)")
-        return int(count)
+            store.export_parquet(table, temporary)
+        return count
     if fmt == "parquet":
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp) / f"{table}.parquet"
-            conn.execute(f"COPY ({query}) TO '{_sql_path(target)}' (FORMAT parquet)")
+            store.export_parquet(table, target)
             with open(target, "rb") as source:
                 shutil.copyfileobj(source, stdout)
-        return int(count)
+        return count
     write = _write_events if fmt in EVENT_FORMATS else _write_text
     if out is None:
-        write(conn, query, fmt, stdout)
+        write(store.export_rows(table), fmt, stdout)
     else:
         with _replacing(out) as temporary, open(temporary, "wb") as sink:
-            write(conn, query, fmt, sink)
-    return int(count)
+            write(store.export_rows(table), fmt, sink)
+    return count
 
 
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
-def _write_text(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[bytes]) -> None:
-    """Stream the query's rows as JSON Lines or CSV (with a header row), in chunks."""
-    cursor = conn.execute(query)
-    columns = [column[0] for column in cursor.description]
+def _write_text(rows: Rows, fmt: str, sink: IO[bytes]) -> None:
+    """Write the rows as JSON Lines or CSV (with a header row), a chunk at a time."""
     text = io.StringIO(newline="")
     writer = csv.writer(text) if fmt == "csv" else None
     if writer is not None:
-        writer.writerow(columns)
-    while rows := cursor.fetchmany(2048):
-        for row in rows:
+        writer.writerow(rows.columns)
+    for chunk in rows.chunks:
+        for row in chunk:
             if writer is not None:
-                writer.writerow([_inert(_cell(value)) for value in row])
+                writer.writerow([_inert(_cell(value)) for value in row.values()])
             else:
-                values = [plain(value) for value in row]
-                text.write(json.dumps(dict(zip(columns, values, strict=True)), ensure_ascii=False))
+                values = {column: plain(value) for column, value in row.items()}
+                text.write(json.dumps(values, ensure_ascii=False))
                 text.write("\n")
-        sink.write(text.getvalue().encode("utf-8"))
-        text.seek(0)
-        text.truncate()
-    sink.write(text.getvalue().encode("utf-8"))  # the header, when there were no rows
+        _flush(text, sink)
+    _flush(text, sink)  # the header, when there were no rows
 
 
-def _write_events(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: IO[bytes]) -> None:
+def _write_events(rows: Rows, fmt: str, sink: IO[bytes]) -> None:
     """Events as PLOVER JSON Lines, or as a tab-separated GDELT 2.0-style table."""
     from communique.export.events import GDELT_COLUMNS, gdelt_row, plover_record
     from communique.kb.places import state_ids
 
-    cursor = conn.execute(query)
-    columns = [column[0] for column in cursor.description]
     text = io.StringIO(newline="")
     writer = csv.writer(text, delimiter="\t") if fmt == "gdelt" else None
     if writer is not None:
         writer.writerow(GDELT_COLUMNS)
     states = frozenset(state_ids().values())
     number = 0
-    while rows := cursor.fetchmany(2048):
-        for values in rows:
-            row = dict(zip(columns, values, strict=True))
+    for chunk in rows.chunks:
+        for row in chunk:
             number += 1
             if writer is not None:
                 record = gdelt_row(row, number, states)
@@ -179,7 +160,12 @@ def _write_events(conn: duckdb.DuckDBPyConnection, query: str, fmt: str, sink: I
             else:
                 text.write(json.dumps(plain(plover_record(row)), ensure_ascii=False))
                 text.write("\n")
-        sink.write(text.getvalue().encode("utf-8"))
-        text.seek(0)
-        text.truncate()
+        _flush(text, sink)
+    _flush(text, sink)
+
+
+def _flush(text: io.StringIO, sink: IO[bytes]) -> None:
+    """Write what ``text`` holds to ``sink`` as UTF-8, and empty it."""
     sink.write(text.getvalue().encode("utf-8"))
+    text.seek(0)
+    text.truncate()

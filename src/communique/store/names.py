@@ -74,6 +74,11 @@ def _word_matches(conn: duckdb.DuckDBPyConnection, name: str) -> list[tuple[Name
     return [(Named(key, label, kind, country), int(n)) for key, label, kind, country, n in rows]
 
 
+def actor(conn: duckdb.DuckDBPyConnection, actor_id: str) -> Named | None:
+    """The stored actor with this id, or None."""
+    return _stored(conn, f"{_COLUMNS} WHERE id = ?", actor_id)
+
+
 def resolve(conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase) -> Named | None:
     """The actor ``name`` stands for; None when nothing fits. Raises ``Ambiguous``."""
     query = " ".join(name.split())
@@ -91,13 +96,13 @@ def resolve(conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase) -> Na
     code = code or kb.by_metonym.get(normal(query))  # "the Kremlin", "Beijing"
     code = code or kb.by_demonym.get(normal(query))  # "Chinese"
     if code in kb.countries:
-        stored = _stored(conn, f"{_COLUMNS} WHERE id = ?", code)
+        stored = actor(conn, code)
         return stored or Named(code, kb.countries[code].name, "state", code)
     known = kb.named(query)
     if known:
-        actor = known[0]
-        stored = _stored(conn, f"{_COLUMNS} WHERE id = ?", actor.id)
-        return stored or Named(actor.id, actor.name, actor.kind, actor.country)
+        entry = known[0]
+        stored = actor(conn, entry.id)
+        return stored or Named(entry.id, entry.name, entry.kind, entry.country)
     matches = _word_matches(conn, query)
     if len(matches) > 1:
         raise Ambiguous(query, matches)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pyarrow as pa
 
 from communique.ontology import plover
@@ -130,3 +132,50 @@ def event_tables(records: ArticleRecords) -> tuple[pa.Table, pa.Table, pa.Table]
         }
     )
     return events, participants, sizes
+
+
+def _table(rows: Sequence[object], columns: dict[str, tuple[str, pa.DataType | None]]) -> pa.Table:
+    """Records as a table: each column from the attribute and of the type named for it (None:
+    the type the values have)."""
+    return pa.table(
+        {
+            column: pa.array([getattr(row, name) for row in rows], kind)
+            for column, (name, kind) in columns.items()
+        }
+    )
+
+
+def record_tables(records: ArticleRecords) -> dict[str, pa.Table]:
+    """All an article's records, by the table they go to, in the order they are written."""
+    spans = {"start": ("start", NUMBER), "end": ("end", NUMBER)}
+    sentences = _table(
+        records.sentences, {"article_id": ("article_id", None), "idx": ("index", NUMBER), **spans}
+    )
+    mentions = _table(
+        records.mentions,
+        {
+            "article_id": ("article_id", None), "idx": ("index", NUMBER),
+            "sentence": ("sentence", NUMBER), **spans,
+            **{name: (name, TEXT) for name in ("text", "label", "actor_id", "how")},
+            "confidence": ("confidence", REAL),
+        },
+    )  # fmt: skip
+    roles = _table(
+        records.roles,
+        {
+            "article_id": ("article_id", TEXT), "idx": ("index", NUMBER),
+            **{name: (name, TEXT) for name in (
+                "actor_id", "role", "organisation", "country", "tense")},
+            **spans,
+        },
+    )  # fmt: skip
+    events, participants, sizes = event_tables(records)
+    return {
+        "sentences": sentences,
+        "mentions": mentions,
+        "roles": roles,
+        "statements": statements_table(records),
+        "events": events,
+        "event_participants": participants,
+        "event_sizes": sizes,
+    }

@@ -10,9 +10,13 @@ Column names ``start``/``end`` are character offsets into ``articles.text`` (end
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
+
+T = TypeVar("T")
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
@@ -295,6 +299,22 @@ def only(conn: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None 
     if row is None:
         raise RuntimeError(f"no row from a query that always gives one: {sql.split()[0]}")
     return row
+
+
+def records(
+    conn: duckdb.DuckDBPyConnection,
+    sql: str,
+    kind: Callable[..., T],
+    params: Sequence[object] | Mapping[str, object] | None = None,
+) -> list[T]:
+    """A query's rows, each made a ``kind`` (a dataclass) with every column given by name."""
+    cursor = conn.execute(sql, params or [])
+    columns = [column[0] for column in cursor.description]
+    return [kind(**dict(zip(columns, row, strict=True))) for row in cursor.fetchall()]
+
+
+# What DuckDB raises for a statement it cannot carry out: a store that cannot be used.
+StoreError = duckdb.Error
 
 
 class SchemaError(RuntimeError):

@@ -1,4 +1,5 @@
-"""Opening, upgrading and writing the DuckDB store.
+"""Opening, upgrading and writing the DuckDB store. The store alone holds its connection: the
+rest of communique asks it (its reads are in ``reading``) and never sees DuckDB.
 
 Writes are grouped so that a run killed at any moment leaves the store consistent: an article
 row is one statement, and an article's analysis (its sentences, mentions and the mark that it
@@ -18,7 +19,8 @@ import duckdb
 import pyarrow as pa
 
 from communique.records import Article, ArticleRecords, Failure, Problem
-from communique.store.rows import event_tables, statements_table
+from communique.store.reading import Reading
+from communique.store.rows import record_tables
 from communique.store.schema import (
     SCHEMA_VERSION,
     SchemaError,
@@ -79,7 +81,7 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise SchemaError(f"{path}: cannot open as a DuckDB database ({message})") from error
 
 
-class Store:
+class Store(Reading):
     """A communique database file. Open it with ``Store(path)``; use it as a context manager."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
@@ -87,14 +89,14 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise SchemaError(f"{self.path}: no such store (run `communique ingest` first)")
-        self.conn = _connect(self.path, read_only)
+        self._conn = _connect(self.path, read_only)
         if self.version() < SCHEMA_VERSION and read_only:
             # Upgrade once with a writable connection, then go back to reading.
-            self.conn.close()
-            self.conn = _connect(self.path, False)
+            self._conn.close()
+            self._conn = _connect(self.path, False)
             self.migrate()
-            self.conn.close()
-            self.conn = _connect(self.path, True)
+            self._conn.close()
+            self._conn = _connect(self.path, True)
         elif not read_only:
             self.migrate()
         if self.version() > SCHEMA_VERSION:
@@ -106,7 +108,7 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -123,16 +125,16 @@ class Store:
 
     def version(self) -> int:
         """The schema version of the database; 0 for an empty one."""
-        return schema_version(self.conn, self.path)
+        return schema_version(self._conn, self.path)
 
     def migrate(self, target: int = SCHEMA_VERSION) -> list[int]:
         """Apply the migrations this database lacks, up to ``target``; returns those applied."""
-        return migrate(self.conn, target, self.path)
+        return migrate(self._conn, target, self.path)
 
     # -- articles --------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
-        return one(self.conn, "SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
+        return one(self._conn, "SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
 
     def add_article(
         self,
@@ -160,29 +162,29 @@ class Store:
             for row in rows
         ]  # fmt: skip
         with self.transaction():
-            before = only(self.conn, "SELECT count(*) FROM articles")[0]
-            self.conn.executemany(
+            before = only(self._conn, "SELECT count(*) FROM articles")[0]
+            self._conn.executemany(
                 f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash, duplicate_of, similarity) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 values,
             )
-            after = only(self.conn, "SELECT count(*) FROM articles")[0]
+            after = only(self._conn, "SELECT count(*) FROM articles")[0]
         return int(after - before)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """All the writes inside happen, or none: rolled back on any error."""
-        self.conn.begin()
+        self._conn.begin()
         try:
             yield
-            self.conn.commit()
+            self._conn.commit()
         except BaseException:
-            rollback(self.conn)
+            rollback(self._conn)
             raise
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """Near-duplicate signatures of the stored articles that are not copies themselves."""
-        cursor = self.conn.execute(
+        cursor = self._conn.execute(
             "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
             "ORDER BY seq"
         )
@@ -192,7 +194,7 @@ class Store:
     def pending(self, version: int) -> list[str]:
         """Ids of the stored originals not analysed yet by analysis ``version``, in ingest order;
         an article this version failed on is not taken up again."""
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             "SELECT id FROM articles WHERE duplicate_of IS NULL "
             "AND (analysed_at IS NULL OR analysis IS NULL OR analysis < ?) "
             "AND (failed IS NULL OR failed < ?) ORDER BY seq",
@@ -204,7 +206,7 @@ class Store:
         """The stored articles with these ids, in the order asked."""
         if not ids:
             return []
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
         ).fetchall()
         by_id = {
@@ -224,42 +226,7 @@ class Store:
         The records of an older analysis are replaced; an article already analysed by this
         ``version`` is refused (``AlreadyAnalysed``) and nothing changes.
         """
-        sentences = pa.table(
-            {
-                "article_id": [s.article_id for s in records.sentences],
-                "idx": pa.array([s.index for s in records.sentences], pa.int32()),
-                "start": pa.array([s.start for s in records.sentences], pa.int32()),
-                "end": pa.array([s.end for s in records.sentences], pa.int32()),
-            }
-        )
-        mentions = pa.table(
-            {
-                "article_id": [m.article_id for m in records.mentions],
-                "idx": pa.array([m.index for m in records.mentions], pa.int32()),
-                "sentence": pa.array([m.sentence for m in records.mentions], pa.int32()),
-                "start": pa.array([m.start for m in records.mentions], pa.int32()),
-                "end": pa.array([m.end for m in records.mentions], pa.int32()),
-                "text": pa.array([m.text for m in records.mentions], pa.string()),
-                "label": pa.array([m.label for m in records.mentions], pa.string()),
-                "actor_id": pa.array([m.actor_id for m in records.mentions], pa.string()),
-                "how": pa.array([m.how for m in records.mentions], pa.string()),
-                "confidence": pa.array([m.confidence for m in records.mentions], pa.float64()),
-            }
-        )
-        roles = pa.table(
-            {
-                "article_id": pa.array([r.article_id for r in records.roles], pa.string()),
-                "idx": pa.array([r.index for r in records.roles], pa.int32()),
-                "actor_id": pa.array([r.actor_id for r in records.roles], pa.string()),
-                "role": pa.array([r.role for r in records.roles], pa.string()),
-                "organisation": pa.array([r.organisation for r in records.roles], pa.string()),
-                "country": pa.array([r.country for r in records.roles], pa.string()),
-                "tense": pa.array([r.tense for r in records.roles], pa.string()),
-                "start": pa.array([r.start for r in records.roles], pa.int32()),
-                "end": pa.array([r.end for r in records.roles], pa.int32()),
-            }
-        )
-        conn = self.conn
+        conn = self._conn
         conn.begin()
         try:
             row = one(
@@ -274,17 +241,7 @@ class Store:
             if row[0]:
                 for table in RECORD_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
-            events, participants, sizes = event_tables(records)
-            tables = (
-                ("sentences", sentences),
-                ("mentions", mentions),
-                ("roles", roles),
-                ("statements", statements_table(records)),
-                ("events", events),
-                ("event_participants", participants),
-                ("event_sizes", sizes),
-            )
-            for name, table in tables:
+            for name, table in record_tables(records).items():
                 conn.register(f"new_{name}", table)
                 conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
             self._save_actors(records)
@@ -306,7 +263,7 @@ class Store:
     ) -> None:
         """Mark an article the analysis ``version`` failed on, so later runs of that version
         skip it, and record the problem, in one transaction. Its older records stay."""
-        conn = self.conn
+        conn = self._conn
         conn.begin()
         try:
             conn.execute(
@@ -333,11 +290,11 @@ class Store:
                 "first_seen": pa.array([records.article_id] * len(records.actors), pa.string()),
             }
         )
-        self.conn.register("new_actors", table)
+        self._conn.register("new_actors", table)
         try:
-            self.conn.execute(_UPSERT_ACTORS)
+            self._conn.execute(_UPSERT_ACTORS)
         finally:
-            self.conn.unregister("new_actors")
+            self._conn.unregister("new_actors")
 
     # -- across articles -------------------------------------------------------------------
 
@@ -348,7 +305,7 @@ class Store:
         unknown = set(tables) - set(CROSSDOC_TABLES)
         if unknown:
             raise ValueError(f"not cross-article tables: {', '.join(sorted(unknown))}")
-        conn = self.conn
+        conn = self._conn
         conn.begin()
         try:
             for name in CROSSDOC_TABLES:
@@ -368,7 +325,7 @@ class Store:
 
     def start_run(self, command: str, model: str | None = None) -> int:
         row = only(
-            self.conn,
+            self._conn,
             "INSERT INTO runs (command, model) VALUES (?, ?) RETURNING id",
             [command, model],
         )
@@ -377,7 +334,7 @@ class Store:
     def finish_run(self, run_id: int, **counts: int) -> None:
         columns = ", ".join(f"{name} = ?" for name in counts)
         sep = ", " if counts else ""
-        self.conn.execute(
+        self._conn.execute(
             f"UPDATE runs SET finished_at = current_timestamp{sep}{columns} WHERE id = ?",
             [*counts.values(), run_id],
         )
@@ -385,28 +342,7 @@ class Store:
     def add_problems(self, run_id: int | None, problems: Iterable[Problem]) -> None:
         rows = [(run_id, p.path, p.line, p.kind, p.message) for p in problems]
         if rows:
-            self.conn.executemany(
+            self._conn.executemany(
                 "INSERT INTO problems (run_id, path, line, kind, message) VALUES (?, ?, ?, ?, ?)",
                 rows,
             )
-
-    # -- whole tables ----------------------------------------------------------------------
-
-    def table_columns(self) -> dict[str, list[str]]:
-        """Every table in the store, with its columns in order."""
-        rows = self.conn.execute(
-            "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
-        ).fetchall()
-        tables: dict[str, list[str]] = {}
-        for table, column in rows:
-            tables.setdefault(table, []).append(column)
-        return tables
-
-    def rows_of(self, table: str, columns: Sequence[str]) -> list[tuple[object, ...]]:
-        """All rows of one table, with the named columns (names checked against the store)."""
-        known = self.table_columns()
-        if table not in known or not set(columns) <= set(known[table]):
-            raise KeyError(f"no table {table!r} with columns {list(columns)}")
-        listed = ", ".join(f'"{column}"' for column in columns)
-        return self.conn.execute(f'SELECT {listed} FROM "{table}"').fetchall()

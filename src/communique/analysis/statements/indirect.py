@@ -125,7 +125,7 @@ def _cued_object(ctx: StatementContext, verb: Token) -> list[tuple[int, int]] | 
         parts = [c for c in verb.children
                  if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") and c.i > verb.i]  # fmt: skip
         if verb.lemma_ in ctx.words.target_cues:
-            parts = [c for c in parts if _said_or_someone(ctx, c)]  # not "attacked Gaza"
+            parts = [c for c in parts if not _armed_attack(ctx, verb, c)]  # not "attacked Gaza"
         wanted = ctx.words.report_preps.get(verb.lemma_, ())
         parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted]
         if parts:
@@ -135,17 +135,20 @@ def _cued_object(ctx: StatementContext, verb: Token) -> list[tuple[int, int]] | 
     return None
 
 
-def _said_or_someone(ctx: StatementContext, noun: Token) -> bool:
-    """Whether a target cue's object is a person or an idea ("attacked Clinton", "attacked
-    his policy"), not a place or a thing ("attacked Gaza", "attacked a convoy")."""
-    lemma = noun.lemma_.lower()
+def _armed_attack(ctx: StatementContext, verb: Token, target: Token) -> bool:
+    """Whether a target cue ("attack") is one of weapons, not words: aimed at a place or a
+    physical target ("attacked Gaza", "attacked a convoy"), done by armed men ("militants
+    attacked …"), or counting its dead ("…, killing 17")."""
     words = ctx.words
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # A person named as the attacker attacks a place in words ("Trump attacked Machado",
+    # whom the parser took for a town); a state or a force, with weapons.
+    by_person = any(s.ent_type_ == "PERSON" for s in subjects)
     return (
-        noun.ent_type_ == "PERSON"
-        or (noun.pos_ == "PRON" and noun.lower_ not in ("it", "them"))
-        or lemma in words.people_nouns
-        or lemma in ctx.agents
-        or lemma in words.idea_nouns | words.report_nouns | words.stance_nouns
+        (target.ent_type_ in ("GPE", "LOC", "FAC") and not by_person)
+        or target.lemma_.lower() in words.physical_targets
+        or any(s.lemma_.lower() in words.armed_nouns for s in subjects)
+        or any(t.lemma_.lower() in words.casualty_verbs for t in verb.subtree if t.i > verb.i)
     )
 
 

@@ -1,0 +1,156 @@
+"""What the cross-article pass reads: the analysed originals (near-copies are not analysed and
+take no part), their events with their sides, and the roles they give actors.
+
+Spans of the text are cut by the pass from the text read once: DuckDB's substring counts
+characters from the start of the string, which costs the article's length every time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from communique.store.schema import records
+
+_ARTICLES = """
+    SELECT a.id, a.text, a.title, a.date, a.outlet, a.seq,
+           coalesce((SELECT list(DISTINCT m.actor_id) FROM mentions m
+                     WHERE m.article_id = a.id AND m.actor_id IS NOT NULL), []) AS actors
+    FROM articles a
+    WHERE a.duplicate_of IS NULL AND a.analysed_at IS NOT NULL
+    ORDER BY a.seq
+"""
+
+_EVENTS = """
+    WITH sides AS (
+        SELECT p.article_id, p.event_idx, p.side, p.position, r.kind = 'person' AS person,
+               CASE WHEN p.actor_id IS NULL THEN coalesce(p.country, 'text:' || lower(p.text))
+                    WHEN r.kind IN ('state', 'government')
+                        THEN coalesce(r.country, p.country, p.actor_id)
+                    ELSE p.actor_id END AS who
+        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+    )
+    SELECT e.article_id, e.idx, e.type, e.mode, e.modality, e.date_start, e.date_end,
+           e.date_granularity, e.place_name, e.place_country, e.latitude, e.longitude,
+           e.geonameid, e.quad, e.cameo, e.goldstein,
+           e.date_text, e.date_text_start, e.date_text_end,
+           e.place_text, e.place_start, e.place_end,
+           s."start" AS sentence_start, s."end" AS sentence_end,
+           coalesce((SELECT list(x.who ORDER BY x.position) FROM sides x
+                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx
+                       AND x.side = 'actor'), []) AS actors,
+           coalesce((SELECT list(x.who ORDER BY x.position) FROM sides x
+                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx
+                       AND x.side = 'recipient'), []) AS recipients,
+           coalesce((SELECT bool_or(x.person) FROM sides x
+                     WHERE x.article_id = e.article_id AND x.event_idx = e.idx), false)
+               AS people,
+           coalesce((SELECT list({'kind': z.kind, 'value': z.value, 'start': z."start",
+                                  'end': z."end", 'at_least': z.at_least}
+                                 ORDER BY z."start")
+                     FROM event_sizes z
+                     WHERE z.article_id = e.article_id AND z.event_idx = e.idx), []) AS sizes
+    FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+    WHERE a.duplicate_of IS NULL AND a.analysed_at IS NOT NULL
+    ORDER BY a.seq, e.idx
+"""
+
+_ROLES = """
+    SELECT o.article_id, o.idx, o.actor_id, o.role, o.organisation, o.country, o.tense,
+           o."start", o."end",
+           (SELECT [s."start", s."end"] FROM sentences s
+            WHERE s.article_id = o.article_id AND s."start" <= o."start" AND o."start" < s."end"
+            ORDER BY s.idx LIMIT 1) AS sentence,
+           a.outlet, a.date, a.seq
+    FROM roles o JOIN articles a ON a.id = o.article_id
+    WHERE a.duplicate_of IS NULL AND a.analysed_at IS NOT NULL
+    ORDER BY a.seq, o.idx
+"""
+
+
+@dataclass(frozen=True)
+class PassArticle:
+    """An analysed original, with the ids of the actors its mentions refer to."""
+
+    id: str
+    text: str
+    title: str | None
+    date: date | None
+    outlet: str | None
+    seq: int
+    actors: list[str]
+
+
+@dataclass(frozen=True)
+class PassEvent:
+    """An event of an analysed original. Its sides are who each participant stands for: a
+    state's people and bodies stand for the state ("RUS"), an actor not known by its id or
+    country for its words ("text:protesters"); ``people`` says whether a person takes part.
+    ``sizes`` are dicts with ``kind``, ``value``, ``start``, ``end`` and ``at_least``."""
+
+    article_id: str
+    idx: int
+    type: str
+    mode: str | None
+    modality: str
+    date_start: date | None
+    date_end: date | None
+    date_granularity: str
+    place_name: str | None
+    place_country: str | None
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None
+    quad: int | None
+    cameo: str | None
+    goldstein: float | None
+    date_text: str | None
+    date_text_start: int | None
+    date_text_end: int | None
+    place_text: str | None
+    place_start: int | None
+    place_end: int | None
+    sentence_start: int | None
+    sentence_end: int | None
+    actors: list[str]
+    recipients: list[str]
+    people: bool
+    sizes: list[dict]
+
+
+@dataclass(frozen=True)
+class PassRole:
+    """A role an analysed original gives an actor, with the span of the sentence it is in
+    (``sentence``: [start, end], or None) and the article's outlet, date and order."""
+
+    article_id: str
+    idx: int
+    actor_id: str
+    role: str
+    organisation: str | None
+    country: str | None
+    tense: str
+    start: int
+    end: int
+    sentence: list[int] | None
+    outlet: str | None
+    date: date | None
+    seq: int
+
+
+def articles(conn: duckdb.DuckDBPyConnection) -> list[PassArticle]:
+    """The analysed originals, in ingest order."""
+    return records(conn, _ARTICLES, PassArticle)
+
+
+def events(conn: duckdb.DuckDBPyConnection) -> list[PassEvent]:
+    """The events of the analysed originals, in ingest order and then article order."""
+    return records(conn, _EVENTS, PassEvent)
+
+
+def roles(conn: duckdb.DuckDBPyConnection) -> list[PassRole]:
+    """The roles the analysed originals give actors, in ingest order and then article order."""
+    return records(conn, _ROLES, PassRole)

@@ -1,0 +1,199 @@
+"""What ``communique export`` reads: one query per exportable table, its row count, its rows a
+chunk at a time, or the whole result written as Parquet by DuckDB."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+# One query per exportable table; columns are the record fields users get.
+EXPORTS: dict[str, str] = {
+    "articles": """
+        SELECT id, title, date, outlet, url, text, duplicate_of
+        FROM articles ORDER BY seq
+    """,
+    "sentences": """
+        SELECT s.article_id, s.idx AS "index", s."start", s."end",
+               substring(a.text, s."start" + 1, s."end" - s."start") AS text
+        FROM sentences s JOIN articles a ON a.id = s.article_id
+        ORDER BY a.seq, s.idx
+    """,
+    "mentions": """
+        SELECT m.article_id, m."start", m."end", m.text, m.actor_id, r.name AS actor_name,
+               m.how, m.confidence, m.label, m.sentence
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        LEFT JOIN actors r ON r.id = m.actor_id
+        ORDER BY a.seq, m.idx
+    """,
+    "actors": """
+        SELECT r.id, r.name, r.kind, r.country, r.sector, r.wikidata,
+               coalesce((
+                   SELECT list({'role': o.role, 'organisation': o.organisation,
+                                'country': o.country, 'tense': o.tense, 'date': a.date,
+                                'outlet': a.outlet, 'article_id': o.article_id,
+                                'start': o."start", 'end': o."end"}
+                               ORDER BY a.date NULLS LAST, a.seq, o.idx)
+                   FROM roles o JOIN articles a ON a.id = o.article_id
+                   WHERE o.actor_id = r.id), []) AS roles,
+               (SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS mentions
+        FROM actors r ORDER BY mentions DESC, r.id
+    """,
+    "roles": """
+        SELECT o.article_id, o.actor_id, r.name AS actor_name, o.role, o.organisation,
+               o.country, o.tense, a.date, a.outlet, o."start", o."end",
+               substring(a.text, o."start" + 1, o."end" - o."start") AS evidence
+        FROM roles o JOIN articles a ON a.id = o.article_id
+        LEFT JOIN actors r ON r.id = o.actor_id
+        ORDER BY a.seq, o.idx
+    """,
+    "statements": """
+        SELECT s.article_id, r.name AS speaker, s.speaker_id, s.speaker_text, s.cue,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS content, s.kind,
+               s.addressee_text AS addressee, s.addressee_id, s.via, s."start", s."end",
+               s.negated, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end, s.fragments
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        LEFT JOIN actors r ON r.id = s.speaker_id
+        ORDER BY a.seq, s.idx
+    """,
+    "events": """
+        SELECT e.article_id || '-' || e.idx AS id, e.article_id, e.idx AS "index",
+               e.type AS event, e.mode, e.quad AS quad_code, e.cameo, e.goldstein,
+               coalesce(e.date_start, a.date) AS date, e.date_start, e.date_end,
+               e.date_granularity, e.date_text,
+               (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                                      'code': p.country, 'sector': p.sector,
+                                      'start': p."start", 'end': p."end"}
+                                     ORDER BY p.position), [])
+                  FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+                 WHERE p.article_id = e.article_id AND p.event_idx = e.idx
+                   AND p.side = 'actor') AS actors,
+               (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                                      'code': p.country, 'sector': p.sector,
+                                      'start': p."start", 'end': p."end"}
+                                     ORDER BY p.position), [])
+                  FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+                 WHERE p.article_id = e.article_id AND p.event_idx = e.idx
+                   AND p.side = 'recipient') AS recipients,
+               (SELECT coalesce(list({'kind': z.kind, 'value': z.value,
+                                      'at_least': z.at_least, 'start': z."start",
+                                      'end': z."end",
+                                      'text': substring(a.text, z."start" + 1,
+                                                        z."end" - z."start")}
+                                     ORDER BY z."start"), [])
+                  FROM event_sizes z
+                 WHERE z.article_id = e.article_id AND z.event_idx = e.idx) AS sizes,
+               e.trigger, e.trigger_start, e.trigger_end,
+               substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
+                   AS trigger_text,
+               e.place_text, e.place_name, e.place_country, e.latitude, e.longitude,
+               e.geonameid, e.modality, e.negated, e.via, e.statement,
+               e.sentence, s."start" AS sentence_start, s."end" AS sentence_end,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
+               a.url, a.outlet, a.title, a.date AS published,
+               em.merged_id, coalesce(me.num_mentions, 1) AS num_mentions,
+               coalesce(me.num_articles, 1) AS num_articles,
+               coalesce(me.num_sources, 1) AS num_sources,
+               coalesce(ml.mentions, [{'article_id': e.article_id, 'outlet': a.outlet,
+                                       'start': s."start", 'end': s."end",
+                                       'sentence': substring(a.text, s."start" + 1,
+                                                             s."end" - s."start")}])
+                   AS mentions
+        FROM events e JOIN articles a ON a.id = e.article_id
+        JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+        LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.event_idx = e.idx
+        LEFT JOIN merged_events me ON me.id = em.merged_id
+        LEFT JOIN (
+            SELECT x.merged_id,
+                   list({'article_id': x.article_id, 'outlet': xa.outlet,
+                         'start': xs."start", 'end': xs."end",
+                         'sentence': substring(xa.text, xs."start" + 1, xs."end" - xs."start")}
+                        ORDER BY xa.seq, x.event_idx) AS mentions
+            FROM event_mentions x JOIN events xe
+                ON xe.article_id = x.article_id AND xe.idx = x.event_idx
+            JOIN articles xa ON xa.id = x.article_id
+            JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
+            GROUP BY x.merged_id
+        ) ml ON ml.merged_id = em.merged_id
+        ORDER BY a.seq, e.idx
+    """,
+    "merged_events": """
+        SELECT me.id, me.type AS event, me.mode, me.quad AS quad_code, me.cameo, me.goldstein,
+               me.date_start, me.date_end, me.date_granularity, me.place_name,
+               me.place_country, me.latitude, me.longitude, me.modality, me.num_mentions,
+               me.num_articles, me.num_sources, me.actors, me.recipients,
+               (SELECT list({'article_id': x.article_id, 'index': x.event_idx,
+                             'outlet': a.outlet, 'published': a.date,
+                             'start': s."start", 'end': s."end",
+                             'sentence': substring(a.text, s."start" + 1,
+                                                   s."end" - s."start")}
+                            ORDER BY a.seq, x.event_idx)
+                  FROM event_mentions x
+                  JOIN events e ON e.article_id = x.article_id AND e.idx = x.event_idx
+                  JOIN articles a ON a.id = x.article_id
+                  JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+                 WHERE x.merged_id = me.id) AS mentions
+        FROM merged_events me
+        ORDER BY me.num_mentions DESC, me.date_start NULLS LAST, me.id
+    """,
+    "stories": """
+        SELECT t.story_id, t.article_id, a.title, a.date, a.outlet, a.url,
+               count(*) OVER (PARTITION BY t.story_id) AS articles
+        FROM stories t JOIN articles a ON a.id = t.article_id
+        ORDER BY articles DESC, t.story_id, a.date NULLS LAST, a.seq
+    """,
+    "conflicts": """
+        SELECT c.id, c.kind, c.subject, coalesce(r.name, c.subject) AS subject_name, c.fact,
+               c.sides
+        FROM conflicts c LEFT JOIN actors r ON r.id = c.subject
+        ORDER BY c.kind, c.subject, c.id
+    """,
+    "problems": """
+        SELECT run_id, path, line, kind, message, seen_at
+        FROM problems ORDER BY id
+    """,
+}
+
+TABLES = tuple(EXPORTS)
+CHUNK = 2048  # rows read and handed on at a time
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A table's rows as an export reads them: its columns in order, then the rows a chunk at
+    a time, each row a dict by column."""
+
+    columns: list[str]
+    chunks: Iterator[list[dict[str, Any]]]
+
+
+def _query(table: str) -> str:
+    if table not in EXPORTS:
+        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    return EXPORTS[table]
+
+
+def count(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+    """How many rows the export of ``table`` has."""
+    return int(conn.execute(f"SELECT count(*) FROM ({_query(table)})").fetchall()[0][0])
+
+
+def rows(conn: duckdb.DuckDBPyConnection, table: str) -> Rows:
+    """The export of ``table``, read in chunks as the caller takes them."""
+    cursor = conn.execute(_query(table))
+    columns = [column[0] for column in cursor.description]
+
+    def chunks() -> Iterator[list[dict[str, Any]]]:
+        while batch := cursor.fetchmany(CHUNK):
+            yield [dict(zip(columns, row, strict=True)) for row in batch]
+
+    return Rows(columns, chunks())
+
+
+def to_parquet(conn: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    """Write the export of ``table`` to the Parquet file ``path``."""
+    target = str(path).replace("'", "''")
+    conn.execute(f"COPY ({_query(table)}) TO '{target}' (FORMAT parquet)")

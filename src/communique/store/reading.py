@@ -1,0 +1,126 @@
+"""The questions a :class:`~communique.store.Store` answers: each method asks the module that
+holds the query — ``queries`` (summaries, profiles, statements, conflicts), ``names`` (what a
+name stands for), ``exports``, ``crossdoc`` (what the cross-article pass reads) and
+``timeline`` (what a dyad timeline reads)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from communique.store import crossdoc, exports, names, queries, timeline
+
+if TYPE_CHECKING:
+    from communique.kb import KnowledgeBase
+
+
+class Reading:
+    """Reads over the store's connection; :class:`Store` opens it, and writes."""
+
+    _conn: duckdb.DuckDBPyConnection
+
+    # -- what a reader asks ----------------------------------------------------------------
+
+    def summary(self, top_n: int = 10) -> queries.Summary:
+        """Counts over the whole store and the most mentioned people, states and
+        organisations."""
+        return queries.summary(self._conn, top_n)
+
+    def profile(self, actor_id: str, top: int = 10) -> queries.Profile | None:
+        """An actor's roles over time with their sources, its outlets and its company."""
+        return queries.profile(self._conn, actor_id, top)
+
+    def find_statements(
+        self,
+        speaker: queries.Among | None = None,
+        about: queries.Among | None = None,
+        via: queries.Among | None = None,
+        since: date | None = None,
+        limit: int = 50,
+    ) -> list[queries.StatementSeen]:
+        """Statements by speaker, what they are about, the source credited, and date."""
+        return queries.find_statements(self._conn, speaker, about, via, since, limit)
+
+    def find_conflicts(
+        self, kind: str | None = None, subjects: tuple[str, ...] | None = None
+    ) -> list[queries.ConflictSeen]:
+        """Stored disagreements between sources, of one kind or about these subjects."""
+        return queries.find_conflicts(self._conn, kind, subjects)
+
+    # -- names -----------------------------------------------------------------------------
+
+    def resolve(self, name: str, kb: KnowledgeBase) -> names.Named | None:
+        """The actor ``name`` stands for (see ``communique.store.names``); raises
+        ``Ambiguous`` for a name that fits several."""
+        return names.resolve(self._conn, name, kb)
+
+    def actor(self, actor_id: str) -> names.Named | None:
+        """The stored actor with this id, or None."""
+        return names.actor(self._conn, actor_id)
+
+    def country_members(self, code: str) -> list[str]:
+        """The ids of every stored actor of a country, the state itself first."""
+        return names.country_members(self._conn, code)
+
+    # -- exports ---------------------------------------------------------------------------
+
+    def export_count(self, table: str) -> int:
+        """How many rows the export of ``table`` has."""
+        return exports.count(self._conn, table)
+
+    def export_rows(self, table: str) -> exports.Rows:
+        """The export of ``table``: its columns, and its rows a chunk at a time."""
+        return exports.rows(self._conn, table)
+
+    def export_parquet(self, table: str, path: Path) -> None:
+        """Write the export of ``table`` to the Parquet file ``path``."""
+        exports.to_parquet(self._conn, table, path)
+
+    # -- what the cross-article pass and the timelines read ----------------------------------
+
+    def crossdoc_articles(self) -> list[crossdoc.PassArticle]:
+        """The analysed originals, in ingest order, with the actors they mention."""
+        return crossdoc.articles(self._conn)
+
+    def crossdoc_events(self) -> list[crossdoc.PassEvent]:
+        """The events of the analysed originals, with who each side stands for."""
+        return crossdoc.events(self._conn)
+
+    def crossdoc_roles(self) -> list[crossdoc.PassRole]:
+        """The roles the analysed originals give actors."""
+        return crossdoc.roles(self._conn)
+
+    def dyad_events(self, a: timeline.Members, b: timeline.Members) -> list[timeline.DyadEvent]:
+        """The events between two sides, either way, by date (undated last)."""
+        return timeline.events(self._conn, a, b)
+
+    def dyad_statements(
+        self, a: timeline.Members, b: timeline.Members
+    ) -> list[timeline.DyadStatement]:
+        """The statements by either side that mention the other, by date (undated last)."""
+        return timeline.statements(self._conn, a, b)
+
+    # -- whole tables ----------------------------------------------------------------------
+
+    def table_columns(self) -> dict[str, list[str]]:
+        """Every table in the store, with its columns in order."""
+        rows = self._conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+        ).fetchall()
+        tables: dict[str, list[str]] = {}
+        for table, column in rows:
+            tables.setdefault(table, []).append(column)
+        return tables
+
+    def rows_of(self, table: str, columns: Sequence[str]) -> list[tuple[object, ...]]:
+        """All rows of one table, with the named columns (names checked against the store)."""
+        known = self.table_columns()
+        if table not in known or not set(columns) <= set(known[table]):
+            raise KeyError(f"no table {table!r} with columns {list(columns)}")
+        listed = ", ".join(f'"{column}"' for column in columns)
+        return self._conn.execute(f'SELECT {listed} FROM "{table}"').fetchall()
