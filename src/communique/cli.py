@@ -13,22 +13,21 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from communique import __version__
+from communique.display.terminal import console, labelled, printable
 from communique.evaluate.gold import GoldFormatError
 from communique.export.tables import OutputError, check_output, plain
 from communique.ingest import ReadOptions, parse_size
 from communique.ingest.dedup import DEFAULT_THRESHOLD
 from communique.ingest.fields import parse_field_overrides
 from communique.ingest.sources import path_label
-from communique.kb import KBError, KnowledgeBase
+from communique.kb import STATE_KINDS, KBError, KnowledgeBase
 from communique.nlp import DEFAULT_MODEL, ModelNotFound
 from communique.records import Event
 from communique.store import DEFAULT_DB, SchemaError, Store, StoreError, StoreLocked
 from communique.store.names import Ambiguous, Named
 from communique.store.queries import Among
-from communique.terminal import console, printable
 
 app = typer.Typer(
     name="communique",
@@ -99,7 +98,7 @@ class Format(StrEnum):
 
 
 def _error_line(message: str) -> None:
-    err.print(Text.assemble(("error", "red"), " ", printable(message)), soft_wrap=True)
+    labelled(err, "error", "red", message)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -124,7 +123,7 @@ def _among(store: Store, name: str, kb: KnowledgeBase, option: str, *, words: bo
         if words:
             return Among(words=name)
         raise _fail(f"{option}: no actor called {name!r} in {store.path}", 1)
-    if found.kind in ("state", "government") and found.country:
+    if found.kind in STATE_KINDS and found.country:
         return Among(ids=tuple(store.country_members(found.country)))
     return Among(ids=(found.id,))
 
@@ -297,7 +296,7 @@ def conflicts(
     """Show where sources disagree — an event's date or place, a person's office — with
     each side's value, outlet and sentence."""
     from communique.analysis.resources import knowledge_base
-    from communique.display_crossdoc import print_conflicts
+    from communique.display.crossdoc import print_conflicts
 
     about = _name(about, "--about")
     only = kind.value if kind else None
@@ -346,7 +345,7 @@ def timeline(
     their PLOVER quad class and Goldstein value, a cooperation–conflict index per period, and
     statements. A state covers its people and bodies ("Russia": Putin, the Kremlin, ...)."""
     from communique.crossdoc.timeline import build_timeline, plot, resolve_side
-    from communique.display_timeline import print_timeline
+    from communique.display.timeline import print_timeline
 
     if output is not None and output.suffix.lower() not in (".png", ".html", ".htm"):
         raise _fail(f"--out {output}: the chart is written as .png or .html")
@@ -503,9 +502,9 @@ def eval_actors(
 ) -> None:
     """Score actor and recipient codes on PLOVER gold records (accuracy over gold entities)."""
     from communique.analysis.resources import Resources
+    from communique.display.progress import Meter
     from communique.evaluate.actors import evaluate, read_gold
     from communique.nlp import load_model
-    from communique.progress import Meter
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
@@ -539,9 +538,9 @@ def eval_polnear(
 ) -> None:
     """Score statements against PolNeAR attributions: content P/R/F1, speaker and cue accuracy."""
     from communique.analysis.resources import Resources
+    from communique.display.progress import Meter
     from communique.evaluate.polnear import evaluate, read_gold, statements_predictor
     from communique.nlp import load_model
-    from communique.progress import Meter
 
     if baseline not in (None, "textacy"):
         raise _fail(f"--baseline {baseline!r}: the baseline on offer is textacy")
@@ -610,13 +609,13 @@ def eval_plover(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score event coding on PLOVER gold: per-type P/R/F1, macro-F1, actor codes, swaps."""
+    from communique.display.progress import Meter
     from communique.evaluate.plover import (
         evaluate,
         format_table,
         predictions_from_events,
         read_gold,
     )
-    from communique.progress import Meter
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
@@ -641,9 +640,9 @@ def eval_quad(
 ) -> None:
     """Score the quad class of each sentence's first asserted event (0: none) on labelled
     sentences."""
+    from communique.display.progress import Meter
     from communique.evaluate import quad
     from communique.ontology.plover import quad_code
-    from communique.progress import Meter
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
@@ -665,8 +664,8 @@ def eval_stories(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score story grouping on articles labelled with their story: pairwise P/R/F1."""
+    from communique.display.progress import Meter
     from communique.evaluate.stories import evaluate, format_table, read_gold
-    from communique.progress import Meter
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
@@ -685,9 +684,9 @@ def eval_extraction(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score article-body extraction from HTML pages (word 4-gram shingles, as usual)."""
+    from communique.display.progress import Meter
     from communique.evaluate.extraction import evaluate, load_gold
     from communique.ingest.html import extract_page
-    from communique.progress import Meter
 
     def body(page: bytes) -> str:
         article = extract_page(page)

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
-from rich.text import Text
 
 from communique.analysis import ANALYSIS_VERSION, analyse_each
 from communique.analysis.resources import Resources
 from communique.crossdoc.build import CrossdocCounts, build_crossdoc
+from communique.display.progress import Meter
+from communique.display.terminal import labelled
 from communique.ingest import ReadOptions, expand, read_file
 from communique.ingest.dedup import (
     DEFAULT_THRESHOLD,
@@ -28,11 +29,9 @@ from communique.ingest.dedup import (
 )
 from communique.ingest.sources import path_label
 from communique.nlp import DEFAULT_MODEL, load_model, model_label
-from communique.progress import Meter
 from communique.records import Article, Failure, Problem, describe_error
 from communique.store import Store
 from communique.store.store import NewArticle
-from communique.terminal import printable
 
 # Articles inserted per transaction while reading; each row is written whole or not at all.
 INSERT_BATCH = 200
@@ -57,7 +56,7 @@ class Report:
 
 
 def _note(console: Console, problem: Problem) -> None:
-    console.print(Text.assemble(("problem", "yellow"), " ", printable(problem)), soft_wrap=True)
+    labelled(console, "problem", "yellow", problem)
 
 
 def _read_safely(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:

@@ -21,7 +21,7 @@ from communique.crossdoc.conflicts import (
     same_organisation,
 )
 from communique.crossdoc.merge import EventMention, merge_events
-from communique.display_crossdoc import print_conflicts
+from communique.display.crossdoc import print_conflicts
 from communique.ingest import ReadOptions, read_file
 from communique.records import (
     ActorRef,

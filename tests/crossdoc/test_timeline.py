@@ -21,7 +21,7 @@ from communique.crossdoc.timeline import (
     resolve_side,
     to_html,
 )
-from communique.display_timeline import print_timeline
+from communique.display.timeline import print_timeline
 from communique.store import Store
 from tests.conftest import run_cli
 

@@ -23,24 +23,7 @@ from communique.crossdoc.stories import StoryArticle, group_stories
 from communique.kb.places import state_ids
 from communique.records import Size
 from communique.store import Store
-
-TEXT = pa.string()
-NUMBER = pa.int32()
-REAL = pa.float64()
-SIDE = pa.struct(
-    [
-        ("value", TEXT),
-        ("article_id", TEXT),
-        ("outlet", TEXT),
-        ("date", pa.date32()),
-        ("start", NUMBER),
-        ("end", NUMBER),
-        ("text", TEXT),
-        ("evidence", TEXT),
-    ]
-)
-# Actor kinds that stand for their state: "Russia" and "Moscow" acting are one side.
-STATE_KINDS = ("state", "government")
+from communique.store.tables import CROSSDOC_TABLES
 
 
 @dataclass(frozen=True)
@@ -151,71 +134,8 @@ def compute(store: Store) -> Crossdoc:
 
 
 def tables(result: Crossdoc) -> dict[str, pa.Table]:
-    """The pass's results as Arrow tables shaped like the store's tables."""
-    stories = pa.table(
-        {
-            "article_id": pa.array(list(result.stories), TEXT),
-            "story_id": pa.array(list(result.stories.values()), TEXT),
-        }
-    )
-    events = result.events
-
-    def column(name: str, kind: pa.DataType) -> pa.Array:
-        return pa.array([getattr(e, name) for e in events], kind)
-
-    merged = pa.table(
-        {
-            "id": column("id", TEXT),
-            "type": column("type", TEXT),
-            "mode": column("mode", TEXT),
-            "quad": column("quad", NUMBER),
-            "cameo": column("cameo", TEXT),
-            "goldstein": column("goldstein", REAL),
-            "date_start": column("date_start", pa.date32()),
-            "date_end": column("date_end", pa.date32()),
-            "date_granularity": column("granularity", TEXT),
-            "place_name": column("place_name", TEXT),
-            "place_country": column("place_country", TEXT),
-            "latitude": column("latitude", REAL),
-            "longitude": column("longitude", REAL),
-            "modality": column("modality", TEXT),
-            "num_mentions": column("num_mentions", NUMBER),
-            "num_articles": column("num_articles", NUMBER),
-            "num_sources": column("num_sources", NUMBER),
-            "actors": pa.array([list(e.actors) for e in events], pa.list_(TEXT)),
-            "recipients": pa.array([list(e.recipients) for e in events], pa.list_(TEXT)),
-        }
-    )
-    links = [(e.id, m.article_id, m.index) for e in events for m in e.mentions]
-    mentions = pa.table(
-        {
-            "merged_id": pa.array([link[0] for link in links], TEXT),
-            "article_id": pa.array([link[1] for link in links], TEXT),
-            "event_idx": pa.array([link[2] for link in links], NUMBER),
-        }
-    )
-    found = result.conflicts
-    conflicts = pa.table(
-        {
-            "id": pa.array([c.id for c in found], TEXT),
-            "kind": pa.array([c.kind for c in found], TEXT),
-            "subject": pa.array([c.subject for c in found], TEXT),
-            "fact": pa.array([c.fact for c in found], TEXT),
-            "sides": pa.array(
-                [
-                    [{name: getattr(side, name) for name in SIDE.names} for side in c.sides]
-                    for c in found
-                ],
-                pa.list_(SIDE),
-            ),
-        }
-    )
-    return {
-        "stories": stories,
-        "merged_events": merged,
-        "event_mentions": mentions,
-        "conflicts": conflicts,
-    }
+    """The pass's results as Arrow tables, as the store declares them."""
+    return {table.name: table.arrow(result) for table in CROSSDOC_TABLES}
 
 
 def build_crossdoc(store: Store) -> CrossdocCounts:

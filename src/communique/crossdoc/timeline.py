@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from communique.kb import STATE_KINDS
 from communique.ontology.plover import QUAD_NAMES
 
 if TYPE_CHECKING:
@@ -76,7 +77,6 @@ QUAD_COLOURS = {1: "#8fd19e", 2: "#238b45", 3: "#fdae6b", 4: "#d7301f"}
 QUAD_SHORT = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
 
 # Actor kinds that stand for a whole state: a state rolls up everyone of its country.
-_STATE_KINDS = ("state", "government")
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def _state_side(store: Store, query: str, code: str, label: str) -> Side:
 
 
 def _side_of(store: Store, query: str, key: str, name: str, kind: str, country: str | None) -> Side:
-    if kind in _STATE_KINDS and country:
+    if kind in STATE_KINDS and country:
         return _state_side(store, query, country, name)
     return Side(query=query, ids=frozenset({key}), countries=frozenset(), label=name)
 

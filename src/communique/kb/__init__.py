@@ -5,7 +5,17 @@ never written at run time; users add their own files with ``--actors``.
 """
 
 from communique.kb.load import KBError, KnowledgeBase, load
-from communique.kb.model import Actor, Country, Office
+from communique.kb.model import STATE_KINDS, Actor, Country, Office
 from communique.kb.names import normal, slug
 
-__all__ = ["Actor", "Country", "KBError", "KnowledgeBase", "Office", "load", "normal", "slug"]
+__all__ = [
+    "STATE_KINDS",
+    "Actor",
+    "Country",
+    "KBError",
+    "KnowledgeBase",
+    "Office",
+    "load",
+    "normal",
+    "slug",
+]

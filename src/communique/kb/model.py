@@ -15,6 +15,9 @@ OFFICE_KINDS = (
     "other",
 )
 ACTOR_KINDS = ("person", "state", "government", "igo", "institution", "outlet", "group")
+# Kinds that stand for their state: "Russia" and "the Russian government" acting are one side,
+# and a state covers everyone of its country.
+STATE_KINDS = ("state", "government")
 
 
 @dataclass(frozen=True, slots=True)

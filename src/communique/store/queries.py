@@ -8,12 +8,13 @@ from datetime import date
 
 import duckdb
 
-from communique.store.schema import one, only
+from communique.kb.model import STATE_KINDS
+from communique.store.schema import named, only, records
 
 # Actor kinds grouped the way a reader thinks of them.
 ACTOR_GROUPS: dict[str, tuple[str, ...]] = {
     "people": ("person",),
-    "places": ("state", "government"),
+    "places": STATE_KINDS,
     "organisations": ("igo", "institution", "outlet", "group"),
 }
 
@@ -32,17 +33,20 @@ class Summary:
 
 def summary(conn: duckdb.DuckDBPyConnection, top_n: int = 10) -> Summary:
     """Counts over the whole store and the most mentioned people, states and organisations."""
-    articles, duplicates, analysed, sentences, mentions, problems, failed = only(
+    counts = named(
         conn,
-        "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), "
-        "count(*) FILTER (WHERE duplicate_of IS NOT NULL), "
-        "count(*) FILTER (WHERE analysed_at IS NOT NULL), "
-        "(SELECT count(*) FROM sentences), (SELECT count(*) FROM mentions), "
-        "(SELECT count(*) FROM problems), "
-        "count(*) FILTER (WHERE failed IS NOT NULL AND analysed_at IS NULL) FROM articles",
+        "SELECT count(*) FILTER (WHERE duplicate_of IS NULL) AS articles, "
+        "count(*) FILTER (WHERE duplicate_of IS NOT NULL) AS duplicates, "
+        "count(*) FILTER (WHERE analysed_at IS NOT NULL) AS analysed, "
+        "(SELECT count(*) FROM sentences) AS sentences, "
+        "(SELECT count(*) FROM mentions) AS mentions, "
+        "(SELECT count(*) FROM problems) AS problems, "
+        "count(*) FILTER (WHERE failed IS NOT NULL AND analysed_at IS NULL) AS failed "
+        "FROM articles",
     )
+    assert counts is not None  # an aggregate always has its row
     top = {group: top_actors(conn, kinds, top_n) for group, kinds in ACTOR_GROUPS.items()}
-    return Summary(articles, duplicates, analysed, sentences, mentions, problems, top, int(failed))
+    return Summary(**{name: int(value) for name, value in counts.items()}, top=top)
 
 
 def top_actors(
@@ -109,24 +113,29 @@ class Profile:
 
 def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Profile | None:
     """An actor's roles over time with their sources, its outlets and its company."""
-    row = one(conn, "SELECT id, name, kind, country, sector, wikidata FROM actors WHERE id = ?",
-              [actor_id])  # fmt: skip
-    if row is None:
+    actor = named(
+        conn,
+        "SELECT id, name, kind, country, sector, wikidata FROM actors WHERE id = ?",
+        [actor_id],
+    )
+    if actor is None:
         return None
     mentions, articles = only(
         conn,
         "SELECT count(*), count(DISTINCT article_id) FROM mentions WHERE actor_id = ?",
         [actor_id],
     )
-    roles = conn.execute(
+    roles = records(
+        conn,
         """
         SELECT a.date, a.outlet, o.role, o.organisation, o.country, o.tense,
-               substring(a.text, o."start" + 1, o."end" - o."start"), o.article_id
+               substring(a.text, o."start" + 1, o."end" - o."start") AS evidence, o.article_id
         FROM roles o JOIN articles a ON a.id = o.article_id
         WHERE o.actor_id = ? ORDER BY a.date NULLS LAST, a.seq, o.idx
         """,
+        RoleSeen,
         [actor_id],
-    ).fetchall()
+    )
     by_outlet = conn.execute(
         """
         SELECT coalesce(a.outlet, '(no outlet)'), count(*) AS n
@@ -144,12 +153,10 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
         """,
         [actor_id, actor_id, top],
     ).fetchall()
-    key, name, kind, country, sector, wikidata = row
     return Profile(
-        key, name, kind, country, sector, wikidata, int(mentions), int(articles),
-        [RoleSeen(*role) for role in roles],
-        [(outlet, int(n)) for outlet, n in by_outlet],
-        [Partner(other, label, int(n)) for other, label, n in together],
+        **actor, mentions=int(mentions), articles=int(articles), roles=roles,
+        by_outlet=[(outlet, int(n)) for outlet, n in by_outlet],
+        together=[Partner(other, label, int(n)) for other, label, n in together],
     )  # fmt: skip
 
 
@@ -264,12 +271,10 @@ def find_conflicts(
         where.append("list_contains(?, c.subject)")
         params.append(list(subjects))
     sql = f"""
-        SELECT c.id, c.kind, c.subject, coalesce(r.name, c.subject), c.fact, c.sides
+        SELECT c.id, c.kind, c.subject, coalesce(r.name, c.subject) AS subject_name, c.fact,
+               coalesce(c.sides, []) AS sides
         FROM conflicts c LEFT JOIN actors r ON r.id = c.subject
         WHERE {" AND ".join(where)}
         ORDER BY c.kind, coalesce(r.name, c.subject), c.id
     """
-    return [
-        ConflictSeen(key, kind_, subject_id, name, fact, list(sides or []))
-        for key, kind_, subject_id, name, fact, sides in conn.execute(sql, params).fetchall()
-    ]
+    return records(conn, sql, ConflictSeen, params)

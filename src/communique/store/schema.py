@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -311,6 +311,17 @@ def records(
     cursor = conn.execute(sql, params or [])
     columns = [column[0] for column in cursor.description]
     return [kind(**dict(zip(columns, row, strict=True))) for row in cursor.fetchall()]
+
+
+def named(
+    conn: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: Sequence[object] | Mapping[str, object] | None = None,
+) -> dict[str, Any] | None:
+    """A query's first row as a mapping of column name to value; None for no row."""
+    cursor = conn.execute(sql, params or [])
+    row = cursor.fetchone()
+    return None if row is None else dict(zip((c[0] for c in cursor.description), row, strict=True))
 
 
 # What DuckDB raises for a statement it cannot carry out: a store that cannot be used.

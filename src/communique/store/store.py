@@ -20,24 +20,19 @@ import pyarrow as pa
 
 from communique.records import Article, ArticleRecords, Failure, Problem
 from communique.store.reading import Reading
-from communique.store.rows import record_tables
 from communique.store.schema import (
     SCHEMA_VERSION,
     SchemaError,
     migrate,
     one,
     only,
+    records,
     rollback,
     schema_version,
 )
+from communique.store.tables import ACTORS, CROSSDOC_TABLES, RECORD_TABLES
 
 DEFAULT_DB = "communique.duckdb"
-# The tables that hold what the per-article analysis found.
-RECORD_TABLES = (
-    "sentences", "mentions", "roles", "statements", "events", "event_participants", "event_sizes"
-)  # fmt: skip
-# The tables the cross-article pass rebuilds whole from what the articles' records say.
-CROSSDOC_TABLES = ("stories", "merged_events", "event_mentions", "conflicts")
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
 _UPSERT_ACTORS = """
@@ -206,16 +201,13 @@ class Store(Reading):
         """The stored articles with these ids, in the order asked."""
         if not ids:
             return []
-        rows = self._conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
-        ).fetchall()
-        by_id = {
-            row[0]: Article(
-                id=row[0], title=row[1], date=row[2], outlet=row[3], url=row[4], text=row[5],
-                source=row[6], locator=row[7], format=row[8],
-            )
-            for row in rows
-        }  # fmt: skip
+        found = records(
+            self._conn,
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?))",
+            Article,
+            [list(ids)],
+        )
+        by_id = {article.id: article for article in found}
         return [by_id[i] for i in ids if i in by_id]
 
     # -- analysis --------------------------------------------------------------------------
@@ -240,10 +232,12 @@ class Store(Reading):
                 raise AlreadyAnalysed(f"article {records.article_id} is analysed already")
             if row[0]:
                 for table in RECORD_TABLES:
-                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [records.article_id])
-            for name, table in record_tables(records).items():
-                conn.register(f"new_{name}", table)
-                conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+                    conn.execute(
+                        f"DELETE FROM {table.name} WHERE article_id = ?", [records.article_id]
+                    )
+            for table in RECORD_TABLES:
+                conn.register(f"new_{table.name}", table.arrow(records))
+                conn.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM new_{table.name}")
             self._save_actors(records)
             conn.execute(
                 "UPDATE articles SET analysed_at = current_timestamp, model = ?, analysis = ?, "
@@ -255,8 +249,8 @@ class Store(Reading):
             rollback(conn)
             raise
         finally:
-            for name in RECORD_TABLES:
-                conn.unregister(f"new_{name}")
+            for table in RECORD_TABLES:
+                conn.unregister(f"new_{table.name}")
 
     def save_failure(
         self, failure: Failure, version: int, run_id: int | None, problem: Problem
@@ -280,16 +274,7 @@ class Store(Reading):
         """Add the actors an article refers to; what a later article adds fills the gaps."""
         if not records.actors:
             return
-        columns = ("id", "name", "kind", "country", "sector", "wikidata", "origin")
-        table = pa.table(
-            {
-                **{
-                    c: pa.array([getattr(a, c) for a in records.actors], pa.string())
-                    for c in columns
-                },
-                "first_seen": pa.array([records.article_id] * len(records.actors), pa.string()),
-            }
-        )
+        table = ACTORS.arrow(records)
         self._conn.register("new_actors", table)
         try:
             self._conn.execute(_UPSERT_ACTORS)
@@ -302,13 +287,14 @@ class Store(Reading):
         """Replace what the cross-article pass found — stories, merged events and their
         mentions, conflicts — with ``tables`` (Arrow tables shaped like the store's), all in
         one transaction: the store holds the old pass or the new one, never a mixture."""
-        unknown = set(tables) - set(CROSSDOC_TABLES)
+        names = [table.name for table in CROSSDOC_TABLES]
+        unknown = set(tables) - set(names)
         if unknown:
             raise ValueError(f"not cross-article tables: {', '.join(sorted(unknown))}")
         conn = self._conn
         conn.begin()
         try:
-            for name in CROSSDOC_TABLES:
+            for name in names:
                 conn.execute(f"DELETE FROM {name}")
             for name, table in tables.items():
                 conn.register(f"new_{name}", table)

@@ -37,8 +37,10 @@ def add(
     phrase, mention = speaker
     addressee, to = addressee_of(ctx, verb) if verb is not None else (None, None)
     found = Found(
-        start, end, tuple(fragments), kind, phrase, mention, cue, addressee, to,
-        tuple(dict.fromkeys(via)), negated(ctx, verb) if verb is not None else False,
+        start=start, end=end, fragments=tuple(fragments), kind=kind,
+        speaker=phrase, speaker_mention=mention, cue=cue,
+        addressee=addressee, addressee_mention=to, via=tuple(dict.fromkeys(via)),
+        negated=negated(ctx, verb) if verb is not None else False,
     )  # fmt: skip
     ctx.found.append(found)
     ctx.stretches.add(start, end)

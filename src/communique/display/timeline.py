@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from communique.crossdoc.timeline import QUAD_SHORT, Timeline, describe, period_label
-from communique.terminal import literal, printable
+from communique.display.terminal import literal, printable
 
 _QUAD_STYLES = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 _CONTENT = 160  # characters of a statement's content shown

@@ -8,8 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from communique.display.terminal import literal
 from communique.store.queries import ConflictSeen
-from communique.terminal import literal
 
 
 def _source(side: dict[str, Any]) -> str:

@@ -50,3 +50,9 @@ def console(*, stderr: bool = False, width: int | None = None, record: bool = Fa
         highlight=False,
         soft_wrap=not stream.isatty(),
     )
+
+
+def labelled(out: Console, label: str, style: str, message: object) -> None:
+    """One line of a run's report, ``label`` in ``style`` and the message as it is: ``error
+    …``, ``problem …``."""
+    out.print(Text.assemble((label, style), " ", printable(message)), soft_wrap=True)

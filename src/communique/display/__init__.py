@@ -8,10 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from communique.display.terminal import literal, printable
 from communique.kb import Actor
 from communique.runner import Report
 from communique.store.queries import Profile, StatementSeen, Summary
-from communique.terminal import literal, printable
 
 
 def run_report(console: Console, report: Report) -> None:

@@ -1,0 +1,60 @@
+"""Each stored record is declared once (store/tables.py): the schema the migrations build is
+exactly the declared one, and the declared Arrow tables are what the store writes."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from communique.store import Store
+from communique.store.tables import ACTORS, CROSSDOC_TABLES, RECORD_TABLES, Table
+
+DECLARED = (*RECORD_TABLES, ACTORS, *CROSSDOC_TABLES)
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str, str]]:
+    return conn.execute(
+        "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+        "WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tables") / "s.duckdb"
+    Store(path).close()  # every migration applied
+    conn = duckdb.connect(str(path), read_only=True)
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize("table", DECLARED, ids=lambda table: table.name)
+def test_the_migrated_schema_is_the_declared_one(migrated, table: Table) -> None:
+    declared = duckdb.connect()
+    declared.execute(table.ddl())
+    assert _columns(migrated, table.name) == _columns(declared, table.name)
+
+
+@pytest.mark.parametrize("table", DECLARED, ids=lambda table: table.name)
+def test_an_empty_source_gives_an_empty_table_of_the_declared_types(table: Table) -> None:
+    from communique.records import ArticleRecords
+
+    class Nothing:
+        stories: dict[str, str] = {}  # noqa: RUF012
+        events: tuple = ()
+        conflicts: tuple = ()
+
+    source = ArticleRecords("a", (), ()) if table in (*RECORD_TABLES, ACTORS) else Nothing()
+    empty = table.arrow(source)
+    assert empty.num_rows == 0
+    assert [(f.name, f.type) for f in empty.schema] == [(f.name, f.type) for f in table.schema()]
+
+
+def test_the_writes_go_through_the_declarations_with_every_column(seeds_store) -> None:
+    with Store(seeds_store, read_only=True) as store:
+        columns = store.table_columns()
+        for table in DECLARED:
+            assert columns[table.name] == list(table.names), table.name
+        events = store.rows_of("events", ["quad", "cameo", "goldstein"])
+    assert events and all(quad in (1, 2, 3, 4) for quad, _, _ in events)
