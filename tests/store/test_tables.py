@@ -58,3 +58,14 @@ def test_the_writes_go_through_the_declarations_with_every_column(seeds_store) -
             assert columns[table.name] == list(table.names), table.name
         events = store.rows_of("events", ["quad", "cameo", "goldstein"])
     assert events and all(quad in (1, 2, 3, 4) for quad, _, _ in events)
+
+
+def test_the_cross_article_reads_take_the_declared_columns() -> None:
+    from communique.store import crossdoc
+    from communique.store.tables import EVENTS
+
+    assert EVENTS.select("e", ["type", "quad"]) == 'e."type", e."quad"'
+    with pytest.raises(KeyError, match="events declares no column kind_of_thing"):
+        EVENTS.select("e", ["kind_of_thing"])
+    for name in ("type", "quad", "cameo", "goldstein", "place_country"):
+        assert f'e."{name}"' in crossdoc._EVENTS

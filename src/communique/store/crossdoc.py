@@ -7,12 +7,14 @@ characters from the start of the string, which costs the article's length every 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 import duckdb
 
+from communique.kb.model import STATE_KINDS
 from communique.store.schema import records
+from communique.store.tables import EVENTS, ROLES, Table
 
 _ARTICLES = """
     SELECT a.id, a.text, a.title, a.date, a.outlet, a.seq,
@@ -23,20 +25,16 @@ _ARTICLES = """
     ORDER BY a.seq
 """
 
-_EVENTS = """
+_EVENTS_SQL = """
     WITH sides AS (
         SELECT p.article_id, p.event_idx, p.side, p.position, r.kind = 'person' AS person,
                CASE WHEN p.actor_id IS NULL THEN coalesce(p.country, 'text:' || lower(p.text))
-                    WHEN r.kind IN ('state', 'government')
+                    WHEN r.kind IN {state_kinds}
                         THEN coalesce(r.country, p.country, p.actor_id)
                     ELSE p.actor_id END AS who
         FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
     )
-    SELECT e.article_id, e.idx, e.type, e.mode, e.modality, e.date_start, e.date_end,
-           e.date_granularity, e.place_name, e.place_country, e.latitude, e.longitude,
-           e.geonameid, e.quad, e.cameo, e.goldstein,
-           e.date_text, e.date_text_start, e.date_text_end,
-           e.place_text, e.place_start, e.place_end,
+    SELECT {stored},
            s."start" AS sentence_start, s."end" AS sentence_end,
            coalesce((SELECT list(x.who ORDER BY x.position) FROM sides x
                      WHERE x.article_id = e.article_id AND x.event_idx = e.idx
@@ -58,9 +56,8 @@ _EVENTS = """
     ORDER BY a.seq, e.idx
 """
 
-_ROLES = """
-    SELECT o.article_id, o.idx, o.actor_id, o.role, o.organisation, o.country, o.tense,
-           o."start", o."end",
+_ROLES_SQL = """
+    SELECT {stored},
            (SELECT [s."start", s."end"] FROM sentences s
             WHERE s.article_id = o.article_id AND s."start" <= o."start" AND o."start" < s."end"
             ORDER BY s.idx LIMIT 1) AS sentence,
@@ -144,6 +141,19 @@ class PassRole:
 def articles(conn: duckdb.DuckDBPyConnection) -> list[PassArticle]:
     """The analysed originals, in ingest order."""
     return records(conn, _ARTICLES, PassArticle)
+
+
+def _stored(table: Table, alias: str, kind: type) -> str:
+    """The select list of the fields of ``kind`` that ``table`` stores, as it declares them:
+    the reads follow the declaration, and a field it does not declare fails here."""
+    return table.select(alias, (f.name for f in fields(kind) if f.name in table.names))
+
+
+# The pass's reads: each record's stored fields from the declaration, the rest computed here.
+_EVENTS = _EVENTS_SQL.replace("{stored}", _stored(EVENTS, "e", PassEvent)).replace(
+    "{state_kinds}", "(" + ", ".join(f"'{kind}'" for kind in STATE_KINDS) + ")"
+)
+_ROLES = _ROLES_SQL.replace("{stored}", _stored(ROLES, "o", PassRole))
 
 
 def events(conn: duckdb.DuckDBPyConnection) -> list[PassEvent]:

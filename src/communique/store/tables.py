@@ -74,6 +74,15 @@ class Table:
             {c.name: pa.array([c.value(row) for row in rows], ARROW[c.type]) for c in self.columns}
         )
 
+    def select(self, alias: str, names: Iterable[str]) -> str:
+        """A SQL select list of these declared columns of the table aliased ``alias``; a name
+        the table does not declare is an error."""
+        names = list(names)
+        unknown = [name for name in names if name not in self.names]
+        if unknown:
+            raise KeyError(f"{self.name} declares no column {', '.join(unknown)}")
+        return ", ".join(f'{alias}."{name}"' for name in names)
+
     def ddl(self) -> str:
         """``CREATE TABLE`` for the declared columns and key."""
         lines = [
