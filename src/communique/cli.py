@@ -180,7 +180,8 @@ def _run_ingest(
     command: str,
     actors: list[Path] | None = None,
 ) -> int:
-    from communique import display, runner
+    from communique import runner
+    from communique.display import reports as display
 
     with Store(db) as store:
         report = runner.ingest(
@@ -382,7 +383,7 @@ def timeline(
 @app.command()
 def summary(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
     """What the store holds: counts and the most mentioned people, places and organisations."""
-    from communique import display
+    from communique.display import reports as display
 
     with Store(db, read_only=True) as store:
         found = store.summary()
@@ -404,7 +405,7 @@ def demo(
     actors: ActorsOption = None,
 ) -> None:
     """Ingest and analyse the bundled sample corpus (Voice of America stories) and summarise it."""
-    from communique import display
+    from communique.display import reports as display
 
     corpus = demo_corpus()
     out.print(
@@ -438,8 +439,8 @@ def statements(
     A NAME is an actor id, a name or alias the knowledge base knows, or words of one stored
     actor's name; a state stands for its people and bodies. --about and --via also take words
     of the content or of the credited source."""
-    from communique import display
     from communique.analysis.resources import knowledge_base
+    from communique.display import reports as display
 
     speaker, about, via = (_name(speaker, "--speaker"), _name(about, "--about"),
                            _name(via, "--via"))  # fmt: skip
@@ -470,8 +471,8 @@ def actor(
     as_json: JsonOption = False,
 ) -> None:
     """Profile an actor: offices, roles the articles give it with their sources, its company."""
-    from communique import display
     from communique.analysis.resources import knowledge_base
+    from communique.display import reports as display
 
     name = _name(name, "NAME") or ""
     kb = knowledge_base(actors or ())

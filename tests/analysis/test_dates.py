@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 
 from communique.analysis.dates import event_date, is_date, is_future, publication_day, resolve
+from communique.analysis.lexicon import read_lexicon
 from communique.records import When
 
+WORDS = read_lexicon()
 WEDNESDAY = date(2023, 9, 20)  # the publication date most tests use: a Wednesday
 
 
@@ -169,7 +171,7 @@ MOSCOW = (
 
 def test_the_date_attached_to_the_trigger(model):
     sentence, trigger = parse(model, MOSCOW, "met")
-    when = event_date(sentence, trigger, WEDNESDAY)
+    when = event_date(sentence, trigger, WEDNESDAY, WORDS)
     assert period(when) == ("day", WEDNESDAY, WEDNESDAY)
     assert when.text == "Wednesday"
     assert MOSCOW[when.text_start : when.text_end] == "Wednesday"
@@ -177,29 +179,29 @@ def test_the_date_attached_to_the_trigger(model):
 
 def test_a_future_event(model):
     sentence, trigger = parse(model, "Putin will visit China next month.", "visit")
-    assert is_future(trigger)
-    when = event_date(sentence, trigger, WEDNESDAY, future=is_future(trigger))
+    assert is_future(trigger, WORDS)
+    when = event_date(sentence, trigger, WEDNESDAY, WORDS, future=is_future(trigger, WORDS))
     assert period(when) == ("month", date(2023, 10, 1), date(2023, 10, 31))
     assert when.text == "next month"
 
 
 def test_a_future_weekday(model):
     sentence, trigger = parse(model, "Putin will travel to Beijing on Monday.", "travel")
-    when = event_date(sentence, trigger, WEDNESDAY, future=is_future(trigger))
+    when = event_date(sentence, trigger, WEDNESDAY, WORDS, future=is_future(trigger, WORDS))
     assert when.start == date(2023, 9, 25)
 
 
 def test_a_range(model):
     text = "The talks were held in Geneva between May 16 and 17."
     sentence, trigger = parse(model, text, "held")
-    when = event_date(sentence, trigger, WEDNESDAY)
+    when = event_date(sentence, trigger, WEDNESDAY, WORDS)
     assert period(when) == ("day", date(2023, 5, 16), date(2023, 5, 17))
     assert text[when.text_start : when.text_end] == when.text
 
 
 def test_no_publication_date_keeps_the_text(model):
     sentence, trigger = parse(model, MOSCOW, "met")
-    when = event_date(sentence, trigger, None)
+    when = event_date(sentence, trigger, None, WORDS)
     assert when.granularity == "unresolved"
     assert when.start is None
     assert when.text == "Wednesday"
@@ -207,32 +209,32 @@ def test_no_publication_date_keeps_the_text(model):
 
 def test_a_duration_is_not_a_date(model):
     sentence, trigger = parse(model, "The two countries signed a 30-year treaty.", "signed")
-    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    assert event_date(sentence, trigger, WEDNESDAY, WORDS) == When()
     sentence, trigger = parse(model, "The delegation stayed in Beijing for two weeks.", "stayed")
-    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    assert event_date(sentence, trigger, WEDNESDAY, WORDS) == When()
 
 
 def test_the_date_of_a_reporting_verb_is_not_the_reported_event(model):
     text = "He said on Monday that talks in Geneva would resume."
     sentence, trigger = parse(model, text, "resume")
-    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    assert event_date(sentence, trigger, WEDNESDAY, WORDS) == When()
     sentence, trigger = parse(model, text, "said")
-    assert event_date(sentence, trigger, WEDNESDAY).start == date(2023, 9, 18)
+    assert event_date(sentence, trigger, WEDNESDAY, WORDS).start == date(2023, 9, 18)
 
 
 def test_each_clause_keeps_its_own_date(model):
     text = "The two leaders agreed on Friday to meet again in October."
     sentence, agreed = parse(model, text, "agreed")
     meet = next(token for token in sentence if token.text == "meet")
-    assert event_date(sentence, agreed, WEDNESDAY).start == date(2023, 9, 15)
-    assert event_date(sentence, meet, WEDNESDAY).granularity == "month"
+    assert event_date(sentence, agreed, WEDNESDAY, WORDS).start == date(2023, 9, 15)
+    assert event_date(sentence, meet, WEDNESDAY, WORDS).granularity == "month"
 
 
 def test_time_entities_are_dates_too(model):
     sentence, trigger = parse(model, "Earlier in the day, Lavrov met Blinken.", "met")
-    assert period(event_date(sentence, trigger, WEDNESDAY)) == ("day", WEDNESDAY, WEDNESDAY)
+    assert period(event_date(sentence, trigger, WEDNESDAY, WORDS)) == ("day", WEDNESDAY, WEDNESDAY)
     sentence, trigger = parse(model, "On Wednesday night, missiles struck Kyiv.", "struck")
-    when = event_date(sentence, trigger, date(2023, 9, 22))
+    when = event_date(sentence, trigger, date(2023, 9, 22), WORDS)
     assert (when.text, when.start) == ("Wednesday night", WEDNESDAY)
 
 
@@ -240,7 +242,7 @@ def test_no_date_is_not_the_publication_date(model):
     sentence, trigger = parse(
         model, "In recent years, China and Russia have deepened ties.", "deepened"
     )
-    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    assert event_date(sentence, trigger, WEDNESDAY, WORDS) == When()
 
 
 def test_a_date_inside_a_phrase_about_another_event_is_not_the_triggers(model):
@@ -249,18 +251,18 @@ def test_a_date_inside_a_phrase_about_another_event_is_not_the_triggers(model):
         "of Ukraine a year ago, met Putin."
     )
     sentence, trigger = parse(model, text, "visit")
-    assert event_date(sentence, trigger, WEDNESDAY) == When()
+    assert event_date(sentence, trigger, WEDNESDAY, WORDS) == When()
     text = "He was referring to an agreement struck at the end of last year."
     sentence, referring = parse(model, text, "referring")
     struck = next(token for token in sentence if token.text == "struck")
-    assert event_date(sentence, referring, WEDNESDAY) == When()
-    assert event_date(sentence, struck, WEDNESDAY).start == date(2022, 1, 1)
+    assert event_date(sentence, referring, WEDNESDAY, WORDS) == When()
+    assert event_date(sentence, struck, WEDNESDAY, WORDS).start == date(2022, 1, 1)
 
 
 def test_either_of_two_months_bounds_the_period(model):
     text = "Xi was preparing for a possible visit in April or May."
     sentence, trigger = parse(model, text, "visit")
-    when = event_date(sentence, trigger, date(2023, 2, 21))
+    when = event_date(sentence, trigger, date(2023, 2, 21), WORDS)
     assert period(when) == ("month", date(2023, 4, 1), date(2023, 5, 31))
 
 
@@ -276,4 +278,4 @@ def test_either_of_two_months_bounds_the_period(model):
 )
 def test_is_future(model, text, word, expected):
     _, trigger = parse(model, text, word)
-    assert is_future(trigger) is expected
+    assert is_future(trigger, WORDS) is expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from communique.analysis.lexicon import read_lexicon
 from communique.analysis.triggers import (
     GUARD,
     Match,
@@ -14,7 +15,7 @@ from communique.analysis.triggers import (
 )
 from communique.ontology import plover
 
-TABLE = read_triggers()
+TABLE = read_triggers(read_lexicon(), plover.shipped())
 
 
 def events(nlp, text: str) -> list[Match]:

@@ -34,6 +34,7 @@ from datetime import date, datetime, timedelta
 import dateparser
 from spacy.tokens import Span, Token
 
+from communique.analysis.lexicon import Lexicon
 from communique.records import When
 
 TOLERANCE = timedelta(days=61)
@@ -456,19 +457,9 @@ CLAUSAL = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "csubj", "csubjpass", "pcomp",
      "parataxis", "acomp"}
 )  # fmt: skip
-# Prepositions that make a date a duration or a bound, not the event's time.
-_DURATION = frozenset({"for", "over", "within", "throughout", "across", "after", "before"})
-# Prepositions whose date bounds a state rather than dating an event: used only as a last resort.
-_WEAK = frozenset({"since", "until", "till", "through"})
-# Words that relate a phrase inside them to another event than the one they modify.
-_OTHER_EVENT = frozenset(
-    {"since", "after", "before", "following", "ahead", "prior", "until", "till", "amid"}
-)
-_RANGE_WORDS = frozenset({"and", "or", "to", "-", "–", "through", "until", "till"})
+# The words that tell which date is an event's (durations, bounds, other events, ranges, the
+# future) are concepts of lexicon.yaml, passed in as ``words``.
 _MODIFIER = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-# Verbs whose infinitive complement is yet to happen: "is going to visit", "plans to visit".
-_FUTURE_HEADS = frozenset({"go", "plan", "expect", "intend", "schedule", "set", "due", "prepare"})
 
 
 def clause_head(token: Token) -> bool:
@@ -484,7 +475,7 @@ def clause_of(token: Token) -> Token | None:
     return None
 
 
-def _steps(root: Token, trigger: Token) -> int | None:
+def _steps(root: Token, trigger: Token, words: Lexicon) -> int | None:
     """How many heads up from ``root`` the trigger is, if nothing on the way stops it.
 
     Stops: a verb heading another clause; a participle modifying a noun other than the
@@ -503,7 +494,7 @@ def _steps(root: Token, trigger: Token) -> int | None:
             break
         if clause_head(token) or (token.dep_ == "acl" and token.head != trigger):
             return None
-        if token != own and token.lower_ in _OTHER_EVENT:
+        if token != own and token.lower_ in words.other_event_words:
             return None
     return steps
 
@@ -514,7 +505,7 @@ def _shares_auxiliaries(trigger: Token) -> bool:
     return trigger.dep_ == "conj" and not any(child.dep_ in own for child in trigger.children)
 
 
-def attachment(root: Token, trigger: Token) -> tuple[int, int] | None:
+def attachment(root: Token, trigger: Token, words: Lexicon) -> tuple[int, int] | None:
     """How closely a phrase headed by ``root`` modifies ``trigger``: (tier, steps), or None.
 
     Tier 0: its head chain reaches the trigger without crossing another clause; 1: it is in
@@ -522,7 +513,7 @@ def attachment(root: Token, trigger: Token) -> tuple[int, int] | None:
     verb the trigger is conjoined to and shares its subject and auxiliaries with ("arrived in
     Beijing on Tuesday and met Xi"). Smaller is closer.
     """
-    steps = _steps(root, trigger)
+    steps = _steps(root, trigger, words)
     if steps is not None:
         return (0, steps)
     clause = clause_of(root)
@@ -530,7 +521,7 @@ def attachment(root: Token, trigger: Token) -> tuple[int, int] | None:
     if clause is not None and nominal and clause == clause_of(trigger):
         return (1, _depth(root, clause))
     if _shares_auxiliaries(trigger) and clause_head(trigger.head):
-        steps = _steps(root, trigger.head)
+        steps = _steps(root, trigger.head, words)
         if steps is not None:
             return (2, steps)
     return None
@@ -541,7 +532,9 @@ def _depth(token: Token, ancestor: Token) -> int:
     return next((n for n, a in enumerate(token.ancestors, start=1) if a == ancestor), 99)
 
 
-def _date_spans(sentence: Span, entities: Sequence[Span] | None = None) -> list[Span]:
+def _date_spans(
+    sentence: Span, words: Lexicon, entities: Sequence[Span] | None = None
+) -> list[Span]:
     """The sentence's DATE and TIME entities, with the pieces of one date joined.
 
     Touching pieces ("Wednesday" + "night") and the ends of a range ("between May 16" +
@@ -554,7 +547,7 @@ def _date_spans(sentence: Span, entities: Sequence[Span] | None = None) -> list[
         if entity.label_ not in ("DATE", "TIME"):
             continue
         gap = doc[spans[-1].end : entity.start] if spans else None
-        if gap is not None and all(token.lower_ in _RANGE_WORDS for token in gap):
+        if gap is not None and all(token.lower_ in words.range_words for token in gap):
             start = spans[-1].start
             if len(gap) and start > sentence.start and doc[start - 1].lower_ in ("between", "from"):
                 start -= 1
@@ -574,16 +567,16 @@ def _preposition(span: Span) -> str | None:
     return None
 
 
-def _ranked(span: Span, trigger: Token) -> tuple[int, int, int, int, int] | None:
+def _ranked(span: Span, trigger: Token, words: Lexicon) -> tuple[int, int, int, int, int] | None:
     """The sort key of a candidate date for ``trigger``; None for one that cannot date it."""
     preposition = _preposition(span)
-    if preposition in _DURATION or not is_date(span.text):
+    if preposition in words.duration_preps or not is_date(span.text):
         return None
-    where = attachment(span.root, trigger)
+    where = attachment(span.root, trigger, words)
     if where is None:
         return None
     nominal = span.root.dep_ in _MODIFIER and span.root.head.i not in range(span.start, span.end)
-    weak = preposition in _WEAK
+    weak = preposition in words.bound_preps
     distance = min(abs(trigger.i - span.start), abs(trigger.i - (span.end - 1)))
     return (where[0], int(weak), int(nominal), where[1], distance)
 
@@ -592,6 +585,7 @@ def event_date(
     sentence: Span,
     trigger: Token,
     published: date | None,
+    words: Lexicon,
     future: bool = False,
     entities: Sequence[Span] | None = None,
 ) -> When:
@@ -604,11 +598,12 @@ def event_date(
     summit"); then the fewest steps, then the nearest. Durations ("for two weeks", "a
     30-year treaty") and dates of other clauses ("He said on Monday that talks would
     resume": Monday is the saying's) are never taken. With none, ``When()``: the publication
-    date is *not* assumed here (see ``publication_day``). ``entities``: the sentence's
-    entities, when the caller has them (see ``entities.EntityIndex``).
+    date is *not* assumed here (see ``publication_day``). ``words``: the lexicon (durations,
+    bounds, ranges). ``entities``: the sentence's entities, when the caller has them (see
+    ``entities.EntityIndex``).
     """
-    spans = _date_spans(sentence, entities)
-    ranked = [(key, span) for span in spans if (key := _ranked(span, trigger))]
+    spans = _date_spans(sentence, words, entities)
+    ranked = [(key, span) for span in spans if (key := _ranked(span, trigger, words))]
     if not ranked:
         return When()
     span = min(ranked, key=lambda pair: pair[0])[1]
@@ -623,16 +618,17 @@ def event_date(
     )
 
 
-def is_future(trigger: Token) -> bool:
+def is_future(trigger: Token, words: Lexicon) -> bool:
     """Whether the trigger's verb is in a future form.
 
     "will visit", "would resume" (reported), "is going to visit", "plans to visit", "is
     expected to visit", "is due to visit".
     """
-    if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in trigger.children):
+    auxiliaries = words.future_auxiliaries
+    if any(child.dep_ == "aux" and child.lower_ in auxiliaries for child in trigger.children):
         return True
     head = trigger.head
-    return trigger.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS and head != trigger
+    return trigger.dep_ == "xcomp" and head.lemma_.lower() in words.future_heads and head != trigger
 
 
 def publication_day(published: date | None) -> When:

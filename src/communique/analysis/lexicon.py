@@ -101,11 +101,46 @@ class Lexicon:
     role_kinds: Mapping[str, tuple[str, ...]]
     role_words: Mapping[str, tuple[str, ...]]
     descriptor_phrases: tuple[str, ...]
+    # Event triggers: light verbs, what makes a noun report, instruments, the future.
+    light_verbs: frozenset[str]
+    light_verb_preps: Mapping[str, tuple[str, ...]]
+    cause_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    vow_verbs: frozenset[str]
+    relative_objects: frozenset[str]
+    amount_words: frozenset[str]
+    assault_instruments: Mapping[str, tuple[str, ...]]
+    crowd_control: frozenset[str]
+    crowd_control_pairs: Mapping[str, tuple[str, ...]]
+    phone_cues: frozenset[str]
+    statement_nouns: frozenset[str]
+    attempt_nouns: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    # Places: where an event happened.
+    event_place_preps: frozenset[str]
+    area_nouns: frozenset[str]
+    destination_preps: frozenset[str]
+    # Dates: which date is an event's.
+    duration_preps: frozenset[str]
+    bound_preps: frozenset[str]
+    other_event_words: frozenset[str]
+    range_words: frozenset[str]
+    future_heads: frozenset[str]
 
     @functools.cached_property
     def descriptor_heads(self) -> frozenset[str]:
         """The last words of the role phrases, and "head": what a description ends in."""
         return frozenset(phrase.split()[-1] for phrase in self.descriptor_phrases) | {"head"}
+
+    @functools.cached_property
+    def instrument_modes(self) -> Mapping[str, str]:
+        """The assault mode each instrument word gives ("jet": aerial), from
+        ``assault_instruments``."""
+        return MappingProxyType(
+            {word: mode for mode, words in self.assault_instruments.items() for word in words}
+        )
 
 
 def read_lexicon(text: str | None = None) -> Lexicon:

@@ -1,11 +1,12 @@
 """Where an event happened: a place phrase attached to the trigger, resolved to the gazetteer.
 
 A place counts only as the object of a locative preposition ("in Moscow", "at the Kremlin",
-"on the outskirts of Kyiv") that modifies the trigger's clause: a place that is an actor
-("Moscow said") or describes a person ("the US ambassador in Moscow", "a diplomat from
-Moscow") is not where the event was. The text is then resolved, in order, as a state (its
-capital's coordinates), a seat of power the knowledge base lists as a metonym ("the
-Kremlin" → Moscow), a town in the GeoNames gazetteer, and a region of a state (country only).
+"on the outskirts of Kyiv"; ``event_place_preps`` and ``area_nouns`` in lexicon.yaml) that
+modifies the trigger's clause: a place that is an actor ("Moscow said") or describes a person
+("the US ambassador in Moscow", "a diplomat from Moscow") is not where the event was. The text
+is then resolved, in order, as a state (its capital's coordinates), a seat of power the
+knowledge base lists as a metonym ("the Kremlin" → Moscow), a town in the GeoNames gazetteer,
+and a region of a state (country only).
 """
 
 from __future__ import annotations
@@ -23,17 +24,6 @@ from communique.records import Where
 if TYPE_CHECKING:
     from communique.analysis.resources import Resources
 
-LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
-     "off", "beside", "nearby"}
-)  # fmt: skip
-# Nouns whose "of" phrase is still the place: "on the outskirts of Kyiv", "the city of Bakhmut",
-# "a residential district of Beirut".
-_AREA = frozenset(
-    {"outskirts", "suburbs", "centre", "center", "city", "town", "village", "region",
-     "province", "coast", "shores", "border", "capital", "streets", "heart", "port", "edge",
-     "sector", "district", "neighbourhood", "neighborhood", "quarter", "area", "part"}
-)  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels a place name is sometimes given by mistake ("Kyiv" as PERSON, "Kremlin" as ORG):
 # taken only when the name resolves.
@@ -119,7 +109,7 @@ def _resolves(where: Where) -> bool:
 # -- finding the phrase ---------------------------------------------------------------------
 
 
-def _locative(root: Token) -> Token | None:
+def _locative(root: Token, res: Resources) -> Token | None:
     """The locative preposition a place name is the object of, through "the outskirts of".
 
     Also through an apposition: "in the Ukrainian capital, Kyiv".
@@ -131,12 +121,13 @@ def _locative(root: Token) -> Token | None:
         return None
     preposition = token.head
     area = preposition.head
-    if preposition.lower_ == "of" and {area.lower_, area.lemma_.lower()} & _AREA:
+    places = res.words.event_place_preps
+    if preposition.lower_ == "of" and {area.lower_, area.lemma_.lower()} & res.words.area_nouns:
         if area.dep_ != "pobj":
             return None
         preposition = area.head
-        return preposition if preposition.lower_ in LOCATIVE | {"on"} else None
-    return preposition if preposition.lower_ in LOCATIVE else None
+        return preposition if preposition.lower_ in places | {"on"} else None
+    return preposition if preposition.lower_ in places else None
 
 
 def _actor_like(token: Token, res: Resources) -> bool:
@@ -226,10 +217,6 @@ def is_purpose(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-# Prepositions that bring where a movement ends: "sent observers to Bosnia".
-DESTINATION = frozenset({"to", "into"})
-
-
 def purpose_place(
     sentence: Span, trigger: Token, res: Resources, entities: Sequence[Span] | None = None
 ) -> Where | None:
@@ -242,7 +229,8 @@ def purpose_place(
     mover = trigger.head
     for span, where in _found(sentence, res, entities):
         head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ in DESTINATION and head.head == mover:
+        destination = head.lower_ in res.words.destination_preps
+        if span.root.dep_ == "pobj" and destination and head.head == mover:
             return where
     return None
 
@@ -258,10 +246,10 @@ def event_place(
     """
     ranked = []
     for span, where in _found(sentence, res, entities):
-        preposition = _locative(span.root)
+        preposition = _locative(span.root, res)
         if preposition is None or _describes_actor(preposition, trigger, res):
             continue
-        closeness = attachment(span.root, trigger)
+        closeness = attachment(span.root, trigger, res.words)
         if closeness is None:
             continue
         distance = min(abs(trigger.i - span.start), abs(trigger.i - (span.end - 1)))

@@ -1,9 +1,10 @@
 """What the analysis reads besides the article and its parse, in one read-only value.
 
-``Resources`` holds the knowledge base, the trigger lexicon, the word lists and the gazetteer.
-It is loaded once by whoever runs the analysis (the runner, an evaluation, a notebook) and
-handed to every article; nothing in the analysis loads data of its own. Reading the shipped
-resources takes about two seconds, so ``shipped`` reads them once a process and shares them.
+``Resources`` holds the knowledge base, the ontology, the trigger lexicon, the word lists and
+the gazetteer. It is loaded once by whoever runs the analysis (the runner, an evaluation, a
+notebook) and handed to every article; nothing in the analysis loads data of its own. Reading
+the shipped resources takes about two seconds, so ``shipped`` reads them once a process and
+shares them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from communique.analysis.triggers import TriggerTable, read_triggers
 from communique.kb import KnowledgeBase
 from communique.kb import load as load_kb
 from communique.kb.places import Place, load_gazetteer, state_ids
+from communique.ontology import plover
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Resources:
     kb: KnowledgeBase
     triggers: TriggerTable
     words: Lexicon  # the word lists (lexicon.yaml)
+    ontology: plover.Ontology  # PLOVER types and modes, the CAMEO/Goldstein crosswalk
     places: Mapping[str, Place]  # the gazetteer: places by normal name
     states: Mapping[str, int]  # GeoNames ids of states by ISO alpha-3 code
 
@@ -42,10 +45,12 @@ class Resources:
 @functools.lru_cache(maxsize=1)
 def shipped() -> Resources:
     """The resources communique ships, read on first use and shared after."""
+    words, ontology = read_lexicon(), plover.shipped()
     return Resources(
         kb=shipped_kb(),
-        triggers=read_triggers(),
-        words=read_lexicon(),
+        triggers=read_triggers(words, ontology),
+        words=words,
+        ontology=ontology,
         places=load_gazetteer(),
         states=state_ids(),
     )

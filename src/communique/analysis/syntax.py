@@ -16,6 +16,11 @@ CLAUSES = frozenset({"relcl", "acl", "advcl", "dobj", "ccomp"})
 DASHES = frozenset({"-", "--", "—", "–", "―"})
 
 
+def has_negation(word: Token) -> bool:
+    """Whether a word is negated by a word of its own: "did not meet", "never said"."""
+    return any(child.dep_ == "neg" for child in word.children)
+
+
 def agent(verb: Token) -> Token | None:
     """Who does what a passive says: "was asked by a reporter" → reporter."""
     agents = [child for child in verb.children if child.dep_ == "agent"]

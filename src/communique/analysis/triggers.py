@@ -4,7 +4,9 @@ The lexicon is ``ontology/data/triggers.csv`` (communique's own table, written w
 manual and the CAMEO codebook as references). Each row is a :class:`Trigger`: a lemma and part
 of speech, optional conditions on the parse (a phrasal particle, a governed preposition, a set
 of object lemmas) and the PLOVER ``(type, mode)`` it reports. Rows of type ``NONE`` are guards:
-uses of a trigger word that report nothing ("meet the demand", "warned of famine").
+uses of a trigger word that report nothing ("meet the demand", "warned of famine"). The word
+lists the matcher reads beside the rows (light verbs, instruments, hints of the future) are
+concepts of ``lexicon.yaml``, handed to :func:`read_triggers` and kept as ``TriggerTable.words``.
 
 :func:`match` asks of one token: is this an event trigger, and of which ``(type, mode)``? It
 answers with a :class:`Match` or None. It is built to be asked about every token of a
@@ -44,16 +46,16 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from communique.analysis.lexicon import Lexicon
 from communique.ontology import plover
 
 __all__ = [
     "GUARD",
-    "LIGHT_VERBS",
     "Match",
     "Trigger",
     "TriggerTable",
@@ -61,11 +63,6 @@ __all__ = [
     "match_sentence",
     "read_triggers",
 ]
-
-
-def _set(text: str) -> frozenset[str]:
-    """A set of words written as one whitespace-separated string."""
-    return frozenset(text.split())
 
 
 GUARD = "NONE"
@@ -82,88 +79,16 @@ _ENTITY_LABELS: dict[str, frozenset[str]] = {
     "@actor": frozenset({"PERSON", "GPE", "ORG", "NORP"}),
 }
 
-LIGHT_VERBS: frozenset[str] = _set(
-    """hold have conduct launch carry stage make pay give issue take mount begin start open
-    resume continue undertake perform organise organize lead join attend announce wage
-    unleash step intensify escalate deliver provide extend express voice lodge file level
-    engage participate enter go order complete renew keep chair convene be see
-    witness spark trigger prompt"""
-)
-"""Verbs that report the event of their noun object: "held talks", "staged a protest"."""
-
-# Light verbs that take their noun through a preposition ("engaged in talks", "went on strike").
-_LIGHT_PREPS: dict[str, frozenset[str]] = {
-    "engage": frozenset({"in"}),
-    "participate": frozenset({"in"}),
-    "take": frozenset({"in"}),  # took part in
-    "join": frozenset({"in"}),
-    "enter": frozenset({"into"}),
-    "go": frozenset({"on"}),
-    "be": frozenset({"on"}),
-}
-# Light verbs whose subject caused, not performed, the event ("sparked protests").
-_CAUSE_VERBS = frozenset({"spark", "trigger", "prompt", "see", "witness"})
-
-# Verbs whose subject noun, if a trigger, reports its own event ("protests erupted").
-_OCCURRENCE_VERBS = _set(
-    """take occur happen erupt break begin start continue resume end conclude open close
-    leave claim rock shake spread intensify escalate flare rage come go get last paralyze
-    paralyse disrupt cripple engulf sweep grip turn enter drag stall collapse fail succeed
-    produce result focus centre center cover address involve bring draw attract gather
-    displace fizzle subside persist recur unfold kick wrap mark target hit strike continue
-    force cause prompt spark trigger arrive"""
-)
-
 _VERBAL_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 )
 _WRAPPER_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
-# Promises that announce conflict as readily as cooperation: "vowed to impose sanctions" is a
-# threat, "agreed to impose sanctions" or "offered to send troops" is not.
-_VOW_VERBS = frozenset({"vow", "swear"})
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "xcomp", "acomp", "dative"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "acomp", "oprd", "xcomp", "dep", "npadvmod"})
 _PREP_DEPS = frozenset({"prep", "agent", "dative"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_RELATIVE = frozenset({"that", "which", "who", "whom", "what"})
-_AMOUNT = _set("$ € £ usd dollar dollars euro euros pound pounds yen million billion trillion")
-
-# Instruments that give an ASSAULT its PLOVER mode, looked up in the event's arguments.
-_ASSAULT_CUES: dict[str, str] = {
-    **dict.fromkeys(
-        _set("""jet warplane aircraft airplane plane helicopter gunship bomber airstrike air-strike
-        aerial air sortie airforce"""),
-        "aerial",
-    ),
-    **dict.fromkeys(_set("drone uav"), "drone"),
-    **dict.fromkeys(
-        _set("""artillery tank rocket missile mortar shell shelling howitzer grad katyusha launcher
-        bombardment"""),
-        "heavy-weapons",
-    ),
-    **dict.fromkeys(
-        _set("""gun gunman gunfire rifle bullet pistol sniper firearm gunshot shooting shooter
-        machine-gun kalashnikov"""),
-        "firearms",
-    ),
-    **dict.fromkeys(
-        _set("""bomb explosive ied mine landmine grenade explosion blast bombing detonator
-        car-bomb"""),
-        "explosives",
-    ),
-    **dict.fromkeys(_set("suicide"), "suicide-attack"),
-    **dict.fromkeys(_set("knife machete axe arson sword spear acid stabbing"), "primitive"),
-    **dict.fromkeys(
-        _set("sarin chlorine chemical nerve nuclear biological radiological"), "unconventional"
-    ),
-}
-_CROWD_CONTROL = frozenset({"teargas", "tear-gas", "baton", "lathi", "pellet"})
-_CROWD_PAIRS = {("gas", "tear"), ("cannon", "water"), ("bullet", "rubber"), ("spray", "pepper")}
-_PHONE_CUES = frozenset(
-    {"phone", "telephone", "videolink", "video", "teleconference", "videoconference", "zoom"}
-)
 
 # The mode a REQUEST or REJECT takes from what is asked or refused (PLOVER's shared modes).
 _ASK_MODES: dict[str, str] = {
@@ -231,6 +156,7 @@ class Match:
       "protests by farmers").
     - ``complement``: the embedded trigger that set the type or mode ("release" in "urged
       Iran to release prisoners"), else None. It is claimed: it reports nothing itself.
+    - ``words``: the word lists its hints read (auxiliaries of the future, verbs of causing).
     """
 
     trigger: Trigger
@@ -240,6 +166,7 @@ class Match:
     token: Token
     kind: str
     complement: Token | None = None
+    words: Lexicon = field(kw_only=True, repr=False, compare=False)
 
     @property
     def noun(self) -> Token | None:
@@ -256,7 +183,7 @@ class Match:
         """A hint for the extractor: the event is announced, not reported ("will meet",
         "is ready to send troops", "plans to impose sanctions"). PLOVER codes future
         cooperation as AGREE and announced retreats as CONCEDE."""
-        return _future(self.head)
+        return _future(self.head, self.words)
 
     @property
     def negated(self) -> bool:
@@ -268,14 +195,20 @@ class Match:
     def cause(self) -> bool:
         """True when the head's subject caused the event but did not carry it out
         ("the ruling sparked protests")."""
-        return self.kind == "light" and self.head.lemma_.lower() in _CAUSE_VERBS
+        return self.kind == "light" and self.head.lemma_.lower() in self.words.cause_verbs
 
 
 class TriggerTable:
-    """The lexicon, indexed by (lemma, pos); each entry most specific row first."""
+    """The lexicon, indexed by (lemma, pos); each entry most specific row first.
 
-    def __init__(self, rows: Iterable[Trigger]) -> None:
+    ``words`` holds the word lists the matcher reads beside the rows (light verbs,
+    instruments, hints of the future): see lexicon.yaml; ``ontology`` the PLOVER types.
+    """
+
+    def __init__(self, rows: Iterable[Trigger], words: Lexicon, ontology: plover.Ontology) -> None:
         self.rows: tuple[Trigger, ...] = tuple(rows)
+        self.words = words
+        self.ontology = ontology
         index: dict[tuple[str, str], list[Trigger]] = {}
         for row in self.rows:
             index.setdefault((row.lemma, row.pos), []).append(row)
@@ -311,7 +244,7 @@ class TriggerTable:
         return None
 
 
-def _parse_row(row: dict[str, str], line: int) -> Trigger:
+def _parse_row(row: dict[str, str], line: int, ontology: plover.Ontology) -> Trigger:
     lemma = row["lemma"].strip().lower()
     pos = row["pos"].strip().upper()
     type_ = row["type"].strip().upper()
@@ -321,7 +254,7 @@ def _parse_row(row: dict[str, str], line: int) -> Trigger:
     if type_ != GUARD:
         if type_ not in plover.TYPES:
             raise ValueError(f"{_FILE} row {line}: unknown PLOVER type {type_!r}")
-        if plover.mode(type_, mode).mode != mode:
+        if ontology.mode(type_, mode).mode != mode:
             raise ValueError(f"{_FILE} row {line}: unknown mode {mode!r} for {type_}")
     objects = frozenset(o.strip().lower() for o in row["objects"].split("|") if o.strip())
     return Trigger(
@@ -336,11 +269,13 @@ def _parse_row(row: dict[str, str], line: int) -> Trigger:
     )
 
 
-def read_triggers() -> TriggerTable:
-    """The trigger lexicon shipped with communique."""
+def read_triggers(words: Lexicon, ontology: plover.Ontology) -> TriggerTable:
+    """The trigger lexicon shipped with communique, read with the word lists ``words`` and
+    checked against the PLOVER ``ontology``."""
     text = (resources.files(_PACKAGE) / "data" / _FILE).read_text(encoding="utf-8")
     body = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return TriggerTable(_parse_row(row, n) for n, row in enumerate(csv.DictReader(body), 2))
+    rows = (_parse_row(row, n, ontology) for n, row in enumerate(csv.DictReader(body), 2))
+    return TriggerTable(rows, words, ontology)
 
 
 # ------------------------------------------------------------------------------ the parse
@@ -450,7 +385,8 @@ def _modifiers(token: Token) -> list[Token]:
 def _verb_objects(token: Token, table: TriggerTable) -> list[Token]:
     objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     if token.dep_ in ("acl", "relcl") and not any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in _RELATIVE for c in objects
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in table.words.relative_objects
+        for c in objects
     ):
         objects.append(token.head)  # "the sanctions imposed on Iran", "the deal they struck"
     for clause in token.children:
@@ -472,7 +408,7 @@ def _expand(nouns: list[Token], table: TriggerTable) -> list[Token]:
         # "hunger strike"); "ceasefire agreement", "ambassador Brah Mohamane" take them
         row = table.best(noun, "NOUN") if _pos(noun) == "NOUN" else None
         bare = row is None or not row.objects
-        amount = noun.tag_ in ("CD", "$") or noun.lower_ in _AMOUNT
+        amount = noun.tag_ in ("CD", "$") or noun.lower_ in table.words.amount_words
         for child in noun.children:
             if child.dep_ in ("appos", "compound", "nmod") and bare:
                 out.append(child)
@@ -518,7 +454,7 @@ def _holds(row: Trigger, token: Token, pos: str, table: TriggerTable) -> bool:
 # ------------------------------------------------------------------------------ matching
 
 
-def _light_nouns(token: Token) -> list[Token]:
+def _light_nouns(token: Token, words: Lexicon) -> list[Token]:
     """The nouns a light verb could report: its object, passive subject or prep object."""
     lemma = token.lemma_.lower()
     if lemma == "be":
@@ -527,7 +463,7 @@ def _light_nouns(token: Token) -> list[Token]:
             return []
         return _with_conj(c for c in token.children if c.dep_ in ("attr", "nsubj"))
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    preps = _LIGHT_PREPS.get(lemma)
+    preps = words.light_verb_preps.get(lemma)
     if preps:
         heads = [token] + [c for c in found if c.lower_ == "part"]
         found += [
@@ -543,9 +479,9 @@ def _light_nouns(token: Token) -> list[Token]:
 
 
 def _light(token: Token, table: TriggerTable) -> tuple[Trigger, Token] | None:
-    if token.lemma_.lower() not in LIGHT_VERBS or _pos(token) != "VERB":
+    if token.lemma_.lower() not in table.words.light_verbs or _pos(token) != "VERB":
         return None
-    for noun in _light_nouns(token):
+    for noun in _light_nouns(token, table.words):
         if _pos(noun) != "NOUN":
             continue
         row = table.best(noun, "NOUN")
@@ -565,23 +501,17 @@ def _light(token: Token, table: TriggerTable) -> tuple[Trigger, Token] | None:
     return None
 
 
-# Nouns whose participle or infinitive modifier reports an event: "issued a statement
-# calling for calm", "an attempt to assassinate the governor".
-_STATEMENT_NOUNS = _set(
-    """statement declaration letter resolution report communique communiqué motion petition
-    message note document text appeal post tweet video speech address editorial
-    manifesto"""
-)
-_ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 # A finite verb parsed as a noun's modifier is a misparse ("The UN chief called on ...").
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
-def _reporting_acl(token: Token) -> bool:
+def _reporting_acl(token: Token, words: Lexicon) -> bool:
+    """A participle or infinitive that reports an event from the noun it modifies: "issued a
+    statement calling for calm", "an attempt to assassinate the governor"."""
     head = token.head.lemma_.lower()
     if token.tag_ == "VBG":
-        return head in _STATEMENT_NOUNS
-    return token.tag_ == "VB" and head in _ATTEMPT_NOUNS
+        return head in words.statement_nouns
+    return token.tag_ == "VB" and head in words.attempt_nouns
 
 
 def _modifier_clause(token: Token) -> bool:
@@ -640,7 +570,7 @@ def _claimed(token: Token, table: TriggerTable) -> bool:
     return light is not None and light[1].i == token.i
 
 
-def _standalone(noun: Token) -> bool:
+def _standalone(noun: Token, words: Lexicon) -> bool:
     """Whether a noun trigger reports an event on its own, not as a mention."""
     dep = noun.dep_
     while dep == "conj" and noun.head.i != noun.i:
@@ -654,7 +584,7 @@ def _standalone(noun: Token) -> bool:
     if dep in _SUBJECT_DEPS and _pos(head) == "VERB":
         if head.dep_ not in ("ROOT", "conj", "ccomp"):
             return False
-        return head.lemma_.lower() in _OCCURRENCE_VERBS
+        return head.lemma_.lower() in words.occurrence_verbs
     return False
 
 
@@ -676,14 +606,6 @@ def _complement(token: Token, row: Trigger, table: TriggerTable) -> Token | None
     return None
 
 
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
-_INTENT_VERBS = _set(
-    """plan intend prepare expect aim hope want wish seek decide mean go schedule set
-    consider"""
-)
-_INTENT_ADJ = frozenset({"ready", "willing", "prepared", "poised", "due", "set", "about", "likely"})
-
-
 def _xcomp_chain(token: Token) -> list[Token]:
     """The token and the verbs or adjectives it completes ("is ready [to send]")."""
     chain = [token]
@@ -693,14 +615,16 @@ def _xcomp_chain(token: Token) -> list[Token]:
     return chain
 
 
-def _future(head: Token) -> bool:
+def _future(head: Token, words: Lexicon) -> bool:
     for token in _xcomp_chain(head):
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+            if child.dep_ == "aux" and child.lower_ in words.future_auxiliaries:
                 return True
         if token.i != head.i:
             lemma = token.lemma_.lower()
-            if lemma in _INTENT_VERBS or (token.pos_ == "ADJ" and lemma in _INTENT_ADJ):
+            if lemma in words.intent_verbs or (
+                token.pos_ == "ADJ" and lemma in words.intent_adjectives
+            ):
                 return True
     return False
 
@@ -750,7 +674,7 @@ def _compose(
         if comp.dep_ != "xcomp":
             return row.type, row.mode, comp
         if itype in ("THREATEN", "ASSAULT") or (
-            plover.quad_code(itype) == 4 and row.lemma in _VOW_VERBS
+            table.ontology.quad_code(itype) == 4 and row.lemma in table.words.vow_verbs
         ):
             return "THREATEN", _threat_mode(itype, imode), comp
         if itype in ("RETREAT", "CONCEDE"):
@@ -799,34 +723,37 @@ def _cue_tokens(head: Token, token: Token) -> list[Token]:
     return out
 
 
-def _crowd_control(tokens: list[Token]) -> bool:
+def _crowd_control(tokens: list[Token], lexicon: Lexicon) -> bool:
+    pairs = lexicon.crowd_control_pairs
     for t in tokens:
         words = _words(t)
-        if any(w in _CROWD_CONTROL for w in words):
+        if any(w in lexicon.crowd_control for w in words):
             return True
         mods = {m.lower_ for m in t.children if m.dep_ in ("compound", "amod")}
-        if any((w, m) in _CROWD_PAIRS for w in words for m in mods):
+        if any(m in pairs.get(w, ()) for w in words for m in mods):
             return True
     return False
 
 
-def _refine(type_: str, mode: str | None, head: Token, token: Token) -> tuple[str, str | None]:
+def _refine(
+    type_: str, mode: str | None, head: Token, token: Token, words: Lexicon
+) -> tuple[str, str | None]:
     """Modes from instruments: "jets bombed" aerial, dispersal with tear gas crowd-control."""
     if type_ not in ("ASSAULT", "COERCE", "CONSULT") or (mode and type_ != "COERCE"):
         return type_, mode
     cues = _cue_tokens(head, token)
     if type_ == "CONSULT":
-        if any(w in _PHONE_CUES for t in cues for w in _words(t)):
+        if any(w in words.phone_cues for t in cues for w in _words(t)):
             return type_, "phone"
         return type_, mode
-    if _crowd_control(cues):
+    if _crowd_control(cues, words):
         return "ASSAULT", "crowd-control"
     if type_ == "COERCE":
         return type_, mode
     found: str | None = None
     for t in cues:
         for w in _words(t):
-            cue = _ASSAULT_CUES.get(w)
+            cue = words.instrument_modes.get(w)
             if cue == "suicide-attack":
                 return type_, cue
             if cue and found is None:
@@ -846,14 +773,17 @@ def match(token: Token, table: TriggerTable) -> Match | None:
         return None
     keys = _keys(token)
     known = any(k in table.lemmas for k in keys)
-    if not known and not (pos == "VERB" and keys[0] in LIGHT_VERBS):
+    words = table.words
+    if not known and not (pos == "VERB" and keys[0] in words.light_verbs):
         return None
     row = table.best(token, pos) if known else None
     if row is not None and row.guard:
         return None
     if pos == "VERB":
         if token.dep_ in ("amod", "compound", "nmod") or (
-            _modifier_clause(token) and not _misparsed_acl(token) and not _reporting_acl(token)
+            _modifier_clause(token)
+            and not _misparsed_acl(token)
+            and not _reporting_acl(token, words)
         ):
             # "the ousted president", "US-backed", "the ban imposed in 2019", "the first
             # official to visit Moscow": modifiers mention an event, they do not report one
@@ -872,18 +802,18 @@ def match(token: Token, table: TriggerTable) -> Match | None:
                     and (mode is None or noun.objects)
                 ):
                     mode = noun.mode
-            type_, mode = _refine(type_, mode, token, token)
-            return Match(row, type_, mode, token, token, "verb", comp)
+            type_, mode = _refine(type_, mode, token, token, words)
+            return Match(row, type_, mode, token, token, "verb", comp, words=words)
         light = _light(token, table)
         if light is None or _claimed(token, table):
             return None
         noun_row, noun_token = light
-        type_, mode = _refine(noun_row.type, noun_row.mode, token, noun_token)
-        return Match(noun_row, type_, mode, token, noun_token, "light")
-    if row is None or _claimed(token, table) or not _standalone(token):
+        type_, mode = _refine(noun_row.type, noun_row.mode, token, noun_token, words)
+        return Match(noun_row, type_, mode, token, noun_token, "light", words=words)
+    if row is None or _claimed(token, table) or not _standalone(token, words):
         return None
-    type_, mode = _refine(row.type, row.mode, token, token)
-    return Match(row, type_, mode, token, token, "noun")
+    type_, mode = _refine(row.type, row.mode, token, token, words)
+    return Match(row, type_, mode, token, token, "noun", words=words)
 
 
 def _object_noun(token: Token, row: Trigger, table: TriggerTable) -> Trigger | None:

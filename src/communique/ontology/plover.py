@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -140,8 +141,7 @@ def _float(value: str) -> float | None:
     return float(value) if value.strip() else None
 
 
-@lru_cache(maxsize=1)
-def _modes() -> dict[tuple[str, str | None], Mode]:
+def _read_modes() -> dict[tuple[str, str | None], Mode]:
     """Every row of plover.csv by ``(type, mode)``, in file order."""
     rows = _rows(_PLOVER_FILE)
     table: dict[tuple[str, str | None], Mode] = {}
@@ -166,8 +166,7 @@ def _modes() -> dict[tuple[str, str | None], Mode]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _cameo() -> dict[str, _Cameo]:
+def _read_cameo() -> dict[str, _Cameo]:
     """Every row of cameo_plover.csv by CAMEO code."""
     rows = _rows(_CAMEO_FILE)
     table: dict[str, _Cameo] = {}
@@ -200,40 +199,92 @@ def normalize_type(type: str) -> str:
     return _resolve(type)[0]
 
 
-def mode(type: str, mode: str | None = None) -> Mode:
-    """The row for ``(type, mode)``; the type's default row when ``mode`` is None or unknown.
+@dataclass(frozen=True)
+class Ontology:
+    """The PLOVER types and modes with their quad class, CAMEO code and Goldstein value, and
+    the CAMEO codebook crosswalk: read once (``read_ontology``) and passed to who needs it."""
 
-    Type names are matched in any case and 2016 names are accepted (DISAPPROVE gives
-    ACCUSE/disapprove when no other mode is known); mode names are matched in lower case.
-    Raises KeyError for an unknown type.
-    """
-    plover_type, implied = _resolve(type)
-    table = _modes()
-    for candidate in (mode, implied):
-        if candidate and candidate.strip():
-            found = table.get((plover_type, candidate.strip().lower()))
-            if found is not None:
-                return found
-    return table[(plover_type, None)]
+    rows: Mapping[tuple[str, str | None], Mode]
+    codebook: Mapping[str, _Cameo]
+
+    def mode(self, type: str, mode: str | None = None) -> Mode:
+        """The row for ``(type, mode)``; the type's default row when ``mode`` is None or
+        unknown.
+
+        Type names are matched in any case and 2016 names are accepted (DISAPPROVE gives
+        ACCUSE/disapprove when no other mode is known); mode names are matched in lower case.
+        Raises KeyError for an unknown type.
+        """
+        plover_type, implied = _resolve(type)
+        for candidate in (mode, implied):
+            if candidate and candidate.strip():
+                found = self.rows.get((plover_type, candidate.strip().lower()))
+                if found is not None:
+                    return found
+        return self.rows[(plover_type, None)]
+
+    def modes(self, type: str, *, include_legacy: bool = False) -> list[Mode]:
+        """The rows of a type in table order, its default row (mode None) first; legacy mode
+        names are left out unless ``include_legacy``. KeyError for an unknown type."""
+        plover_type = normalize_type(type)
+        return [
+            row
+            for (row_type, _), row in self.rows.items()
+            if row_type == plover_type and (include_legacy or not row.legacy)
+        ]
+
+    def quad_code(self, type: str) -> int:
+        """The PLOVER quad class (1-4) of an event type; KeyError for an unknown type."""
+        return self.rows[(normalize_type(type), None)].quad
+
+    def _lookup(self, cameo_code: str) -> _Cameo | None:
+        return self.codebook.get(str(cameo_code).strip())
+
+    def cameo_to_plover(self, code: str) -> tuple[str, str | None] | None:
+        """The PLOVER ``(type, mode)`` of a CAMEO code, as in CAMEO2PLOVER-2021.
+
+        None for codes PLOVER drops (01 statements, 02 appeals) and for unknown codes. Codes
+        are strings as written by CAMEO and GDELT, leading zero included ("042", not "42").
+        """
+        found = self._lookup(code)
+        return found.plover if found else None
+
+    def goldstein(self, cameo_code: str) -> float | None:
+        """The Goldstein value of a CAMEO code (GDELT's table), None for an unknown code."""
+        found = self._lookup(cameo_code)
+        return found.goldstein if found else None
+
+    def cameo_name(self, cameo_code: str) -> str | None:
+        """The CAMEO codebook name of a code ("042" -> "Make a visit"), None if unknown."""
+        found = self._lookup(cameo_code)
+        return found.name if found else None
+
+
+def read_ontology() -> Ontology:
+    """The ontology from the shipped data files (plover.csv, cameo_plover.csv), checked."""
+    return Ontology(_read_modes(), _read_cameo())
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Ontology:
+    """The shipped ontology, read on first use and shared: the analysis gets it in
+    ``Resources``; exports, scorers and the module functions below ask here."""
+    return read_ontology()
+
+
+def mode(type: str, mode: str | None = None) -> Mode:
+    """``Ontology.mode`` of the shipped ontology."""
+    return shipped().mode(type, mode)
 
 
 def modes(type: str, *, include_legacy: bool = False) -> list[Mode]:
-    """The rows of a type in table order, its default row (mode None) first.
-
-    Legacy mode names are left out unless ``include_legacy``. Raises KeyError for an
-    unknown type.
-    """
-    plover_type = normalize_type(type)
-    return [
-        row
-        for (row_type, _), row in _modes().items()
-        if row_type == plover_type and (include_legacy or not row.legacy)
-    ]
+    """``Ontology.modes`` of the shipped ontology."""
+    return shipped().modes(type, include_legacy=include_legacy)
 
 
 def quad_code(type: str) -> int:
-    """The PLOVER quad class (1-4) of an event type; KeyError for an unknown type."""
-    return _modes()[(normalize_type(type), None)].quad
+    """``Ontology.quad_code`` of the shipped ontology."""
+    return shipped().quad_code(type)
 
 
 def quad_name(quad: int) -> str:
@@ -255,27 +306,16 @@ def root_code(cameo_code: str) -> str:
     return code[:2]
 
 
-def _lookup(cameo_code: str) -> _Cameo | None:
-    return _cameo().get(str(cameo_code).strip())
-
-
 def cameo_to_plover(code: str) -> tuple[str, str | None] | None:
-    """The PLOVER ``(type, mode)`` of a CAMEO code, as in CAMEO2PLOVER-2021.
-
-    None for codes PLOVER drops (01 statements, 02 appeals) and for unknown codes. Codes are
-    strings as written by CAMEO and GDELT, leading zero included ("042", not "42").
-    """
-    found = _lookup(code)
-    return found.plover if found else None
+    """``Ontology.cameo_to_plover`` of the shipped ontology."""
+    return shipped().cameo_to_plover(code)
 
 
 def goldstein(cameo_code: str) -> float | None:
-    """The Goldstein value of a CAMEO code (GDELT's table), None for an unknown code."""
-    found = _lookup(cameo_code)
-    return found.goldstein if found else None
+    """``Ontology.goldstein`` of the shipped ontology."""
+    return shipped().goldstein(cameo_code)
 
 
 def cameo_name(cameo_code: str) -> str | None:
-    """The CAMEO codebook name of a code ("042" -> "Make a visit"), None if unknown."""
-    found = _lookup(cameo_code)
-    return found.name if found else None
+    """``Ontology.cameo_name`` of the shipped ontology."""
+    return shipped().cameo_name(cameo_code)

@@ -1,3 +1,6 @@
+"""The cast pass: the people an article names in full, wherever they appear, so that a headline
+that says only "Wang" finds the Wang the article is about."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span

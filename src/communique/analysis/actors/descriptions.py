@@ -1,3 +1,6 @@
+"""The descriptions pass: definite descriptions ("the Russian leader", "Beijing's top
+diplomat") and bodies named by nationality and role noun ("Chinese officials")."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span

@@ -1,3 +1,6 @@
+"""The names pass: entity mentions resolved by name, alias, metonym ("the Kremlin"), demonym or
+place, and knowledge-base names the entity recogniser missed."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token

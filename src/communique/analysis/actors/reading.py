@@ -1,3 +1,6 @@
+"""The in-order pass: surnames, descriptions and pronouns resolved in reading order, to the
+person the text was last about."""
+
 from __future__ import annotations
 
 import bisect

@@ -1,3 +1,6 @@
+"""What the article says people are: titles ("Russian Foreign Minister Sergey Lavrov"),
+appositions and relative clauses ("Wang Yi, who formerly chaired …"), as dated roles."""
+
 from __future__ import annotations
 
 from dataclasses import replace

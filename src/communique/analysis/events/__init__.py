@@ -93,7 +93,7 @@ def find_coding(draft: Draft) -> None:
     """The quad class, CAMEO code and Goldstein value of the type and mode (the ontology's
     crosswalk)."""
     try:
-        draft.coding = plover.mode(draft.type, draft.mode)
+        draft.coding = draft.context.resources.ontology.mode(draft.type, draft.mode)
     except KeyError:
         draft.coding = None
 
@@ -124,8 +124,9 @@ def find_place(draft: Draft) -> None:
 def find_date(draft: Draft) -> None:
     """When the event happened, resolved against the publication date."""
     future = draft.modality == "future"
+    ctx = draft.context
     draft.when = event_date(
-        draft.sentence, draft.hit.head, draft.context.published, future, draft.entities
+        draft.sentence, draft.hit.head, ctx.published, ctx.words, future, draft.entities
     )
 
 

@@ -37,7 +37,7 @@ def noun_event(ctx: EventContext, noun: Token) -> Match | None:
     )
     if not (timed or doer):
         return None
-    return Match(row, row.type, row.mode, noun, noun, "noun")
+    return Match(row, row.type, row.mode, noun, noun, "noun", words=ctx.triggers.words)
 
 
 def acts(hit: Match, words: Lexicon) -> list[Token]:

@@ -1,15 +1,19 @@
+"""The modality stage: whether an event is asserted, negated, future, hypothetical or claimed
+(told by someone else, or "reportedly")."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from communique.analysis.dates import is_future
 from communique.analysis.events.context import EventContext
+from communique.analysis.syntax import has_negation
 from communique.analysis.triggers import Match
 from communique.records import Statement
 
 
 def negated(ctx: EventContext, head: Token, noun: Token | None) -> bool:
-    if any(c.dep_ == "neg" for c in head.children):
+    if has_negation(head):
         return True
     if noun is not None and any(c.lower_ in ("no", "without") for c in noun.children):
         return True
@@ -37,7 +41,7 @@ def modality_of(ctx: EventContext, hit: Match, statement: Statement | None) -> t
         return "negated", True
     if hypothetical(ctx, head):
         return "hypothetical", False
-    if hit.future or is_future(head) or willing(ctx, head):
+    if hit.future or is_future(head, ctx.words) or willing(ctx, head):
         return "future", False
     hearsay = any(
         t.lower_ in (ctx.words.hearsay | ctx.words.seeming)

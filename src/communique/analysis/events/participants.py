@@ -1,3 +1,6 @@
+"""Who an event's sides are: a noun resolved to a participant through the linked mentions, and
+groups the text named before ("the two sides", "both leaders")."""
+
 from __future__ import annotations
 
 import bisect

@@ -1,3 +1,7 @@
+"""What the place of an event settles (whose state is on the receiving end), the reporting
+chain of the statement that tells it, and the passes over a sentence's events together
+(aimed acts, casualty counts)."""
+
 from __future__ import annotations
 
 from dataclasses import replace

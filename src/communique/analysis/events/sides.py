@@ -1,3 +1,6 @@
+"""The sides stage: the actor and the recipient of a trigger from the parse around it (subject,
+object, the preposition the event type takes, a passive's agent, a proposal answered)."""
+
 from __future__ import annotations
 
 import functools

@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from communique.analysis.statements.context import Found, StatementContext
 from communique.analysis.statements.spans import Furthest, trim
-from communique.analysis.statements.speakers import addressee_of, negated
+from communique.analysis.statements.speakers import addressee_of
+from communique.analysis.syntax import has_negation
 from communique.records import Mention
 
 
@@ -40,7 +41,7 @@ def add(
         start=start, end=end, fragments=tuple(fragments), kind=kind,
         speaker=phrase, speaker_mention=mention, cue=cue,
         addressee=addressee, addressee_mention=to, via=tuple(dict.fromkeys(via)),
-        negated=negated(ctx, verb) if verb is not None else False,
+        negated=has_negation(verb) if verb is not None else False,
     )  # fmt: skip
     ctx.found.append(found)
     ctx.stretches.add(start, end)

@@ -157,7 +157,3 @@ def reports_speech(ctx: StatementContext, start: int, end: int) -> bool:
         and subject_of(ctx, t) is not None
         for t in span
     )
-
-
-def negated(ctx: StatementContext, verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
