@@ -21,7 +21,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # The suite on the newest release of every dependency that pyproject.toml's bounds allow,
 # not the pinned ones: the bounds say what is tested.
@@ -30,7 +30,7 @@ test-latest:
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip
 	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev,eval]'
 	.venv-latest/bin/ruff check src tests benchmarks
-	.venv-latest/bin/python -m pytest -n auto
+	.venv-latest/bin/python -m pytest -n auto --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -23,7 +23,7 @@ from communique.crossdoc.timeline import (
 )
 from communique.display.timeline import print_timeline
 from communique.store import Store
-from tests.conftest import run_cli
+from tests.conftest import run_in_process
 
 ARTICLES = [
     {
@@ -79,7 +79,7 @@ def store(tmp_path_factory) -> Path:
     news = folder / "news.jsonl"
     news.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     db = folder / "timeline.duckdb"
-    result = run_cli("ingest", news, "--db", db)
+    result = run_in_process("ingest", news, "--db", db)
     assert result.returncode == 0, result.stderr
     return db
 
@@ -274,15 +274,15 @@ def test_print_timeline_fits_100_columns(russia_china):
 
 
 def test_the_command_line(store, tmp_path):
-    help_text = run_cli("timeline", "--help")
+    help_text = run_in_process("timeline", "--help")
     if help_text.returncode != 0:
         pytest.skip("the timeline command is not in the command line yet")
     chart = tmp_path / "dyad.png"
-    result = run_cli("timeline", "Russia", "China", "--db", store, "--out", chart)
+    result = run_in_process("timeline", "Russia", "China", "--db", store, "--out", chart)
     assert result.returncode == 0, result.stderr
     assert "Russia ↔ China" in result.stdout and "reliable partner" in result.stdout
     assert chart.read_bytes()[:4] == b"\x89PNG"
-    missing = run_cli("timeline", "Russia", "Narnia", "--db", store)
+    missing = run_in_process("timeline", "Russia", "Narnia", "--db", store)
     assert missing.returncode == 1 and "Narnia" in missing.stderr
-    unlinked = run_cli("timeline", "Belarus", "Ukraine", "--db", store)
+    unlinked = run_in_process("timeline", "Belarus", "Ukraine", "--db", store)
     assert unlinked.returncode == 1 and "no event or statement" in unlinked.stderr
