@@ -69,3 +69,12 @@ def test_the_cross_article_reads_take_the_declared_columns() -> None:
         EVENTS.select("e", ["kind_of_thing"])
     for name in ("type", "quad", "cameo", "goldstein", "place_country"):
         assert f'e."{name}"' in crossdoc._EVENTS
+
+
+def test_exports_name_only_declared_columns() -> None:
+    from communique.store import exports
+
+    assert 'e."cameo", e."goldstein"' in exports.EXPORTS["events"]
+    assert "<" not in exports.EXPORTS["statements"].split("FROM")[0]
+    with pytest.raises(KeyError, match="statements declares no column speaker_name"):
+        exports._declared("SELECT <statements s: speaker_name> FROM statements s")

@@ -3,6 +3,7 @@ chunk at a time, or the whole result written as Parquet by DuckDB."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,27 +11,31 @@ from typing import Any
 
 import duckdb
 
-# One query per exportable table; columns are the record fields users get.
-EXPORTS: dict[str, str] = {
+from communique.store.tables import DECLARED
+
+# One query per exportable table; columns are the record fields users get. A stored column is
+# named as ``<table alias: column ...>`` and written from the table's declaration
+# (``store.tables``), so an export cannot name a column the store does not declare.
+_WRITTEN: dict[str, str] = {
     "articles": """
         SELECT id, title, date, outlet, url, text, duplicate_of
         FROM articles ORDER BY seq
     """,
     "sentences": """
-        SELECT s.article_id, s.idx AS "index", s."start", s."end",
+        SELECT s.article_id, s.idx AS "index", <sentences s: start end>,
                substring(a.text, s."start" + 1, s."end" - s."start") AS text
         FROM sentences s JOIN articles a ON a.id = s.article_id
         ORDER BY a.seq, s.idx
     """,
     "mentions": """
-        SELECT m.article_id, m."start", m."end", m.text, m.actor_id, r.name AS actor_name,
-               m.how, m.confidence, m.label, m.sentence
+        SELECT <mentions m: article_id start end text actor_id>, r.name AS actor_name,
+               <mentions m: how confidence label sentence>
         FROM mentions m JOIN articles a ON a.id = m.article_id
         LEFT JOIN actors r ON r.id = m.actor_id
         ORDER BY a.seq, m.idx
     """,
     "actors": """
-        SELECT r.id, r.name, r.kind, r.country, r.sector, r.wikidata,
+        SELECT <actors r: id name kind country sector wikidata>,
                coalesce((
                    SELECT list({'role': o.role, 'organisation': o.organisation,
                                 'country': o.country, 'tense': o.tense, 'date': a.date,
@@ -43,27 +48,28 @@ EXPORTS: dict[str, str] = {
         FROM actors r ORDER BY mentions DESC, r.id
     """,
     "roles": """
-        SELECT o.article_id, o.actor_id, r.name AS actor_name, o.role, o.organisation,
-               o.country, o.tense, a.date, a.outlet, o."start", o."end",
+        SELECT <roles o: article_id actor_id>, r.name AS actor_name,
+               <roles o: role organisation country tense>, a.date, a.outlet,
+               <roles o: start end>,
                substring(a.text, o."start" + 1, o."end" - o."start") AS evidence
         FROM roles o JOIN articles a ON a.id = o.article_id
         LEFT JOIN actors r ON r.id = o.actor_id
         ORDER BY a.seq, o.idx
     """,
     "statements": """
-        SELECT s.article_id, r.name AS speaker, s.speaker_id, s.speaker_text, s.cue,
+        SELECT s.article_id, r.name AS speaker, <statements s: speaker_id speaker_text cue>,
                substring(a.text, s."start" + 1, s."end" - s."start") AS content, s.kind,
-               s.addressee_text AS addressee, s.addressee_id, s.via, s."start", s."end",
-               s.negated, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end, s.fragments
+               s.addressee_text AS addressee, <statements s: addressee_id via start end negated>,
+               <statements s: speaker_start speaker_end cue_start cue_end fragments>
         FROM statements s JOIN articles a ON a.id = s.article_id
         LEFT JOIN actors r ON r.id = s.speaker_id
         ORDER BY a.seq, s.idx
     """,
     "events": """
         SELECT e.article_id || '-' || e.idx AS id, e.article_id, e.idx AS "index",
-               e.type AS event, e.mode, e.quad AS quad_code, e.cameo, e.goldstein,
-               coalesce(e.date_start, a.date) AS date, e.date_start, e.date_end,
-               e.date_granularity, e.date_text,
+               e.type AS event, e.mode, e.quad AS quad_code, <events e: cameo goldstein>,
+               coalesce(e.date_start, a.date) AS date,
+               <events e: date_start date_end date_granularity date_text>,
                (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
                                       'code': p.country, 'sector': p.sector,
                                       'start': p."start", 'end': p."end"}
@@ -86,12 +92,12 @@ EXPORTS: dict[str, str] = {
                                      ORDER BY z."start"), [])
                   FROM event_sizes z
                  WHERE z.article_id = e.article_id AND z.event_idx = e.idx) AS sizes,
-               e.trigger, e.trigger_start, e.trigger_end,
+               <events e: trigger trigger_start trigger_end>,
                substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
                    AS trigger_text,
-               e.place_text, e.place_name, e.place_country, e.latitude, e.longitude,
-               e.geonameid, e.modality, e.negated, e.via, e.statement,
-               e.sentence, s."start" AS sentence_start, s."end" AS sentence_end,
+               <events e: place_text place_name place_country latitude longitude geonameid>,
+               <events e: modality negated via statement sentence>,
+               s."start" AS sentence_start, s."end" AS sentence_end,
                substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
                a.url, a.outlet, a.title, a.date AS published,
                em.merged_id, coalesce(me.num_mentions, 1) AS num_mentions,
@@ -121,10 +127,10 @@ EXPORTS: dict[str, str] = {
         ORDER BY a.seq, e.idx
     """,
     "merged_events": """
-        SELECT me.id, me.type AS event, me.mode, me.quad AS quad_code, me.cameo, me.goldstein,
-               me.date_start, me.date_end, me.date_granularity, me.place_name,
-               me.place_country, me.latitude, me.longitude, me.modality, me.num_mentions,
-               me.num_articles, me.num_sources, me.actors, me.recipients,
+        SELECT me.id, me.type AS event, me.mode, me.quad AS quad_code,
+               <merged_events me: cameo goldstein date_start date_end date_granularity>,
+               <merged_events me: place_name place_country latitude longitude modality>,
+               <merged_events me: num_mentions num_articles num_sources actors recipients>,
                (SELECT list({'article_id': x.article_id, 'index': x.event_idx,
                              'outlet': a.outlet, 'published': a.date,
                              'start': s."start", 'end': s."end",
@@ -146,8 +152,8 @@ EXPORTS: dict[str, str] = {
         ORDER BY articles DESC, t.story_id, a.date NULLS LAST, a.seq
     """,
     "conflicts": """
-        SELECT c.id, c.kind, c.subject, coalesce(r.name, c.subject) AS subject_name, c.fact,
-               c.sides
+        SELECT <conflicts c: id kind subject>, coalesce(r.name, c.subject) AS subject_name,
+               <conflicts c: fact sides>
         FROM conflicts c LEFT JOIN actors r ON r.id = c.subject
         ORDER BY c.kind, c.subject, c.id
     """,
@@ -157,6 +163,18 @@ EXPORTS: dict[str, str] = {
     """,
 }
 
+_DECLARED = re.compile(r"<(\w+) (\w+): ([\w ]+)>")
+
+
+def _declared(sql: str) -> str:
+    def select(match: re.Match[str]) -> str:
+        table, alias, names = match.groups()
+        return DECLARED[table].select(alias, names.split())
+
+    return _DECLARED.sub(select, sql)
+
+
+EXPORTS: dict[str, str] = {name: _declared(sql) for name, sql in _WRITTEN.items()}
 TABLES = tuple(EXPORTS)
 CHUNK = 2048  # rows read and handed on at a time
 

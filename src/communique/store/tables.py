@@ -361,3 +361,8 @@ CONFLICTS = Table(
 
 # The tables the cross-article pass rebuilds whole, in the order they are written.
 CROSSDOC_TABLES: tuple[Table, ...] = (STORIES, MERGED_EVENTS, EVENT_MENTIONS, CONFLICTS)
+
+# Every declared table by name.
+DECLARED: dict[str, Table] = {
+    table.name: table for table in (*RECORD_TABLES, ACTORS, *CROSSDOC_TABLES)
+}
