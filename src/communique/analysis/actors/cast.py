@@ -51,10 +51,7 @@ def new_person(ctx: LinkContext, span: Span) -> Actor:
     # "Jordan's King Abdullah II": the state and the title are not the name.
     while len(tokens) > 1 and (state := ctx.state_named(tokens[0])):
         country, tokens = country or state, tokens[1:]
-        while (
-            len(tokens) > 1
-            and tokens[0].lower_.strip(".") in ctx.words.title_words | ctx.words.royal_words
-        ):
+        while len(tokens) > 1 and _title(ctx, tokens[0].lower_.strip(".")):
             tokens = tokens[1:]
     name = " ".join(token.text for token in tokens)
     key = f"person:{slug(name)}"
@@ -98,3 +95,8 @@ def by_name(
         how = "name" if normal(text) == normal(actor.name) else "alias"
         return actor, how
     return None, None
+
+
+def _title(ctx: LinkContext, word: str) -> bool:
+    """Whether a word is a title or a royal one ("President", "King")."""
+    return word in ctx.words.title_words or word in ctx.words.royal_words

@@ -44,7 +44,7 @@ def modality_of(ctx: EventContext, hit: Match, statement: Statement | None) -> t
     if hit.future or is_future(head, ctx.words) or willing(ctx, head):
         return "future", False
     hearsay = any(
-        t.lower_ in (ctx.words.hearsay | ctx.words.seeming)
+        (t.lower_ in ctx.words.hearsay or t.lower_ in ctx.words.seeming)
         for t in [*head.children, *(noun.children if noun else ())]
     )
     if hearsay or (statement is not None and statement.cue in ctx.words.claim_cues):

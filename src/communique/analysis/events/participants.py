@@ -42,7 +42,7 @@ def group_of(ctx: EventContext, token: Token) -> list[Participant] | None:
     """
     noun = token.lemma_.lower()
     plural = token.lower_ in ("they", "them") or (
-        noun in ctx.words.group_nouns | {"two"}
+        (noun in ctx.words.group_nouns or noun == "two")
         and any(c.lower_ in ("two", "both") for c in [token, *token.children])
         and any(c.lower_ in ("the", "both") for c in [token, *token.children])
     )

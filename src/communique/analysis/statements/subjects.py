@@ -168,7 +168,8 @@ def issuer_of(ctx: StatementContext, noun: Token) -> Token:
     """Whose a document or an occasion of speaking is: the subject of the verb that has it
     ("the Council issued a statement calling …", "she said at a news conference
     announcing …"); else the noun itself."""
-    if noun.lemma_.lower() not in ctx.words.speech_nouns | ctx.words.occasions:
+    lemma = noun.lemma_.lower()
+    if lemma not in ctx.words.speech_nouns and lemma not in ctx.words.occasions:
         return noun
     head = noun.head.head if noun.head.pos_ == "ADP" else noun.head
     if head == noun or head.pos_ not in ("VERB", "AUX") or ctx.quoted(head):
