@@ -632,6 +632,38 @@ def eval_plover(
     _print_score(score.as_json(), format_table(score), as_json)
 
 
+@eval_app.command("news")
+def eval_news(
+    gold: Annotated[
+        Path, typer.Argument(help="Stories coded by a reader, one JSON object a line.")
+    ],
+    model: ModelOption = DEFAULT_MODEL,
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score statements (P/R/F1, speaker accuracy) and events (P/R/F1, actor and recipient
+    codes, modality, date) on whole news stories coded by a careful reader."""
+    from communique.analysis import analyse
+    from communique.analysis.resources import Resources
+    from communique.display.progress import Meter
+    from communique.evaluate import news
+    from communique.nlp import load_model
+
+    if not gold.is_file():
+        raise _fail(f"{gold}: no such file")
+    total = len(news.read_gold(gold))  # a malformed file is refused before the model loads
+    resources = Resources.load(actors or ())
+    nlp = load_model(model)
+    with Meter(err, "stories", total, "stories") as meter:
+        score = news.evaluate(gold, lambda a: analyse(a, nlp, resources), meter.advance)
+    figures = score.as_dict()
+    table = "\n".join(
+        f"{name:<24}{value:>8.4f}" if isinstance(value, float) else f"{name:<24}{value:>8}"
+        for name, value in figures.items()
+    )
+    _print_score(figures, table, as_json)
+
+
 @eval_app.command("quad")
 def eval_quad(
     gold: Annotated[Path, typer.Argument(help="Sentences and quad labels 0-4, tab-separated.")],
