@@ -399,3 +399,27 @@ def test_each_event_carries_its_quad_cameo_and_goldstein(nlp):
             coding.goldstein,
         )
     assert {e.quad for e in events if e.type == "ASSAULT"} == {4}
+
+
+def test_a_town_on_the_receiving_end_stands_for_its_state(nlp):
+    text = "Government forces shelled Kharkiv on Tuesday."
+    events = [e for e in analyse(Article(text=text), nlp).events if e.type == "ASSAULT"]
+    assert [p.country for e in events for p in e.recipients] == ["UKR"]
+
+
+def test_people_with_no_country_of_their_own_are_of_the_state_the_story_is_about(nlp):
+    story = (
+        "Kenya's parliament met in Nairobi on Monday as President William Ruto defended his "
+        "budget. Kenyan officials said the plan would pass. Outside, demonstrators marched "
+        "on parliament and police arrested dozens of protesters."
+    )
+    events = analyse(Article(text=story), nlp).events
+    arrests = [e for e in events if e.trigger == "arrest"]
+    assert arrests and [p.country for p in arrests[0].actors] == ["KEN"]
+    # A story spread over several states has no home: the police stay without a country.
+    spread = (
+        "France, Germany and Italy met in Brussels with Spain and Poland. "
+        "Police arrested dozens of protesters."
+    )
+    arrests = [e for e in analyse(Article(text=spread), nlp).events if e.trigger == "arrest"]
+    assert arrests and [p.country for p in arrests[0].actors] == [None]

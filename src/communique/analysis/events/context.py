@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -54,6 +54,30 @@ class FirstHolding:
         return self.holders[at] if at >= 0 else None
 
 
+# A state is what a story is about when it has at least this many mentions and this share of
+# all the mentions that carry a country.
+HOME_MENTIONS = 3
+HOME_SHARE = 0.4
+
+
+def home_state(
+    mentions: Sequence[Mention], actors: Mapping[str, ActorRef], states: Mapping[str, int]
+) -> str | None:
+    """The state a story is about: the country its linked mentions name most, when it leads
+    clearly; None for a story spread over several."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        actor = actors.get(mention.actor_id or "")
+        code = actor.country if actor is not None else None
+        if code is not None and code in states:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    country, most = max(counts.items(), key=lambda item: (item[1], item[0]))
+    share = most / sum(counts.values())
+    return country if most >= HOME_MENTIONS and share >= HOME_SHARE else None
+
+
 class EventContext:
     """One article as the event stages see it: the parse, the linked mentions and their
     actors, the statements, and the groups of actors named so far."""
@@ -93,6 +117,7 @@ class EventContext:
         self.people_groups: list[Group] = []
         self.people_event_groups: list[Group] = []
         self.taken: list[Participant] = []  # the actors of the event whose recipient is sought
+        self.home = home_state(self.mentions, self.actors, resources.states)
 
     def people(self, group: Group) -> bool:
         """Whether a group names two people or more."""

@@ -11,8 +11,9 @@ from communique.analysis.events.coding import (
     NOT_ACTORS,
 )
 from communique.analysis.events.context import EventContext, Group, last_before
+from communique.analysis.places import PLACE_LABELS, resolve_place
 from communique.analysis.syntax import agent, stance_word
-from communique.records import Participant
+from communique.records import ActorRef, Participant
 
 
 def groups(ctx: EventContext) -> list[Group]:
@@ -115,7 +116,9 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
                 end=mention.end,
                 text=mention.text,
                 actor_id=mention.actor_id,
-                country=(actor.country if actor else None) or country_near(ctx, token),
+                country=(actor.country if actor else None)
+                or country_near(ctx, token)
+                or home_of(ctx, token, actor),
                 sector=actor.sector if actor else None,
             )
     first = min((t for t in token.subtree if t.i <= token.i), key=lambda t: t.i)
@@ -126,9 +129,36 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
         end=end,
         text=ctx.text[start:end],
         actor_id=mention.actor_id if mention is not None else None,
-        country=(actor.country if actor else None) or country_near(ctx, token),
+        country=(actor.country if actor else None)
+        or country_near(ctx, token)
+        or place_country(ctx, token)
+        or home_of(ctx, token, actor),
         sector=agent_sector or (actor.sector if actor else None),
     )
+
+
+def home_of(ctx: EventContext, token: Token, actor: ActorRef | None) -> str | None:
+    """The state the story is about, for people and groups it names with no country of their
+    own ("demonstrators", "the military", "lawyers for the journalist", a person the
+    knowledge base does not know): news names foreigners as such."""
+    if ctx.home is None:
+        return None
+    if actor is not None:
+        return ctx.home if actor.kind in ("person", "group") else None
+    lemma = token.lemma_.lower()
+    people = lemma in ctx.words.people_nouns or lemma in ctx.kb.agents
+    return ctx.home if people or token.ent_type_ == "PERSON" else None
+
+
+def place_country(ctx: EventContext, token: Token) -> str | None:
+    """The state of a place named as a side ("attacked Kharkiv", "shelled the outskirts of
+    Donetsk"): a town or region stands for the state it is in."""
+    if token.ent_type_ not in PLACE_LABELS:
+        return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return None
+    return resolve_place(entity.text, entity.start_char, entity.end_char, ctx.resources).country
 
 
 def reporter(ctx: EventContext, pronoun: Token) -> Token | None:
