@@ -36,21 +36,6 @@ def test_the_migrated_schema_is_the_declared_one(migrated, table: Table) -> None
     assert _columns(migrated, table.name) == _columns(declared, table.name)
 
 
-@pytest.mark.parametrize("table", DECLARED, ids=lambda table: table.name)
-def test_an_empty_source_gives_an_empty_table_of_the_declared_types(table: Table) -> None:
-    from communique.records import ArticleRecords
-
-    class Nothing:
-        stories: dict[str, str] = {}  # noqa: RUF012
-        events: tuple = ()
-        conflicts: tuple = ()
-
-    source = ArticleRecords("a", (), ()) if table in (*RECORD_TABLES, ACTORS) else Nothing()
-    empty = table.arrow(source)
-    assert empty.num_rows == 0
-    assert [(f.name, f.type) for f in empty.schema] == [(f.name, f.type) for f in table.schema()]
-
-
 def test_the_writes_go_through_the_declarations_with_every_column(seeds_store) -> None:
     with Store(seeds_store, read_only=True) as store:
         columns = store.table_columns()
