@@ -148,3 +148,17 @@ def test_a_surname_alone_names_only_a_leader_of_the_knowledge_base(nlp):
     linked = {m.text: (m.actor_id, m.how) for m in mentions}
     assert linked["Obama"] == ("barack-obama", "surname-kb")
     assert linked["Ferguson"][1] != "surname-kb" and linked["Walter"][1] != "surname-kb"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hong Kong police arrested three activists on Monday.", "CHN:COP"),
+        ("New York police said the suspect fled.", "USA:COP"),
+        ("Officials of the Hong Kong government denied the report.", "CHN"),
+    ],
+)
+def test_a_word_inside_a_place_name_is_no_ones_surname(nlp, text, expected):
+    mentions = analyse(Article(text=text), nlp).mentions
+    linked = [m.actor_id for m in mentions if m.actor_id]
+    assert linked and linked[0].startswith(expected), linked

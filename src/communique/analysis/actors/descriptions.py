@@ -88,11 +88,34 @@ def describe(ctx: LinkContext, span: Span) -> tuple[str | None, str | None]:
     return phrase, country_in(ctx, span)
 
 
+def place_names(ctx: LinkContext, span: Span) -> tuple[set[int], str | None]:
+    """The words of the place names of several words in a phrase, and the state the first of
+    them stands for: a word inside "Hong Kong" or "New York" is no one's surname."""
+    places = [e for e in span.doc.ents if e.label_ in ("GPE", "LOC") and len(e) > 1
+              and span.start <= e.start and e.end <= span.end]  # fmt: skip
+    inside = {token.i for place in places for token in place}
+    return inside, next((c for place in places if (c := place_state(ctx, place.text))), None)
+
+
+def place_state(ctx: LinkContext, name: str) -> str | None:
+    """The state a place name stands for: a state of that name, a region of one, or the state
+    the gazetteer puts a town in."""
+    key = normal(name)
+    states = [a for a in ctx.kb.named(key) if a.kind == "state"]
+    if states:
+        return states[0].id
+    place = ctx.places.get(key)
+    return ctx.kb.by_region.get(key) or (place.country if place is not None else None)
+
+
 def country_in(ctx: LinkContext, span: Span) -> str | None:
-    """The state a noun phrase's modifiers name: "Chinese", "Beijing's", "Russia's"."""
-    country = None
+    """The state a noun phrase's modifiers name: "Chinese", "Beijing's", "Russia's", "Hong
+    Kong" (a place name of several words)."""
+    inside, country = place_names(ctx, span)
     for token in span:
         if token.dep_ not in ("poss", "amod", "compound", "nmod") or stance_word(token):
+            continue
+        if token.i in inside:
             continue
         key = normal(token.text)
         country = country or (

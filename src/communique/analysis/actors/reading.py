@@ -12,7 +12,7 @@ from communique.analysis.actors.context import (
     Reading,
     capitalised,
 )
-from communique.analysis.actors.descriptions import resolve_description
+from communique.analysis.actors.descriptions import place_names, resolve_description
 from communique.analysis.actors.names import metonym
 from communique.analysis.actors.rules import (
     SUBJECT_DEPS,
@@ -92,9 +92,9 @@ def resolve_surname(ctx: LinkContext, item: Found) -> None:
 def compose(ctx: LinkContext, item: Found) -> None:
     """A body named by nationality and role noun, or an organisation met in the text."""
     span = ctx.span(item.start, item.end)
-    country = None
+    inside, country = place_names(ctx, span)
     for token in span:
-        if stance_word(token):
+        if stance_word(token) or token.i in inside:
             continue
         key = normal(token.text)
         country = country or ctx.kb.by_demonym.get(key) or ctx.kb.by_prefix.get(key)
