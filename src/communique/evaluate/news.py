@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from communique.evaluate.figures import f1, ratio
 from communique.evaluate.gold import GoldFormatError, json_lines
 from communique.records import Article, ArticleRecords
 
@@ -63,12 +64,6 @@ class NewsScore:
     left_out: int = 0  # gold items coded in the title
 
     def as_dict(self) -> dict[str, float | int]:
-        def ratio(right: int, total: int) -> float:
-            return right / total if total else 0.0
-
-        def f1(precision: float, recall: float) -> float:
-            return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
         sp = ratio(self.found_statements, self.predicted_statements)
         sr = ratio(self.found_statements, self.gold_statements)
         ep = ratio(self.found_events, self.predicted_events)
