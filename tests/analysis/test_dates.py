@@ -279,3 +279,281 @@ def test_either_of_two_months_bounds_the_period(model):
 def test_is_future(model, text, word, expected):
     _, trigger = parse(model, text, word)
     assert is_future(trigger, WORDS) is expected
+
+
+# -- issue 15: months with the year in words, parts of years, anaphoric dates, tense --------
+
+MONDAY = date(2023, 9, 18)  # a Monday story, for weekdays said by tense
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("February this year", ("month", date(2023, 2, 1), date(2023, 2, 28))),
+        ("in July last year", ("month", date(2022, 7, 1), date(2022, 7, 31))),
+        ("in April next year", ("month", date(2024, 4, 1), date(2024, 4, 30))),
+        ("late November of last year", ("month", date(2022, 11, 1), date(2022, 11, 30))),
+        ("on March 8 last year", ("day", date(2022, 3, 8), date(2022, 3, 8))),
+    ],
+)
+def test_a_month_with_the_year_in_words(expression, expected):
+    assert period(resolve(expression, WEDNESDAY)) == expected
+
+
+def test_a_month_with_the_year_in_words_needs_a_publication_date():
+    assert resolve("February this year", None).granularity == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("at the end of the month", ("month", date(2023, 9, 1), date(2023, 9, 30))),
+        ("by the end of the year", ("year", date(2023, 1, 1), date(2023, 12, 31))),
+        ("the start of the week", ("week", date(2023, 9, 18), date(2023, 9, 24))),
+    ],
+)
+def test_the_end_of_the_month_is_the_publication_month(expression, expected):
+    assert period(resolve(expression, WEDNESDAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # relative to publication, already read before issue 15: kept as they are
+        ("a year ago", ("year", date(2022, 1, 1), date(2022, 12, 31))),
+        ("three years ago", ("year", date(2020, 1, 1), date(2020, 12, 31))),
+        ("late last month", ("month", date(2023, 8, 1), date(2023, 8, 31))),
+        ("earlier this month", ("month", date(2023, 9, 1), WEDNESDAY)),
+        ("early this month", ("month", date(2023, 9, 1), date(2023, 9, 30))),
+        ("the end of last month", ("month", date(2023, 8, 1), date(2023, 8, 31))),
+        ("early next year", ("year", date(2024, 1, 1), date(2024, 12, 31))),
+        ("late last year", ("year", date(2022, 1, 1), date(2022, 12, 31))),
+        ("mid-August", ("month", date(2023, 8, 1), date(2023, 8, 31))),
+        ("this week", ("week", date(2023, 9, 18), date(2023, 9, 24))),
+        ("in 2017", ("year", date(2017, 1, 1), date(2017, 12, 31))),
+    ],
+)
+def test_relative_periods_read_before_stay_as_they_were(expression, expected):
+    assert period(resolve(expression, WEDNESDAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "future", "expected"),
+    [
+        ("in the second quarter", False, ("month", date(2023, 4, 1), date(2023, 6, 30))),
+        # a past fourth quarter, in September, is last year's; a coming one this year's
+        ("the fourth quarter", False, ("month", date(2022, 10, 1), date(2022, 12, 31))),
+        ("the fourth quarter", True, ("month", date(2023, 10, 1), date(2023, 12, 31))),
+        ("Q1 2025", False, ("month", date(2025, 1, 1), date(2025, 3, 31))),
+        ("the second quarter of last year", False, ("month", date(2022, 4, 1), date(2022, 6, 30))),
+        ("the first quarter of 2021", False, ("month", date(2021, 1, 1), date(2021, 3, 31))),
+        # "the last quarter": the one before publication's; "of 2021": the fourth
+        ("in the last quarter", False, ("month", date(2023, 4, 1), date(2023, 6, 30))),
+        ("the last quarter of 2021", False, ("month", date(2021, 10, 1), date(2021, 12, 31))),
+        ("next quarter", False, ("month", date(2023, 10, 1), date(2023, 12, 31))),
+        ("the first half of 2021", False, ("month", date(2021, 1, 1), date(2021, 6, 30))),
+        ("the second half of the year", False, ("month", date(2023, 7, 1), date(2023, 12, 31))),
+    ],
+)
+def test_quarters_and_halves_are_three_and_six_months(expression, future, expected):
+    assert period(resolve(expression, WEDNESDAY, future)) == expected
+
+
+def test_a_quarter_without_a_publication_date_needs_its_year():
+    assert period(resolve("Q1 2025", None))[1] == date(2025, 1, 1)
+    assert resolve("the first quarter", None).granularity == "unresolved"
+
+
+JULY = date(2023, 7, 12)
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "future", "expected"),
+    [
+        # "last": the latest that has ended; in July, the summer before
+        ("last summer", JULY, False, ("month", date(2022, 6, 1), date(2022, 8, 31))),
+        ("last summer", WEDNESDAY, False, ("month", date(2023, 6, 1), date(2023, 8, 31))),
+        ("this spring", WEDNESDAY, False, ("month", date(2023, 3, 1), date(2023, 5, 31))),
+        (
+            "in the autumn of 2022",
+            WEDNESDAY,
+            False,
+            ("month", date(2022, 9, 1), date(2022, 11, 30)),
+        ),
+        ("fall 2024", WEDNESDAY, False, ("month", date(2024, 9, 1), date(2024, 11, 30))),
+        # winter: December to February, named by the year of its January
+        ("during the winter", WEDNESDAY, False, ("month", date(2022, 12, 1), date(2023, 2, 28))),
+        ("in the winter", WEDNESDAY, True, ("month", date(2023, 12, 1), date(2024, 2, 29))),
+        ("this winter", WEDNESDAY, False, ("month", date(2023, 12, 1), date(2024, 2, 29))),
+        (
+            "the winter of 2021-22",
+            WEDNESDAY,
+            False,
+            ("month", date(2021, 12, 1), date(2022, 2, 28)),
+        ),
+        ("next spring", WEDNESDAY, False, ("month", date(2024, 3, 1), date(2024, 5, 31))),
+        ("earlier this summer", JULY, False, ("month", date(2023, 6, 1), JULY)),
+    ],
+)
+def test_seasons_are_northern_three_month_periods(expression, published, future, expected):
+    assert period(resolve(expression, published, future)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # with no earlier date in the story, counted from publication (Wednesday 20)
+        ("a day earlier", ("day", date(2023, 9, 19), date(2023, 9, 19))),
+        ("the day before", ("day", date(2023, 9, 19), date(2023, 9, 19))),
+        ("the following day", ("day", date(2023, 9, 21), date(2023, 9, 21))),
+        ("the following week", ("week", date(2023, 9, 25), date(2023, 10, 1))),
+        ("a year earlier", ("year", date(2022, 1, 1), date(2022, 12, 31))),
+    ],
+)
+def test_anaphoric_dates_without_a_reference_count_from_publication(expression, expected):
+    assert period(resolve(expression, WEDNESDAY)) == expected
+
+
+REFERENCE = ("day", date(2023, 5, 10), date(2023, 5, 10))  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("expression", "reference", "expected"),
+    [
+        ("two days earlier", REFERENCE, ("day", date(2023, 5, 8), date(2023, 5, 8))),
+        ("the next day", REFERENCE, ("day", date(2023, 5, 11), date(2023, 5, 11))),
+        ("later that day", REFERENCE, REFERENCE),
+        ("the previous week", REFERENCE, ("week", date(2023, 5, 1), date(2023, 5, 7))),
+        ("the following weekend", REFERENCE, ("week", date(2023, 5, 13), date(2023, 5, 14))),
+        ("the previous weekend", REFERENCE, ("week", date(2023, 5, 6), date(2023, 5, 7))),
+        ("a year later", REFERENCE, ("year", date(2024, 1, 1), date(2024, 12, 31))),
+        # counted back from a range's start, forward from its end
+        (
+            "the day before",
+            ("day", date(2023, 5, 16), date(2023, 5, 17)),
+            ("day", date(2023, 5, 15), date(2023, 5, 15)),
+        ),
+        # a reference coarser than the step keeps its granularity
+        (
+            "a week later",
+            ("month", date(2023, 3, 1), date(2023, 3, 31)),
+            ("month", date(2023, 3, 8), date(2023, 4, 7)),
+        ),
+    ],
+)
+def test_anaphoric_dates_count_from_the_reference(expression, reference, expected):
+    assert period(resolve(expression, WEDNESDAY, reference=reference)) == expected
+    # a reference stated with its year needs no publication date
+    assert period(resolve(expression, None, reference=reference)) == expected
+
+
+def test_last_weekend_said_on_a_weekend_is_the_one_before():
+    saturday, sunday = date(2023, 9, 23), date(2023, 9, 24)
+    before = ("week", date(2023, 9, 16), date(2023, 9, 17))
+    assert period(resolve("last weekend", saturday)) == before
+    assert period(resolve("last weekend", sunday)) == before
+    assert period(resolve("last weekend", MONDAY)) == before
+
+
+def test_overnight_is_the_night_before_publication():
+    assert period(resolve("overnight", MONDAY)) == ("day", date(2023, 9, 17), MONDAY)
+    assert period(resolve("overnight", MONDAY, future=True)) == (
+        "day",
+        MONDAY,
+        date(2023, 9, 19),
+    )
+
+
+def test_since_runs_from_the_bound_to_publication():
+    assert period(resolve("since 2019", WEDNESDAY)) == ("year", date(2019, 1, 1), WEDNESDAY)
+    assert period(resolve("since March", WEDNESDAY)) == ("month", date(2023, 3, 1), WEDNESDAY)
+    # without a publication date the bound alone
+    assert period(resolve("since 2019", None)) == ("year", date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_a_weekday_of_a_named_week_and_this_time_last_year():
+    assert period(resolve("Thursday of last week", WEDNESDAY))[1] == date(2023, 9, 14)
+    assert period(resolve("Friday next week", WEDNESDAY))[1] == date(2023, 9, 29)
+    assert period(resolve("this time last year", WEDNESDAY)) == (
+        "month",
+        date(2022, 9, 1),
+        date(2022, 9, 30),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # said in a Monday story: a coming event's Tuesday is the next day, a past one's the
+        # Tuesday before; the Monday itself is that day
+        ("The two foreign ministers will confer Tuesday in Doha.", "confer", date(2023, 9, 19)),
+        ("Negotiations on the grain deal are set for Tuesday.", "Negotiations", date(2023, 9, 19)),
+        ("The Saudi envoy is due to arrive in Tehran on Tuesday.", "arrive", date(2023, 9, 19)),
+        (
+            "The chancellor is hosting the Kenyan president on Tuesday.",
+            "hosting",
+            date(2023, 9, 19),
+        ),
+        ("Ankara won't deploy its frigates on Tuesday.", "deploy", date(2023, 9, 19)),
+        ("The two foreign ministers conferred Tuesday in Doha.", "conferred", date(2023, 9, 12)),
+        ("The defence minister visited Warsaw on Monday.", "visited", MONDAY),
+        ("The defence minister will visit Warsaw on Monday.", "visit", MONDAY),
+    ],
+)
+def test_a_weekday_follows_the_tense_of_its_event(model, text, word, expected):
+    sentence, trigger = parse(model, text, word)
+    assert event_date(sentence, trigger, MONDAY, WORDS).start == expected
+
+
+def test_a_weekday_naming_the_triggers_noun_is_not_the_clauses_future(model):
+    text = "The ministers will discuss Sunday's shelling of the port."
+    sentence, trigger = parse(model, text, "shelling")
+    assert event_date(sentence, trigger, MONDAY, WORDS).start == date(2023, 9, 17)
+
+
+def test_a_nominal_trigger_of_a_scheduled_clause_looks_ahead(model):
+    sentence, trigger = parse(model, "The vote in parliament is scheduled for Friday.", "vote")
+    when = event_date(sentence, trigger, MONDAY, WORDS)
+    assert (when.text, when.start) == ("Friday", date(2023, 9, 22))
+    # ... but "for" before a length of time is still a duration
+    sentence, trigger = parse(model, "The observers stayed in Goma for a month.", "stayed")
+    assert event_date(sentence, trigger, MONDAY, WORDS) == When()
+
+
+def test_an_anaphoric_date_counts_from_the_date_before_it(model):
+    text = (
+        "The Chilean and Peruvian presidents met in Lima on April 4. "
+        "A day earlier, their trade ministers had initialled the accord. "
+        "The following week, both parliaments ratified it."
+    )
+    doc = model(text)
+    initialled = next(t for t in doc if t.text == "initialled")
+    when = event_date(initialled.sent, initialled, WEDNESDAY, WORDS)
+    assert (when.text, period(when)) == (
+        "A day earlier",
+        ("day", date(2023, 4, 3), date(2023, 4, 3)),
+    )
+    # counted on from the day before, itself counted from April 4
+    ratified = next(t for t in doc if t.text == "ratified")
+    when = event_date(ratified.sent, ratified, WEDNESDAY, WORDS)
+    assert period(when) == ("week", date(2023, 4, 10), date(2023, 4, 16))
+
+
+def test_the_day_before_is_one_date(model):
+    text = "The envoy reached Kabul the day before."
+    sentence, trigger = parse(model, text, "reached")
+    when = event_date(sentence, trigger, MONDAY, WORDS)
+    assert (when.text, when.start) == ("the day before", date(2023, 9, 17))
+    assert text[when.text_start : when.text_end] == "the day before"
+
+
+def test_overnight_left_out_by_the_recogniser_still_dates_the_event(model):
+    sentence, trigger = parse(model, "Drones struck the port overnight.", "struck")
+    when = event_date(sentence, trigger, MONDAY, WORDS)
+    assert (when.text, period(when)) == ("overnight", ("day", date(2023, 9, 17), MONDAY))
+
+
+def test_a_date_after_since_runs_to_publication(model):
+    sentence, trigger = parse(model, "Iran has held the reporter since 2019.", "held")
+    when = event_date(sentence, trigger, WEDNESDAY, WORDS)
+    assert (when.text, period(when)) == ("2019", ("year", date(2019, 1, 1), WEDNESDAY))

@@ -32,6 +32,74 @@ def test_an_unclosed_quote_ends_with_its_paragraph_and_loses_nothing_after_it():
     assert quote.end == text.index("\n")
 
 
+def _inner(text: str) -> list[tuple[str, bool]]:
+    return [(text[q.inner_start : q.inner_end], q.closed) for q in find_quotes(text)]
+
+
+def test_a_closing_mark_of_another_kind_closes_the_open_quote():
+    text = (
+        '"The harvest failed in every district,” the minister told farmers. She said more aid '
+        'was coming. “The roads are open again," her deputy added.'
+    )
+    assert _inner(text) == [
+        ("The harvest failed in every district,", True),
+        ("The roads are open again,", True),
+    ]
+
+
+def test_quotes_nest_inside_quotes_of_another_or_the_same_kind():
+    text = (
+        '“They called the vote "a farce" and walked out,” the envoy said. '
+        '"He called it "theatre" again," she added.'
+    )
+    assert _inner(text) == [
+        ('They called the vote "a farce" and walked out,', True),
+        ('He called it "theatre" again,', True),
+    ]
+
+
+def test_a_quote_reopened_after_a_sentence_is_a_new_paragraph_of_the_quote():
+    # Text whose paragraph breaks were lost: the first paragraph of the quote is never closed.
+    text = "“The dam will hold this year. “We have checked it twice,” the engineer said."
+    assert _inner(text) == [
+        ("The dam will hold this year.", False),
+        ("We have checked it twice,", True),
+    ]
+
+
+def test_an_unclosed_quote_in_text_without_paragraphs_ends_with_its_sentence():
+    filler = "The council met again on Monday and took no decision. " * 30
+    text = f'The mayor said: "We need more buses. Officials disagreed. {filler}'
+    (quote,) = find_quotes(text)
+    assert not quote.closed
+    assert text[quote.inner_start : quote.inner_end] == "We need more buses."
+
+
+def test_a_stray_straight_mark_after_a_word_opens_nothing():
+    text = 'The shelf was 5"6 wide. He said it was done." Then the talks "resumed" on Monday.'
+    assert _inner(text) == [("resumed", True)]
+
+
+def test_mixed_marks_in_a_flattened_story_give_each_speaker_their_quote(nlp):
+    text = (
+        "\"Our clinics are full and supplies are short,” Maria Lopez, the charity's director, "
+        "told the council. She said the rains had cut the roads. "
+        '"We cannot reach the villages in the north,” she said. '
+        '“The army must open the bridges," said Tomas Berg, a regional governor. '
+        "Berg said the bridges were closed in March."
+    )
+    _, found = _statements(nlp, text)
+    summary = [(s.kind, s.speaker_text, text[s.start : s.end]) for s in found]
+    assert summary == [
+        ("direct", "Maria Lopez", "Our clinics are full and supplies are short"),
+        ("indirect", "She", "the rains had cut the roads"),
+        ("direct", "she", "We cannot reach the villages in the north"),
+        ("direct", "Tomas Berg", "The army must open the bridges"),
+        ("indirect", "Berg", "the bridges were closed in March"),
+    ]
+    assert len({s.speaker_id for s in found}) == 2
+
+
 def test_direct_indirect_and_mixed_statements_with_their_speakers(nlp):
     text = (
         "Foreign Minister Sergey Lavrov said Russia would “never accept” the proposal.\n\n"

@@ -186,7 +186,7 @@ def test_embedded_triggers_are_claimed(nlp):
         "He called the decision a mistake.",
         "The UN warned of famine in the region.",
         "The ministry declined to comment.",
-        "The government denied the allegations.",
+        "Exports to China declined last year.",
         "Doctors are fighting the disease.",
         "She released a new album.",
         "He held a press conference.",
@@ -194,6 +194,12 @@ def test_embedded_triggers_are_claimed(nlp):
 )
 def test_guards_and_non_events(nlp, text):
     assert events(nlp, text) == []
+
+
+def test_a_denial_is_a_rejection_with_the_denial_code(nlp):
+    # CAMEO 016 "Deny responsibility", which the PLOVER manual allows coding as REJECT
+    (found,) = events(nlp, "The government denied the allegations.")
+    assert (found.type, found.trigger.cameo) == ("REJECT", "016")
 
 
 def test_modifiers_do_not_report(nlp):

@@ -101,6 +101,14 @@ class Lexicon:
     role_kinds: Mapping[str, tuple[str, ...]]
     role_words: Mapping[str, tuple[str, ...]]
     descriptor_phrases: tuple[str, ...]
+    # Actors: who someone is, for pronouns and descriptions (speakers).
+    gender_words: Mapping[str, str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    storm_words: frozenset[str]
+    body_nouns: Mapping[str, tuple[str, ...]]
+    programme_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     # Event triggers: light verbs, what makes a noun report, instruments, the future.
     light_verbs: frozenset[str]
     light_verb_preps: Mapping[str, tuple[str, ...]]
@@ -118,6 +126,9 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     intent_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
+    lead_words: frozenset[str]
+    topic_verbs: frozenset[str]
+    appeal_words: frozenset[str]
     # Places: where an event happened.
     event_place_preps: frozenset[str]
     area_nouns: frozenset[str]
@@ -128,6 +139,7 @@ class Lexicon:
     other_event_words: frozenset[str]
     range_words: frozenset[str]
     future_heads: frozenset[str]
+    schedule_preps: frozenset[str]
 
     @functools.cached_property
     def descriptor_heads(self) -> frozenset[str]:

@@ -67,6 +67,8 @@ __all__ = [
 
 GUARD = "NONE"
 """The type of a guard row: a use of a trigger word that is not an event."""
+NO_OBJECT = "@none"
+"""The objects of a row for a verb used with no object or complement ("exports declined")."""
 
 _PACKAGE = "communique.ontology"
 _FILE = "triggers.csv"
@@ -111,6 +113,7 @@ class Trigger:
     ``objects`` are the row's conditions (None or empty when it has none); an object
     starting with "@" is a named-entity label ("@person", "@gpe", "@org", "@norp", "@actor").
     ``reverse``: the grammatical object is the PLOVER actor (a host's guest is the visitor).
+    ``cameo``: a CAMEO code the row's wording decides over its type and mode's usual one.
     """
 
     lemma: str
@@ -121,6 +124,7 @@ class Trigger:
     prep: str | None = None
     objects: frozenset[str] = frozenset()
     note: str = ""
+    cameo: str | None = None  # a CAMEO code the wording decides ("deny": 016)
 
     @property
     def guard(self) -> bool:
@@ -257,6 +261,9 @@ def _parse_row(row: dict[str, str], line: int, ontology: plover.Ontology) -> Tri
         if ontology.mode(type_, mode).mode != mode:
             raise ValueError(f"{_FILE} row {line}: unknown mode {mode!r} for {type_}")
     objects = frozenset(o.strip().lower() for o in row["objects"].split("|") if o.strip())
+    cameo = (row.get("cameo") or "").strip() or None
+    if cameo is not None and ontology.cameo_name(cameo) is None:
+        raise ValueError(f"{_FILE} row {line}: unknown CAMEO code {cameo!r}")
     return Trigger(
         lemma=lemma,
         pos=pos,
@@ -265,7 +272,8 @@ def _parse_row(row: dict[str, str], line: int, ontology: plover.Ontology) -> Tri
         particle=row["particle"].strip().lower() or None,
         prep=row["prep"].strip().lower() or None,
         objects=objects,
-        note=row["note"].strip(),
+        note=(row["note"] or "").strip(),
+        cameo=cameo,
     )
 
 
@@ -351,15 +359,26 @@ def _with_conj(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
-def _particle(token: Token, particle: str) -> Token | None:
+def _particle(token: Token, particle: str, words: Lexicon) -> Token | None:
     for child in token.children:
         if child.i > token.i and child.lower_ == particle and child.dep_ in _PARTICLE_DEPS:
+            after = child.nbor(1) if child.i + 1 < len(child.doc) else child
+            if after.lower_ in words.lead_words:
+                return None  # "pulled out ahead", "way out front": in the lead
             return child
     return None
 
 
 def _preps(token: Token, prep: str, particle: Token | None = None) -> list[Token]:
     found = [c for c in token.children if c.dep_ in _PREP_DEPS and c.lower_ == prep]
+    # "calls for the UN to investigate": the parser makes "for" the mark of the clause
+    found += [
+        m
+        for c in token.children
+        if c.dep_ in ("advcl", "ccomp") and c.i > token.i
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ == prep and m.i < c.i
+    ]
     if particle is not None:
         found += [c for c in particle.children if c.dep_ in _PREP_DEPS and c.lower_ == prep]
         if particle.lower_ == prep and particle.dep_ == "prep":
@@ -422,7 +441,7 @@ def _expand(nouns: list[Token], table: TriggerTable) -> list[Token]:
 def _holds(row: Trigger, token: Token, pos: str, table: TriggerTable) -> bool:
     particle = None
     if row.particle:
-        particle = _particle(token, row.particle)
+        particle = _particle(token, row.particle, table.words)
         if particle is None:
             return False
     preps: list[Token] = []
@@ -432,6 +451,8 @@ def _holds(row: Trigger, token: Token, pos: str, table: TriggerTable) -> bool:
             return False
     if not row.objects:
         return True
+    if NO_OBJECT in row.objects:
+        return pos == "VERB" and not any(c.dep_ in _OBJECT_DEPS | {"ccomp"} for c in token.children)
     if row.prep:
         candidates = _pobjs(preps)
         candidates += [m for c in candidates for m in _modifiers(c)]
@@ -527,8 +548,13 @@ def _modifier_clause(token: Token) -> bool:
 
 
 def _misparsed_acl(token: Token) -> bool:
-    """A finite verb with no "that" parsed as a noun's modifier: "The UN chief called on"."""
-    return token.tag_ in _FINITE and not any(c.dep_ == "mark" for c in token.children)
+    """A finite verb parsed as a noun's modifier that is a clause of its own: with no "that"
+    ("The UN chief called on"), or with a subject of its own ("a claim that China denies":
+    a relative clause, its "that" parsed as a mark)."""
+    if token.tag_ not in _FINITE:
+        return False
+    own_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    return own_subject or not any(c.dep_ == "mark" for c in token.children)
 
 
 def _governor(token: Token) -> tuple[Token, str] | None:
@@ -550,6 +576,8 @@ def _governor(token: Token) -> tuple[Token, str] | None:
         return token.head, "arg"
     if dep in ("xcomp", "ccomp"):
         return token.head, "comp"
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return token.head, "comp"  # "calls for the UN to investigate": what is called for
     return None
 
 
@@ -561,6 +589,9 @@ def _claimed(token: Token, table: TriggerTable) -> bool:
     head, relation = governed
     if head.i == token.i:
         return False
+    words = table.words
+    if token.dep_ == "pcomp" and token.head.lower_ in words.time_preps | words.event_time_preps:
+        return False  # "After meeting Lavrov, Wang flew home": an event of its own
     row = table.best(head)
     if relation == "comp":
         return row is not None and (row.guard or row.type in _VERBAL_TYPES)
@@ -606,10 +637,24 @@ def _complement(token: Token, row: Trigger, table: TriggerTable) -> Token | None
     return None
 
 
+def shares_auxiliaries(token: Token) -> bool:
+    """Whether a conjunct verb shares the auxiliaries of the verb it is joined to: "did not
+    attack or shell the town" (shell: not), "will visit Moscow and meet Putin" (meet: will);
+    not "would not work and warned", "did not attack, and China sent aid" (a tense or a
+    subject of its own)."""
+    own_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    return token.dep_ == "conj" and not own_subject and token.tag_ not in ("VBD", "VBZ", "VBP")
+
+
 def _xcomp_chain(token: Token) -> list[Token]:
-    """The token and the verbs or adjectives it completes ("is ready [to send]")."""
+    """The token and the verbs or adjectives it completes ("is ready [to send]"), and the
+    verb a conjunct shares its auxiliaries with."""
     chain = [token]
-    while token.dep_ in ("xcomp", "conj") and token.head.i != token.i and len(chain) < 4:
+    while (
+        (token.dep_ == "xcomp" or shares_auxiliaries(token))
+        and token.head.i != token.i
+        and len(chain) < 4
+    ):
         token = token.head
         chain.append(token)
     return chain

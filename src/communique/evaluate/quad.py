@@ -1,10 +1,10 @@
 """Sentences scored by quad class against the ConfliBERT CAMEO classification data.
 
 The gold file (``cameo_class/train.tsv``) has one ``sentence<TAB>label`` line per sentence,
-no header, CRLF line ends; the label is 0 (no event), 1 verbal cooperation, 2 material
-cooperation, 3 verbal conflict or 4 material conflict. A few sentences are CSV-quoted (in
-double quotes, with the quote marks inside doubled): the outer quotes are removed and the
-doubled ones undone.
+no header, CRLF line ends; the label is 0 (no event, or a neutral statement or appeal), 1
+verbal cooperation, 2 material cooperation, 3 verbal conflict or 4 material conflict. A few
+sentences are CSV-quoted (in double quotes, with the quote marks inside doubled): the outer
+quotes are removed and the doubled ones undone.
 
 A predictor takes a batch of sentences and returns one label each. Measures: per class
 precision, recall and F1 (classes 0–4), ``macro_f1`` as the mean F1 over all five classes
@@ -24,7 +24,7 @@ from communique.records import Event
 
 CLASSES = (0, 1, 2, 3, 4)
 NAMES = {
-    0: "no event",
+    0: "no event or neutral",
     1: "verbal cooperation",
     2: "material cooperation",
     3: "verbal conflict",
@@ -121,6 +121,7 @@ def quad_of(events: Sequence[Event], quad_code: Callable[[str], int]) -> int:
     """The quad label of a sentence from its events: that of the first one that counts,
     else 0.
 
+    An event whose CAMEO code is a statement or an appeal (``NEUTRAL_ROOTS``) gives class 0.
     Events that did not happen (negated) or only might (hypothetical) do not count; planned
     ones count as what they are coded as (a planned visit is an agreement, verbal
     cooperation), and so do claimed ones. ``quad_code`` maps a PLOVER type to its quad
@@ -128,8 +129,16 @@ def quad_of(events: Sequence[Event], quad_code: Callable[[str], int]) -> int:
     """
     for event in events:
         if event.modality in COUNTED and not event.negated:
+            if event.cameo and event.cameo[:2] in NEUTRAL_ROOTS:
+                return 0
             return quad_code(event.type)
     return 0
+
+
+# CAMEO roots that the five-class coding ConfliBERT's labels follow (the Phoenix/PETRARCH
+# pentaclass) counts as neutral, class 0: public statements (01: a denial, 016) and appeals
+# (02: "urged", "called on"), which PLOVER folds into REJECT and REQUEST.
+NEUTRAL_ROOTS = frozenset({"01", "02"})
 
 
 # The modalities whose events give a sentence its quad class.

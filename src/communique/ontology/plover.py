@@ -22,11 +22,13 @@ headers credit the sources, and :data:`CROSSWALK_VERSION` is the version they st
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 
 __all__ = [
     "CROSSWALK_VERSION",
@@ -87,6 +89,14 @@ QUAD_NAMES: dict[int, str] = {
 _PACKAGE = "communique.ontology"
 _PLOVER_FILE = "plover.csv"
 _CAMEO_FILE = "cameo_plover.csv"
+# The CAMEO code of an appeal (CAMEO 02, which PLOVER folds into REQUEST with demands) by the
+# REQUEST mode it asks for: to cooperate or help (021), for change (024), to yield (025), to
+# meet or negotiate (026); anything else is a plain appeal (020).
+APPEAL_CODES: Mapping[str | None, str] = MappingProxyType(
+    {None: "020", "assist": "021", "change": "024", "yield": "025", "meet": "026"}
+)
+# CAMEO's root codes 01-05 are verbal cooperation: an appeal's quad class.
+_APPEAL_QUAD = 1
 _VERSION_LINE = re.compile(r"^#\s*version:\s*(\S+)\s*$")
 _CAMEO_CODE = re.compile(r"^\d{2,4}$")
 
@@ -222,6 +232,25 @@ class Ontology:
                 if found is not None:
                     return found
         return self.rows[(plover_type, None)]
+
+    def recoded(self, row: Mode, cameo_code: str) -> Mode:
+        """A row with another CAMEO code and that code's Goldstein value, where the wording
+        decides the code (a denial: CAMEO 016). KeyError for an unknown code."""
+        found = self._lookup(cameo_code)
+        if found is None:
+            raise KeyError(f"unknown CAMEO code: {cameo_code!r}")
+        return dataclasses.replace(row, cameo=found.code, goldstein=found.goldstein)
+
+    def appeal(self, mode: str | None = None) -> Mode:
+        """A REQUEST worded as an appeal ("urged", "called on") rather than a demand: the
+        REQUEST row of ``mode`` with CAMEO's appeal code for it (``APPEAL_CODES``), its
+        Goldstein value and CAMEO's quad class for appeals (verbal cooperation)."""
+        row = self.mode("REQUEST", mode)
+        code = APPEAL_CODES.get(row.current_mode, APPEAL_CODES[None])
+        found = self._lookup(code)
+        if found is None:
+            raise RuntimeError(f"{_CAMEO_FILE} has no appeal code {code}")
+        return dataclasses.replace(row, cameo=code, goldstein=found.goldstein, quad=_APPEAL_QUAD)
 
     def modes(self, type: str, *, include_legacy: bool = False) -> list[Mode]:
         """The rows of a type in table order, its default row (mode None) first; legacy mode

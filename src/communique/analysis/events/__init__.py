@@ -28,7 +28,14 @@ from communique.analysis.events.context import EventContext
 from communique.analysis.events.matching import acts, matches
 from communique.analysis.events.modality import modality_of
 from communique.analysis.events.participants import event_group
-from communique.analysis.events.placing import aimed, landing_of, placed, size, via
+from communique.analysis.events.placing import (
+    aimed,
+    home_visit,
+    landing_of,
+    placed,
+    size,
+    via,
+)
 from communique.analysis.events.sides import sides
 from communique.analysis.passes import Pass
 from communique.analysis.places import event_place, purpose_place
@@ -91,11 +98,21 @@ def find_type(draft: Draft) -> None:
 
 def find_coding(draft: Draft) -> None:
     """The quad class, CAMEO code and Goldstein value of the type and mode (the ontology's
-    crosswalk)."""
+    crosswalk); a request worded as an appeal takes CAMEO's appeal code and value, and a
+    trigger whose wording decides the CAMEO code (a denial) that code."""
+    ontology = draft.context.resources.ontology
     try:
-        draft.coding = draft.context.resources.ontology.mode(draft.type, draft.mode)
+        draft.coding = ontology.mode(draft.type, draft.mode)
     except KeyError:
         draft.coding = None
+        return
+    lemma = draft.hit.token.lemma_.lower()
+    if draft.type == "REQUEST" and lemma in draft.context.words.appeal_words:
+        # "urged", "called on": an appeal (CAMEO 02), not a demand (CAMEO 10)
+        draft.coding = ontology.appeal(draft.mode)
+    elif draft.hit.trigger.cameo and draft.type == draft.hit.trigger.type:
+        # the wording decides the CAMEO code: a denial is 016, not 120
+        draft.coding = ontology.recoded(draft.coding, draft.hit.trigger.cameo)
 
 
 def find_place(draft: Draft) -> None:
@@ -110,7 +127,7 @@ def find_place(draft: Draft) -> None:
         where = where or event_place(sentence, act, res, entities)
     # "sent observers to Bosnia to investigate": the investigation is in Bosnia
     where = where or purpose_place(sentence, hit.head, res, entities)
-    landing = landing_of(hit.type, draft.actors, where)
+    landing = landing_of(hit.type, hit.mode, draft.actors, where)
     if not draft.recipients and where is not None and landing:
         draft.recipients = [
             Participant(where.text_start, where.text_end, where.text, landing, landing)
@@ -119,6 +136,8 @@ def find_place(draft: Draft) -> None:
         draft.context, hit.type, draft.actors, draft.recipients, where
     )
     draft.where = where
+    if hit.type == "CONSULT" and hit.mode == "visit" and home_visit(draft.actors, draft.recipients):
+        draft.dropped = True
 
 
 def find_date(draft: Draft) -> None:
@@ -136,7 +155,12 @@ STAGES: tuple[Pass[Draft], ...] = (
     Pass("modality", find_modality, ("hit",), ("statement", "modality", "negated")),
     Pass("type", find_type, ("hit", "modality"), ("type", "mode")),
     Pass("coding", find_coding, ("type", "mode"), ("coding",)),
-    Pass("place", find_place, ("hit", "actors", "recipients"), ("where", "actors", "recipients")),
+    Pass(
+        "place",
+        find_place,
+        ("hit", "actors", "recipients"),
+        ("where", "actors", "recipients", "dropped"),
+    ),
     Pass("date", find_date, ("hit", "modality"), ("when",)),
 )
 

@@ -12,8 +12,14 @@ from communique.analysis.triggers import Match
 from communique.records import Statement
 
 
+def neither(head: Token) -> bool:
+    """Whether the subject is denied one by one: "Neither Moscow nor Beijing condemned …"."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ == "neither" and c.i < s.i for s in subjects for c in s.children)
+
+
 def negated(ctx: EventContext, head: Token, noun: Token | None) -> bool:
-    if has_negation(head):
+    if has_negation(head) or neither(head):
         return True
     if noun is not None and any(c.lower_ in ("no", "without") for c in noun.children):
         return True

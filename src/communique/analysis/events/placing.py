@@ -20,17 +20,30 @@ from communique.analysis.places import is_purpose
 from communique.records import Event, Participant, Statement, Where
 
 
-def landing_of(kind: str, actors: list[Participant], where: Where | None) -> str | None:
+def landing_of(
+    kind: str, mode: str | None, actors: list[Participant], where: Where | None
+) -> str | None:
     """The state an event with no one named on the receiving end lands on: the state it
     happens in, always for the types that act on a place (an attack, a deployment);
-    for the others (an embassy opened in Tehran, a centre set up in Tokyo) only when
-    the place is abroad, not the actors' own state, and the event is not a meeting."""
+    for the others (an embassy opened in Tehran, a centre set up in Tokyo, a visit to
+    Beijing: its host) only when the place is abroad, not the actors' own state, and the
+    event is not a meeting at a neutral place."""
     if where is None or not where.country:
         return None
     if kind in PLACE_TARGETS:
         return where.country
     abroad = where.country not in {p.country for p in actors}
-    return where.country if abroad and kind not in PLACE_NEUTRAL else None
+    neutral = kind in PLACE_NEUTRAL and mode != "visit"
+    return where.country if abroad and not neutral else None
+
+
+def home_visit(actors: list[Participant], recipients: list[Participant]) -> bool:
+    """Whether a visit goes only to the visitors' own state ("flew back to Beijing"): a
+    journey home, no visit. A state or its capital as recipient is a place here."""
+    home = {p.country for p in actors if p.country}
+    return bool(home and recipients) and all(
+        p.country in home and p.actor_id == p.country for p in recipients
+    )
 
 
 def placed(

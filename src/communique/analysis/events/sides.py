@@ -28,8 +28,18 @@ def subject_of(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
             return child, False
         if child.dep_ == "nsubjpass":
             return child, True
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
-        return subject_of(ctx, verb.head)  # "agreed to hold talks", "met and signed"
+    if verb.dep_ == "conj" and verb.head != verb:
+        return subject_of(ctx, verb.head)  # "met and signed", "was arrested and charged"
+    if verb.dep_ in ("xcomp", "advcl", "acomp") and verb.head != verb:
+        # "agreed to hold talks", "is about to restore ties", "Arriving in Moscow, Xi was
+        # greeted": the subject of the clause above does this verb, whatever that clause's
+        # voice; the verb's own voice decides ("was urged to leave", "Arrested in May, he …").
+        subject, _ = subject_of(ctx, verb.head)
+        return subject, _passive(verb)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
+        # "After meeting Lavrov, Wang flew home": the subject of the clause the phrase is on
+        subject, _ = subject_of(ctx, verb.head.head)
+        return subject, _passive(verb)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = verb.head
         if verb.dep_ == "acl" and noun.dep_ in OBJECTS and not side(ctx, noun):
@@ -37,6 +47,15 @@ def subject_of(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
             return subject_of(ctx, noun.head)
         return noun, any(c.dep_ == "auxpass" for c in verb.children)
     return None, False
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb with no subject of its own is passive: "to be sanctioned", "Arrested in
+    May, …" (a past participle with no "have")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not perfect
 
 
 def prep_object(ctx: EventContext, head: Token, preps: tuple[str, ...]) -> Token | None:
@@ -55,6 +74,8 @@ def object(ctx: EventContext, verb: Token, kind: str) -> Token | None:
     preps = ctx.words.recipient_preps.get(kind, ())
     objects = [child for child in verb.children if child.dep_ in OBJECTS]
     objects = objects or shifted(verb)
+    if verb.lemma_.lower() in ctx.words.topic_verbs:
+        objects = []  # "discussed Ukraine": the topic, not the other side
     # What is sent, given or imposed ("sent 200 troops", "provided aid") is no side of
     # the event unless it names an actor.
     taken = functools.partial(named, ctx) if kind in THING_OBJECTS else functools.partial(side, ctx)
@@ -182,6 +203,12 @@ def clauses(ctx: EventContext, verb: Token, objects: list[Token]) -> list[Token]
     of a demand or offer it takes ("rejected the demand that X …")."""
     opened = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     clauses = [c for v in opened for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+    # "calls for the UN to investigate": the clause the parser hangs on "for" as its mark
+    clauses += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+    ]
     nouns = [*objects, *(g for c in verb.children if c.dep_ == "prep"
                          for g in c.children if g.dep_ == "pobj")]  # fmt: skip
     for noun in (n for n in nouns if n.lemma_.lower() in ctx.words.proposals):
