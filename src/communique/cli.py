@@ -608,8 +608,14 @@ def eval_plover(
     model: ModelOption = DEFAULT_MODEL,
     actors: ActorsOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Score only the first N records.")
+    ] = None,
 ) -> None:
-    """Score event coding on PLOVER gold: per-type P/R/F1, macro-F1, actor codes, swaps."""
+    """Score event coding on PLOVER gold: per-type P/R/F1, macro-F1, confusions, sides and
+    swaps. Sides with codes are scored by code, sides given as text only by span (a predicted
+    mention must overlap the head word of the gold span); a file in PLOVER 2018's YIELD reads
+    predicted CONCEDE and RETREAT as YIELD."""
     from communique.display.progress import Meter
     from communique.evaluate.plover import (
         evaluate,
@@ -620,7 +626,7 @@ def eval_plover(
 
     if not gold.is_file():
         raise _fail(f"{gold}: no such file")
-    total = len(read_gold(gold))  # a malformed file is refused before the model loads
+    total = len(read_gold(gold, limit))  # a malformed file is refused before the model loads
     events = _events_of(model, actors)
     with Meter(err, "sentences", total, "sentences") as meter:
         score = evaluate(
@@ -628,6 +634,7 @@ def eval_plover(
             lambda texts: [predictions_from_events(found) for found in events(texts)],
             32,
             meter.advance,
+            limit,
         )
     _print_score(score.as_json(), format_table(score), as_json)
 

@@ -77,7 +77,7 @@ def test_a_malformed_plover_record_names_the_file_and_line(tmp_path, reader, lin
     ("fields", "message"),
     [
         ({"event": "FIGHTING"}, "event type 'FIGHTING' is not a PLOVER type (AGREE, CONSULT"),
-        ({"event": "YIELD"}, "event type 'YIELD'"),  # PLOVER 2018: CONCEDE or RETREAT now
+        ({"event": "SURRENDER"}, "event type 'SURRENDER' is not a PLOVER type"),
         ({"event": ""}, "no event type"),
         ({"event": ["ACCUSE"]}, "no event type"),
         ({"event": "AGREE", "mode": "bombing"}, "mode 'bombing' is not a PLOVER mode of AGREE"),
@@ -272,6 +272,22 @@ def test_eval_actors_refuses_an_actor_given_as_a_string(tmp_path, cli):
 def test_eval_plover_refuses_an_unknown_event_type(tmp_path, cli):
     path = _write(tmp_path / "gold.jsonl", _record(), _record(event="CONDEMN"))
     _refused(cli("eval", "plover", path, "--json"), f"{path}:2: event type 'CONDEMN'")
+
+
+def test_eval_plover_refuses_yield_beside_concede_and_an_uncoded_side_not_in_the_text(
+    tmp_path, cli
+):
+    plv = {"actor": [{"actorText": "Albania"}], "recipient": [{"actorText": "Serbia"}]}
+    mixed = _write(
+        tmp_path / "mixed.jsonl",
+        _record(event="YIELD", mode=None, **plv),
+        _record(event="CONCEDE", mode=None, **plv),
+    )
+    _refused(cli("eval", "plover", mixed), f"{mixed}:2: a file with YIELD (PLOVER 2018")
+    absent = _write(
+        tmp_path / "absent.jsonl", _record(**plv), _record(actor=[{"actorText": "Greece"}])
+    )
+    _refused(cli("eval", "plover", absent, "--json"), f"{absent}:2: 'Greece' has no code")
 
 
 def test_eval_quad_refuses_a_label_outside_0_to_4(tmp_path, cli):
