@@ -195,3 +195,58 @@ def test_an_earlier_clause_of_time_does_not_replace_the_main_event(nlp):
     expulsion = next(e for e in _events(nlp, text) if e.type == "SANCTION")
     assert shelling.when.start == date(2025, 5, 1) or shelling.when.start == date(2024, 5, 1)
     assert expulsion.when.start != shelling.when.start
+
+
+# -- refusals, concluded agreements, orders -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Spain will not lift the ban on Moroccan tomatoes.", "yield"),
+        ("Egypt will not release the detained activists.", "yield"),
+        ("Hungary won't cooperate with the court in The Hague.", "assist"),
+        ("Turkey will not attend the summit in Brussels.", "meet"),
+    ],
+)
+def test_a_stated_refusal_is_a_rejection_of_what_is_refused(nlp, text, mode):
+    (event,) = _events(nlp, text)
+    assert (event.type, event.mode, event.negated) == ("REJECT", mode, False)
+    assert event.modality == "future"
+
+
+def test_a_concession_that_did_not_happen_stays_a_negated_concession(nlp):
+    (event,) = _events(nlp, "Spain did not lift the ban on Moroccan tomatoes.")
+    assert (event.type, event.modality) == ("CONCEDE", "negated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels reached a peace agreement with the Sudanese government.",
+        "Chile and Peru have agreed a fisheries agreement.",
+        "The State Department pledged support for Armenian civil groups.",
+    ],
+)
+def test_concluding_an_agreement_or_pledging_support_is_support(nlp, text):
+    assert [e.type for e in _events(nlp, text)] == ["SUPPORT"]
+
+
+def test_agreeing_to_act_and_pledging_aid_stay_agreements(nlp):
+    assert [e.type for e in _events(nlp, "Norway pledged aid to the flood victims in Chad.")] == [
+        "AGREE"
+    ]
+    assert [e.type for e in _events(nlp, "Iran agreed to release the tanker.")] == ["AGREE"]
+
+
+def test_an_order_to_arrest_is_the_arrest_and_a_warrant_a_threat_of_it(nlp):
+    (order,) = _events(nlp, "A court in Lima ordered the arrest of the former president.")
+    assert (order.type, order.mode) == ("COERCE", "arrest")
+    (warrant,) = _events(nlp, "Police in Seoul issued an arrest warrant for the Japanese trader.")
+    assert (warrant.type, warrant.mode) == ("THREATEN", "arrest")
+
+
+def test_forces_withdrawn_are_the_doer_s_and_the_place_left_the_other_side(nlp):
+    (event,) = _events(nlp, "Armenia withdrew its troops from the disputed villages in Tavush.")
+    assert event.type == "RETREAT"
+    assert all("troops" not in p.text for p in event.recipients)

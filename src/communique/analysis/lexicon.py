@@ -128,6 +128,7 @@ class Lexicon:
     intent_adjectives: frozenset[str]
     lead_words: frozenset[str]
     topic_verbs: frozenset[str]
+    command_verbs: frozenset[str]
     appeal_words: frozenset[str]
     # Places: where an event happened.
     event_place_preps: frozenset[str]

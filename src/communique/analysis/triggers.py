@@ -85,6 +85,8 @@ _VERBAL_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 )
 _WRAPPER_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+# What an order is coded as when it orders it: coercion and sanctions are done by ordering.
+_COMMANDED = frozenset({"COERCE", "SANCTION"})
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "xcomp", "acomp", "dative"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "acomp", "oprd", "xcomp", "dep", "npadvmod"})
@@ -715,6 +717,8 @@ def _compose(
     if inner is None:
         return row.type, row.mode, None
     itype, imode = inner
+    if row.type == "REQUEST" and row.lemma in table.words.command_verbs and itype in _COMMANDED:
+        return itype, imode, comp  # "ordered the arrest of": the arrest
     if row.type == "AGREE":
         if comp.dep_ != "xcomp":
             return row.type, row.mode, comp

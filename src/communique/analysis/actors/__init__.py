@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from communique.analysis.actors.acronyms import find_acronyms
 from communique.analysis.actors.cast import set_cast
 from communique.analysis.actors.context import Found, LinkContext, holder
 from communique.analysis.actors.descriptions import descriptions
@@ -46,6 +47,7 @@ def find_cast(ctx: LinkContext) -> None:
 def find_names(ctx: LinkContext) -> None:
     """Each entity mention resolved by name, alias, metonym or nationality; then names of
     the knowledge base the entity recogniser missed."""
+    ctx.state.acronyms = find_acronyms(ctx)
     for mention, span in ctx.spans:
         ctx.found.append(resolve_entity(ctx, mention, span))
         ctx.covered.update(range(span.start, span.end))

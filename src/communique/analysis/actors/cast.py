@@ -9,6 +9,7 @@ from communique.analysis.actors.context import (
     LinkContext,
     capitalised,
 )
+from communique.analysis.actors.gender import note_gender, note_storm
 from communique.analysis.actors.roles import read_roles
 from communique.kb import Actor, normal, slug
 from communique.records import Mention
@@ -19,12 +20,15 @@ def set_cast(ctx: LinkContext, entities: list[tuple[Mention, Span]]) -> None:
     for mention, span in entities:
         if len(ctx.name_tokens(span)) < 2 and mention.label != "PERSON":
             continue
+        if note_storm(ctx, span):
+            continue  # "Cyclone Delia": no one
         actor, _ = by_name(ctx, span, ("person",))
         if actor is None and mention.label == "PERSON" and looks_like_name(ctx, span):
             actor = new_person(ctx, span)
         if actor is not None and actor.kind == "person":
             join_cast(ctx, actor)
             read_roles(ctx, actor, span)
+            note_gender(ctx, actor, span)
 
 
 def join_cast(ctx: LinkContext, actor: Actor) -> None:

@@ -56,40 +56,64 @@ class State:
     positions: dict[str, list[int]] = field(default_factory=dict)  # id → mention offsets, sorted
     text_roles: dict[str, list[str]] = field(default_factory=dict)  # id → roles in the text
     new: dict[str, Actor] = field(default_factory=dict)  # actors first met in this article
+    genders: dict[str, str] = field(default_factory=dict)  # id → "m" | "f", as the text tells
+    not_people: set[str] = field(default_factory=set)  # normal names of storms, not persons
+    acronyms: dict[str, Span] = field(default_factory=dict)  # "BLA" → the name it stands for
 
 
 @dataclass
 class Reading:
     """Whom the text has named so far, in reading order, for the pronouns to come."""
 
-    # Sentence start → the person subjects, and the people mentioned, in order.
-    subjects: dict[int, list[Actor]] = field(default_factory=dict)
-    people: dict[int, list[Actor]] = field(default_factory=dict)
+    # Sentence start → the person subjects, and the people mentioned, in order, each with how
+    # prominent it is there (``MAIN``, ``CLAUSE``, ``OTHER``, ``ASIDE``: lower comes first).
+    subjects: dict[int, list[tuple[int, Actor]]] = field(default_factory=dict)
+    people: dict[int, list[tuple[int, Actor]]] = field(default_factory=dict)
     # Their keys, sorted.
     subject_starts: list[int] = field(default_factory=list)
     people_starts: list[int] = field(default_factory=list)
     # "m", "f" → the last person resolved whom "he", "she" fits.
     last: dict[str, Actor] = field(default_factory=dict)
+    # id → "m" | "f": what the text tells of people the knowledge base gives no gender.
+    genders: dict[str, str] = field(default_factory=dict)
 
-    def meet(self, actor: Actor, sentence: int, subject: bool) -> None:
-        """A person named in the sentence that starts at ``sentence``, as its subject or not."""
-        keep(self.people, self.people_starts, sentence, actor)
-        if subject:
-            keep(self.subjects, self.subject_starts, sentence, actor)
+    def meet(self, actor: Actor, sentence: int, rank: int) -> None:
+        """A person named in the sentence that starts at ``sentence``, as prominent as
+        ``rank`` says: a subject of the main clause or of another clause, or not a subject."""
+        keep(self.people, self.people_starts, sentence, (rank, actor))
+        if rank <= CLAUSE:
+            keep(self.subjects, self.subject_starts, sentence, (rank, actor))
+
+    def gender(self, actor: Actor) -> str | None:
+        return actor.gender or self.genders.get(actor.id)
+
+    def fits(self, actor: Actor, gender: str) -> bool:
+        """Whether "he" (``gender`` "m") or "she" ("f") can stand for a person."""
+        return actor.kind == "person" and self.gender(actor) in (None, gender)
 
     def resolved(self, actor: Actor | None) -> None:
         """A mention resolved (to ``actor``, or to no one)."""
         if actor is not None and actor.kind == "person":
             for gender in ("m", "f"):
-                if actor.gender in (None, gender):
+                if self.fits(actor, gender):
                     self.last[gender] = actor
 
 
-def keep(by_start: dict[int, list[Actor]], starts: list[int], start: int, actor: Actor) -> None:
+# How prominent a person is in a sentence: the subject of its main clause, of another clause,
+# named otherwise, or named in an aside ("like Tanaka", "with Costa").
+MAIN, CLAUSE, OTHER, ASIDE = 0, 1, 2, 3
+
+
+def keep(
+    by_start: dict[int, list[tuple[int, Actor]]],
+    starts: list[int],
+    start: int,
+    ranked: tuple[int, Actor],
+) -> None:
     """Add an actor to a sentence's list, and a new sentence to the sorted starts."""
     if start not in by_start:
         bisect.insort(starts, start)
-    by_start.setdefault(start, []).append(actor)
+    by_start.setdefault(start, []).append(ranked)
 
 
 def holder(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:

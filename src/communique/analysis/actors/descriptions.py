@@ -3,9 +3,11 @@ diplomat") and bodies named by nationality and role noun ("Chinese officials")."
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
 
-from communique.analysis.actors.cast import join_cast
+from spacy.tokens import Span, Token
+
+from communique.analysis.actors.cast import by_name, join_cast
 from communique.analysis.actors.context import (
     Found,
     LinkContext,
@@ -13,6 +15,7 @@ from communique.analysis.actors.context import (
 )
 from communique.analysis.actors.names import acts
 from communique.analysis.actors.rules import (
+    LABEL_KINDS,
     SUBJECT_DEPS,
 )
 from communique.analysis.syntax import stance_word
@@ -34,11 +37,12 @@ def descriptions(ctx: LinkContext, covered: set[int]) -> list[Found]:
     for chunk in chunks:
         root = chunk.root
         if root.i in covered or any(
-            t.i in covered and t.ent_type_ not in ("NORP", "GPE") for t in chunk
+            t.i in covered and t.ent_type_ not in ("NORP", "GPE") and not titling(ctx, t)
+            for t in chunk
         ):
             continue
         if root.pos_ == "PRON":
-            if root.lower_ in ("he", "she") and root.dep_ in SUBJECT_DEPS:
+            if subject_pronoun(ctx, root):
                 found.append(
                     Found(
                         root.idx,
@@ -65,10 +69,17 @@ def descriptions(ctx: LinkContext, covered: set[int]) -> list[Found]:
             country = country_in(ctx, ctx.doc[first : root.i + 1])
             head = ctx.doc[first : root.i + 1]
             sector = ctx.sector_of(head) if country else None
+            start, end, text = chunk.start_char, chunk.end_char, chunk.text
             if country and sector:
                 body = ctx.kb.body(country, sector)
-                start, end, text = chunk.start_char, chunk.end_char, chunk.text
                 found.append(Found(start, end, text, "NOUN", body, "composed", root))
+            elif country is None and named_before(ctx, chunk):
+                found.append(Found(start, end, text, "NOUN", None, "body?", root))
+            name = body_name(ctx, chunk, covered)
+            if name is not None:  # "the Zanu PF party": an organisation the model missed
+                actor, how = by_name(ctx, name, LABEL_KINDS["ORG"])
+                found.append(Found(name.start_char, name.end_char, name.text, "ORG", actor,
+                                   how or "surname?", name.root))  # fmt: skip
             continue
         end = chunk.end
         # "the head of state": the prepositional part belongs to the description.
@@ -79,6 +90,59 @@ def descriptions(ctx: LinkContext, covered: set[int]) -> list[Found]:
             Found(span.start_char, span.end_char, span.text, "NOUN", None, "descriptor?", root)
         )
     return found
+
+
+def subject_pronoun(ctx: LinkContext, token: Token) -> bool:
+    """ "he" or "she" as a subject; "it" as the subject of a verb of saying ("it said")."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    if token.lower_ in ("he", "she"):
+        return True
+    verb = token.head
+    return token.lower_ == "it" and (
+        verb.lemma_ in ctx.words.cue_verbs or verb.lemma_ in ctx.words.speech_verbs
+    )
+
+
+def titling(ctx: LinkContext, token: Token) -> bool:
+    """Whether a word of an organisation's name titles a description: "the Commerce chief"."""
+    root = token.head
+    while root.dep_ == "compound" and root.head != root:
+        root = root.head
+    return (
+        token.ent_type_ == "ORG"
+        and token.dep_ == "compound"
+        and root.lower_ in ctx.words.descriptor_heads
+        and root.tag_ == "NN"
+        and any(t.lower_ == "the" for t in root.children)
+    )
+
+
+def named_before(ctx: LinkContext, chunk: Span) -> bool:
+    """Whether a definite description may stand for a body the text named: "the group",
+    "the association", "the officials" (after "Iraqi officials")."""
+    root = chunk.root
+    if not any(t.lower_ in ("the", "this") and t.dep_ == "det" for t in chunk):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False  # "the group of protesters"
+    if root.tag_ == "NNS":
+        return True
+    return root.tag_ == "NN" and root.lower_ in ctx.words.body_nouns
+
+
+def body_name(ctx: LinkContext, chunk: Span, covered: set[int]) -> Span | None:
+    """The name in "the Zanu PF party", "the Mahdi Army militia": capitalised words before a
+    noun for a body, none of them an entity the model tagged."""
+    root = chunk.root
+    if root.tag_ != "NN" or root.lower_ not in ctx.words.body_nouns:
+        return None
+    words = [t for t in chunk if t.i < root.i and t.dep_ == "compound"]
+    if not words or any(t.pos_ != "PROPN" or t.i in covered for t in words):
+        return None
+    if words[-1].i != root.i - 1 or words[-1].i - words[0].i != len(words) - 1:
+        return None
+    return ctx.doc[words[0].i : root.i]
 
 
 def describe(ctx: LinkContext, span: Span) -> tuple[str | None, str | None]:
@@ -151,6 +215,24 @@ def resolve_description(ctx: LinkContext, item: Found) -> None:
     if candidates:
         item.actor, item.how = ctx.latest(candidates, item.start), "descriptor"
         return
+    # "the Commerce chief", "the military spokesperson": the cast member the text gave a role
+    # or an organisation holding the description's other words.
+    modifiers = {
+        word
+        for token in span
+        if token.i != item.token.i
+        and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        and not ctx.state_named(token)
+        for word in WORD.findall(token.lower_)
+    }
+    if modifiers:
+        described = [key for key in ctx.state.cast if modifiers <= role_words(ctx, key)]
+        if described:
+            item.actor, item.how = ctx.latest(described, item.start), "descriptor"
+            # What the text calls them now fits a shorter description later: "the spokesperson".
+            words = [t.lower_ for t in span if t.pos_ not in ("DET", "PUNCT")]
+            ctx.state.text_roles.setdefault(item.actor.id, []).append(" ".join(words))
+            return
     if country and ctx.day:
         # The holder of that state's office; too broad a phrase ("the minister") names none.
         kinds = () if phrase in ("diplomat", "minister") else ctx.words.role_kinds.get(phrase, ())
@@ -164,3 +246,13 @@ def resolve_description(ctx: LinkContext, item: Found) -> None:
     if country:  # someone of that state's government, military, ...: the body stands in
         sector = ctx.sector_of(span) or "GOV"
         item.actor, item.how = ctx.kb.body(country, sector), "composed"
+
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def role_words(ctx: LinkContext, key: str) -> set[str]:
+    """The words of the roles and organisations the text gives a cast member."""
+    texts = list(ctx.state.text_roles.get(key, []))
+    texts += [role.organisation for role in ctx.roles if role.actor_id == key and role.organisation]
+    return {word for text in texts for word in WORD.findall(text.lower())}

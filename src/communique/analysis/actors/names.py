@@ -10,6 +10,7 @@ from communique.analysis.actors.context import (
     Found,
     LinkContext,
 )
+from communique.analysis.actors.gender import no_one
 from communique.analysis.actors.rules import (
     KINDS,
     LABEL_KINDS,
@@ -22,6 +23,8 @@ from communique.records import Mention
 
 def resolve_entity(ctx: LinkContext, mention: Mention, span: Span) -> Found:
     found = Found(mention.start, mention.end, mention.text, mention.label, None, None, span.root)
+    if mention.label == "PERSON" and no_one(ctx, span):
+        return found  # "Cyclone Delia", "JFK airport": no one
     kinds = LABEL_KINDS.get(mention.label, ("person", "institution", "igo", "state"))
     key = normal(" ".join(t.text for t in ctx.name_tokens(span)))
     if mention.label != "PERSON" and key in ctx.kb.by_metonym and not ctx.kb.named(key):
@@ -113,7 +116,10 @@ def extra_names(ctx: LinkContext, covered: set[int]) -> list[Found]:
                           span.root)  # fmt: skip
             join_cast(ctx, actor)
         elif len(run) == 1 and (
-            key in ctx.state.surnames or (key in ctx.kb.by_metonym and len(key) > 3)
+            key in ctx.state.surnames
+            or (key in ctx.kb.by_metonym and len(key) > 3)
+            or (span.text in ctx.state.acronyms and not defining(span))  # "BLA"
+            or (titled(ctx, run[0]) and misspelling(ctx, key) is not None)  # "Chaundry"
         ):
             item = Found(span.start_char, span.end_char, span.text, "PROPN", None,
                           "surname?", span.root)  # fmt: skip
@@ -127,3 +133,45 @@ def extra_names(ctx: LinkContext, covered: set[int]) -> list[Found]:
         found.append(item)
         covered.update(t.i for t in run)
     return found
+
+
+def defining(span: Span) -> bool:
+    """Whether an acronym is where the text defines it: "the Baloch Liberation Army (BLA)"."""
+    doc = span.doc
+    return span.start > 0 and span.end < len(doc) and (
+        doc[span.start - 1].text, doc[span.end].text) == ("(", ")")  # fmt: skip
+
+
+def misspelling(ctx: LinkContext, key: str) -> str | None:
+    """The one cast surname a long surname is a slip of the pen for: a letter or two off
+    ("Chaundry" for "Chaudhry", "Zelenskyy" for "Zelensky"), the same first letters."""
+    if len(key) < 6 or " " in key:
+        return None
+    near = [
+        name
+        for name in ctx.state.surnames
+        if name[:2] == key[:2]
+        and abs(len(name) - len(key)) <= 1
+        and edits(name, key) <= (2 if len(key) >= 7 else 1)
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def edits(a: str, b: str) -> int:
+    """The Levenshtein distance between two words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def titled(ctx: LinkContext, token: Token) -> bool:
+    """Whether a word has a title or role noun before it: "spokesperson Chaundry"."""
+    return any(
+        c.dep_ == "compound"
+        and c.i < token.i
+        and (c.lower_.strip(".") in ctx.words.title_words or c.lower_ in ctx.words.people_nouns)
+        for c in token.children
+    )

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from communique.analysis.dates import event_date
-from communique.analysis.events.coding import PROMISED
+from communique.analysis.events.coding import PROMISED, REFUSED
 from communique.analysis.events.context import EventContext
 from communique.analysis.events.matching import acts, matches
-from communique.analysis.events.modality import modality_of
+from communique.analysis.events.modality import intended, modality_of
 from communique.analysis.events.participants import event_group
 from communique.analysis.events.placing import (
     aimed,
@@ -94,6 +94,11 @@ def find_type(draft: Draft) -> None:
         # PLOVER codes a planned meeting, visit or aid as an agreement to it,
         # and an announced retreat as a concession.
         draft.type, draft.mode = PROMISED[draft.type], None
+    elif draft.negated and draft.type in REFUSED and intended(draft.context, hit):
+        # "will not lift the ban", "won't cooperate": a refusal, coded as PLOVER codes one
+        # (REJECT, with the mode of what is refused), said of the future
+        draft.type, draft.mode = "REJECT", REFUSED[draft.type]
+        draft.modality, draft.negated = "future", False
 
 
 def find_coding(draft: Draft) -> None:
@@ -153,7 +158,7 @@ def find_date(draft: Draft) -> None:
 STAGES: tuple[Pass[Draft], ...] = (
     Pass("sides", find_sides, ("hit",), ("actors", "recipients", "dropped")),
     Pass("modality", find_modality, ("hit",), ("statement", "modality", "negated")),
-    Pass("type", find_type, ("hit", "modality"), ("type", "mode")),
+    Pass("type", find_type, ("hit", "modality"), ("type", "mode", "modality", "negated")),
     Pass("coding", find_coding, ("type", "mode"), ("coding",)),
     Pass(
         "place",

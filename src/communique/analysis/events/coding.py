@@ -24,6 +24,12 @@ PROMISED = {
     "CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
     "CONCEDE": "AGREE", "RETREAT": "AGREE",
 }  # fmt: skip
+# What a refusal of these types is coded as, with the mode of what is refused: "will not
+# lift the ban" (yield), "will not cooperate" (assist), "will not attend the talks" (meet).
+REFUSED = {
+    "CONCEDE": "yield", "RETREAT": "yield", "COOPERATE": "assist", "AID": "assist",
+    "SUPPORT": "assist", "CONSULT": "meet", "AGREE": "meet",
+}  # fmt: skip
 # Events that mostly happen within one state: an unnamed group is of the other side's state.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # Event types whose direct object is mostly a thing moved or imposed, not a side.

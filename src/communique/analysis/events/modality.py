@@ -27,6 +27,16 @@ def negated(ctx: EventContext, head: Token, noun: Token | None) -> bool:
     return governor is not None and governor.lemma_ in ctx.words.failing
 
 
+def intended(ctx: EventContext, hit: Match) -> bool:
+    """Whether a negated act is a stated intention not to do it: "will not lift", "won't
+    cooperate", "would not release" (the future or a conditional's auxiliary)."""
+    return (
+        hit.future
+        or is_future(hit.head, ctx.words)
+        or any(c.dep_ == "aux" and c.lower_ in ("would", "wo") for c in hit.head.children)
+    )
+
+
 def willing(ctx: EventContext, head: Token) -> bool:
     """ "is ready to contribute troops", "willing to send": an offer, not a deed."""
     governor = head.head if head.dep_ == "xcomp" else None

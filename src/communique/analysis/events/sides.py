@@ -76,6 +76,10 @@ def object(ctx: EventContext, verb: Token, kind: str) -> Token | None:
     objects = objects or shifted(verb)
     if verb.lemma_.lower() in ctx.words.topic_verbs:
         objects = []  # "discussed Ukraine": the topic, not the other side
+    if kind == "RETREAT":
+        # "withdrew its troops from Georgia": the forces moved are the doer's, the place left
+        # is the other side
+        objects = [o for o in objects if o.lemma_.lower() not in ctx.words.armed_nouns]
     # What is sent, given or imposed ("sent 200 troops", "provided aid") is no side of
     # the event unless it names an actor.
     taken = functools.partial(named, ctx) if kind in THING_OBJECTS else functools.partial(side, ctx)

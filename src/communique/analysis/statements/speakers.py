@@ -50,12 +50,48 @@ def speaker_of(ctx: StatementContext, verb: Token) -> tuple[Span | None, Mention
             # "a super PAC that backed Rubio": the noun, as PolNeAR marks it; "who" and
             # "which" stay as written, the pronouns they are.
             subject = antecedent
+    if unspeaking(ctx, subject):
+        # "Trump, in an interview with Fox News' “Sunday Morning Futures” show, … said":
+        # a show does not speak; the person the parse left before it may.
+        return fronted_speaker(ctx, verb, subject)
     phrase = phrase_of(ctx, subject)
     others = [c for c in subject.head.children if c.dep_ in SUBJECTS and c.i < subject.i]
     if others and subject.head == verb:  # both subjects make the speaker's phrase
         phrase = ctx.doc[min(phrase_of(ctx, o).start for o in others) : phrase.end]
     # The speaker as written ("who"), the actor it stands for (the noun before it).
     return phrase, speaker_mention(ctx, antecedent_of(ctx, subject))
+
+
+def unspeaking(ctx: StatementContext, subject: Token) -> bool:
+    """Whether a subject is a programme or a building named by its title or name ("the
+    “Sunday Morning Futures” show", "JFK airport"): no one who can speak."""
+    lemma = subject.lemma_.lower()
+    if subject.pos_ != "NOUN":
+        return False
+    named = [c for c in subject.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if lemma in ctx.words.facility_nouns:
+        return bool(named)
+    if lemma not in ctx.words.programme_nouns:
+        return False
+    titled = any(c.ent_type_ in ("WORK_OF_ART", "EVENT") or ctx.quoted(c) for c in named)
+    return titled or any(c.is_quote for c in subject.children)
+
+
+def fronted_speaker(
+    ctx: StatementContext, verb: Token, subject: Token
+) -> tuple[Span | None, Mention | None]:
+    """A person named first in the clause, hung on its verb as no subject ("Trump, in …")."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    for child in clause.children:
+        if child.i >= subject.i or child.dep_ not in ("dep", "npadvmod", "nsubj", "intj"):
+            continue
+        mention = ctx.mention_at(child.idx, child.idx + len(child))
+        if mention is not None and ctx.kinds.get(mention.actor_id or "") == "person":
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            return span, mention
+    return None, None
 
 
 def speaker_mention(ctx: StatementContext, subject: Token) -> Mention | None:
