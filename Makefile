@@ -52,6 +52,7 @@ eval: $(STAMP)
 	$(BIN)/communique eval polnear ../shared/eval/polnear/dev --baseline textacy
 	$(BIN)/communique eval plover ../shared/eval/plover_gsr/plover_gsr_dev.jsonl
 	$(BIN)/communique eval news ../shared/eval/news/voa_gold_dev.jsonl
+	$(BIN)/communique eval places ../shared/eval/geo/GeoVirus_dev.xml
 	$(BIN)/communique eval quad ../shared/eval/conflibert/cameo_class/train.tsv
 	$(BIN)/communique eval stories ../shared/corpora/basil/basil_articles.jsonl
 	$(BIN)/communique eval stories ../shared/corpora/allsides/allsides_articles_flat.jsonl

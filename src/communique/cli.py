@@ -235,9 +235,13 @@ def ingest(
             max_bytes=parse_size(max_size),
             fields=parse_field_overrides(field or []),
             outlet=outlet,
+            actors=tuple(str(path) for path in actors or ()),
         )
     except ValueError as error:
         raise _fail(str(error)) from None
+    from communique.kb.load import load_outlets
+
+    load_outlets(options.actors)  # a bad knowledge-base file stops the run before any reading
     command = "ingest " + " ".join(path_label(path) for path in paths)
     read = _run_ingest(paths, db, options, model, analyse, batch_size, threshold, command, actors)
     if read == 0:
@@ -669,6 +673,27 @@ def eval_news(
         for name, value in figures.items()
     )
     _print_score(figures, table, as_json)
+
+
+@eval_app.command("places")
+def eval_places(
+    gold: Annotated[Path, typer.Argument(help="GeoVirus XML: articles with their toponyms.")],
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score place resolution on GeoVirus toponyms (names given): share within 161 km, mean
+    and median error in km, AUC of log errors, unresolved count."""
+    from communique.analysis.resources import Resources
+    from communique.display.progress import Meter
+    from communique.evaluate import places
+
+    if not gold.is_file():
+        raise _fail(f"{gold}: no such file")
+    total = len(places.read_gold(gold))  # a malformed file is refused before loading
+    resolve = places.resolver(Resources.load(actors or ()))
+    with Meter(err, "articles", total, "articles") as meter:
+        score = places.evaluate(gold, resolve, meter.advance)
+    _print_score(score.as_dict(), places.format_table(score), as_json)
 
 
 @eval_app.command("quad")

@@ -50,13 +50,24 @@ def test_the_place_of_the_reported_event_not_of_the_report(model, res):
     assert place(model, res, text, "said") is None
 
 
-def test_a_country_has_its_capitals_coordinates(model, res):
+def test_a_country_has_its_own_point_not_its_capitals(model, res):
     where = place(model, res, "The ministers met in Germany.", "met")
     assert where is not None
     assert (where.name, where.country) == ("Germany", "DEU")
     assert where.geonameid == 2921044  # the country's GeoNames entry, not Berlin's
-    assert where.latitude == pytest.approx(52.52, abs=0.1)  # Berlin
-    assert where.longitude == pytest.approx(13.4, abs=0.1)
+    assert where.latitude == pytest.approx(51.5, abs=1)  # the middle of Germany, not Berlin
+    assert where.longitude == pytest.approx(10.5, abs=1)
+
+
+def test_an_event_place_is_chosen_with_the_storys_other_places_in_view(model, res):
+    text = (
+        "Officials in Louisiana said on Monday that the storm had flooded dozens of homes. "
+        "Volunteers handed out food in Alexandria on Tuesday."
+    )
+    where = place(model, res, text, "handed")
+    assert where is not None and where.text == "Alexandria"
+    assert where.country == "USA"  # Alexandria, Louisiana, not Egypt's
+    assert where.latitude == pytest.approx(31.3, abs=0.3)
 
 
 def test_a_seat_of_power_is_its_capital(model, res):

@@ -594,6 +594,7 @@ def test_a_failed_crossdoc_write_leaves_the_previous_pass(tmp_path):
 def test_two_outlets_giving_different_death_tolls_are_a_number_conflict(tmp_path, cli):
     source = tmp_path / "kharkiv.jsonl"
     reports = [
+        # stored under the knowledge base's name for the outlet, "The Kyiv Independent"
         ("Kyiv Independent", "Russian missiles struck Kharkiv on Monday, killing 12 people."),
         ("Reuters", "Russian missiles struck Kharkiv on Monday, killing 14 people."),
     ]
@@ -611,7 +612,7 @@ def test_two_outlets_giving_different_death_tolls_are_a_number_conflict(tmp_path
     assert result.returncode == 0, result.stderr
     counted = [row for row in map(json.loads, result.stdout.splitlines()) if row["sizes"]]
     assert [(row["outlet"], row["sizes"][0]["value"]) for row in counted] == [
-        ("Kyiv Independent", 12), ("Reuters", 14),
+        ("The Kyiv Independent", 12), ("Reuters", 14),
     ]  # fmt: skip
     (merged_id,) = {row["merged_id"] for row in counted}
     assert {row["num_articles"] for row in counted} == {2}
@@ -626,7 +627,7 @@ def test_two_outlets_giving_different_death_tolls_are_a_number_conflict(tmp_path
     kind, subject, fact, sides = found.kind, found.subject, found.fact, found.sides
     assert (kind, subject, fact) == ("number", merged_id, "dead: ASSAULT RUS")
     assert {(side["value"], side["outlet"]) for side in sides} == {
-        ("12", "Kyiv Independent"), ("14", "Reuters"),
+        ("12", "The Kyiv Independent"), ("14", "Reuters"),
     }  # fmt: skip
     for side in sides:
         assert side["text"] == side["value"] and side["evidence"].endswith(

@@ -4,17 +4,23 @@ A place counts only as the object of a locative preposition ("in Moscow", "at th
 "on the outskirts of Kyiv"; ``event_place_preps`` and ``area_nouns`` in lexicon.yaml) that
 modifies the trigger's clause: a place that is an actor ("Moscow said") or describes a person
 ("the US ambassador in Moscow", "a diplomat from Moscow") is not where the event was. The text
-is then resolved, in order, as a state (its capital's coordinates), a seat of power the
-knowledge base lists as a metonym ("the Kremlin" → Moscow), a town in the GeoNames gazetteer,
-and a region of a state (country only).
+is then resolved (``resolve_place``) as a state (its own point), a seat of power the
+knowledge base lists as a metonym ("the Kremlin" → Moscow), a first-level division, continent
+or town of the GeoNames gazetteer, and a region of a state (country only). Places that share a
+name are told apart with the article's other places in view (``PlaceContext``): "Alexandria"
+in a story about Louisiana is Alexandria, Louisiana.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from communique.analysis.dates import attachment
 from communique.kb.names import normal
@@ -34,6 +40,90 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 # -- resolving a name -----------------------------------------------------------------------
 
+# How a candidate place of a name is weighed (``_score``): the log of its population, and
+# these. A state named as a place is the state unless the article points hard elsewhere
+# ("Georgia" in a story about Atlanta); a continent is the continent; a division outweighs a
+# town of its name ("New York", "Indiana"); a town found by one of its other names (Taguig,
+# once "Santa Ana") counts for less; a place in a state or division the article names
+# otherwise counts for much more ("Alexandria" in a story about Louisiana).
+_KIND_WEIGHT = {"country": 2.0, "continent": 3.0, "admin1": 0.5, "city": 0.0}
+_OTHER_NAME = -0.5
+_STATE_IN_VIEW = 3.0
+_DIVISION_IN_VIEW = 1.5
+# The share of a division's people its namesake city must hold to be what the name means,
+# or the people that make a namesake city what the name means anyway: news that writes "in
+# New York" or "in Mexico" of a city of millions means the city.
+_CITY_SHARE = 0.5
+_MAJOR_CITY = 1_000_000
+_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """The places an article names, for choosing among the places a name could be.
+
+    ``named``: each place name of the article (normal form) with the state and division
+    ``(state, division code)`` it resolves to on its own; ``states``: states the article names
+    in other ways (demonyms: "Philippine officials").
+    """
+
+    named: Mapping[str, tuple[str, tuple[str, str] | None]] = field(default_factory=dict)
+    states: frozenset[str] = frozenset()
+
+    def view(self, key: str) -> tuple[set[str], set[tuple[str, str]]]:
+        """The states and divisions in view when resolving ``key``: those of the article's
+        other place names and its demonyms (a name is no evidence for itself)."""
+        states, divisions = set(self.states), set()
+        for name, (state, division) in self.named.items():
+            if name == key:
+                continue
+            states.add(state)
+            if division is not None:
+                divisions.add(division)
+        return states, divisions
+
+
+NO_CONTEXT = PlaceContext()
+
+
+def place_context(names: Iterable[str], res: Resources, text: str = "") -> PlaceContext:
+    """The context of an article's place ``names``: what each resolves to on its own, and the
+    states ``text`` names by demonym."""
+    named: dict[str, tuple[str, tuple[str, str] | None]] = {}
+    for name in names:
+        key = normal(name)
+        if not key or key in named:
+            continue
+        place = _best(key, res, NO_CONTEXT)
+        if place is not None and place.country:
+            division = (place.country, place.admin1) if place.admin1 else None
+            named[key] = (place.country, division)
+        elif (code := _state(res, key) or res.kb.by_region.get(key)) is not None:
+            named[key] = (code, None)
+    states = {
+        code for word in set(_WORD.findall(text)) if (code := res.kb.by_demonym.get(normal(word)))
+    }
+    return PlaceContext(named=named, states=frozenset(states))
+
+
+# The place context of each parsed article, computed once (see ``doc_context``).
+_DOC_CONTEXTS: weakref.WeakKeyDictionary[Doc, tuple[Resources, PlaceContext]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def doc_context(doc: Doc, res: Resources) -> PlaceContext:
+    """The place context of a parsed article: its place entities and demonyms (computed once
+    a document, and kept while the document lives)."""
+    cached = _DOC_CONTEXTS.get(doc)
+    if cached is not None and cached[0] is res:
+        return cached[1]
+    names = [e.text for e in doc.ents if e.label_ in PLACE_LABELS]
+    demonyms = " ".join(e.text for e in doc.ents if e.label_ == "NORP")
+    context = place_context(names, res, demonyms)
+    _DOC_CONTEXTS[doc] = (res, context)
+    return context
+
 
 def _capital(res: Resources, code: str) -> Place | None:
     """The gazetteer entry of a state's capital, if the gazetteer has it in that state."""
@@ -49,6 +139,51 @@ def _state(res: Resources, key: str) -> str | None:
     return next((a.id for a in res.kb.named(key) if a.kind == "state"), None)
 
 
+def _score(place: Place, key: str, states: set[str], divisions: set[tuple[str, str]]) -> float:
+    """How likely ``place`` is the place named ``key``, with ``states`` and ``divisions`` in
+    view (see ``_KIND_WEIGHT``)."""
+    score = math.log10(place.population + 10) + _KIND_WEIGHT.get(place.kind, 0.0)
+    if place.kind != "country" and normal(place.name) != key:
+        score += _OTHER_NAME
+    if place.country in states:
+        score += _STATE_IN_VIEW
+    if place.admin1 and (place.country, place.admin1) in divisions:
+        score += _DIVISION_IN_VIEW
+    return score
+
+
+def _best(key: str, res: Resources, context: PlaceContext) -> Place | None:
+    """The likeliest place named ``key``: the state the knowledge base names so, and every
+    gazetteer place of the name, weighed with the article's other places in view (and the
+    state the knowledge base files the name under as a region)."""
+    candidates = list(res.places.candidates(key))
+    code = _state(res, key)
+    if code is not None:
+        own = res.places.country(code)
+        candidates = [c for c in candidates if c.kind != "country" or c.country == code]
+        if own is not None and own not in candidates:
+            candidates.append(own)
+    if not candidates:
+        return None
+    states, divisions = context.view(key)
+    region = res.kb.by_region.get(key)
+    if region is not None:  # a region of a state the knowledge base knows ("Geneva")
+        states.add(region)
+    best = max(candidates, key=lambda place: _score(place, key, states, divisions))
+    if best.kind == "admin1":
+        # A division that is mostly its namesake city ("Istanbul"), or whose namesake city
+        # is a city of millions ("New York"), is named for the city.
+        for town in candidates:
+            inside = town.kind == "city" and (town.country, town.admin1) == (
+                best.country,
+                best.admin1,
+            )
+            major = town.population >= min(_CITY_SHARE * best.population, _MAJOR_CITY)
+            if inside and major:
+                return town
+    return best
+
+
 def _from_place(text: str, start: int, end: int, place: Place, country: str | None) -> Where:
     """A ``Where`` for the text at ``start``-``end`` resolved to a gazetteer entry."""
     return Where(
@@ -56,48 +191,65 @@ def _from_place(text: str, start: int, end: int, place: Place, country: str | No
         text_start=start,
         text_end=end,
         name=place.name,
-        country=country or place.country,
+        country=country or place.country or None,
         latitude=place.latitude,
         longitude=place.longitude,
-        geonameid=place.geonameid,
+        geonameid=place.geonameid or None,
     )
 
 
-def resolve_place(text: str, start: int, end: int, res: Resources) -> Where:
-    """A place name resolved: a state, a seat of power, a town or a region, else unresolved.
+def _state_where(text: str, start: int, end: int, code: str, res: Resources) -> Where:
+    """A state named as a place: its own name, GeoNames id and point (its capital's when the
+    gazetteer has no point for it)."""
+    point = res.places.country(code) or _capital(res, code)
+    return Where(
+        text=text,
+        text_start=start,
+        text_end=end,
+        name=res.kb.countries[code].name if code in res.kb.countries else text,
+        country=code,
+        latitude=point.latitude if point else None,
+        longitude=point.longitude if point else None,
+        geonameid=res.states.get(code),
+    )
 
-    A state gets its own name and GeoNames id with its capital's coordinates (None when the
-    gazetteer lacks the capital); a metonym ("the Kremlin") resolves to the capital; a region
-    ("Crimea") to its state only. An unknown name keeps its text with every field None.
+
+def resolve_place(
+    text: str, start: int, end: int, res: Resources, context: PlaceContext = NO_CONTEXT
+) -> Where:
+    """A place name resolved: a state, a seat of power, a division, a continent or a town,
+    else a region of a state (its state only), else unresolved.
+
+    A state gets its own name, GeoNames id and point; a metonym ("the Kremlin") resolves to
+    the capital. Among places that share a name the likeliest wins (``_best``): ``context``
+    holds the article's other places, which settle "Alexandria" in a story about Louisiana.
+    A region the knowledge base lists ("Crimea") and the gazetteer does not place gets its
+    state only, and so does one whose namesake town is in another state the article does not
+    point to. An unknown name keeps its text with every field None.
     """
     key = normal(text)
     code = _state(res, key)
-    if code is not None:
-        capital = _capital(res, code)
-        return Where(
-            text=text,
-            text_start=start,
-            text_end=end,
-            name=res.kb.countries[code].name if code in res.kb.countries else text,
-            country=code,
-            latitude=capital.latitude if capital else None,
-            longitude=capital.longitude if capital else None,
-            geonameid=res.states.get(code),
-        )
-    code = res.kb.by_metonym.get(key)
-    capital = _capital(res, code) if code else None
-    if capital is not None:
-        return _from_place(text, start, end, capital, code)
-    if code is not None:
-        # A capital the gazetteer files under another town's old name ("Islamabad", once a
-        # name of Chittagong) is still its own state's: the state, without coordinates.
-        return Where(text=text, text_start=start, text_end=end, name=text, country=code)
-    place = res.places.get(key)
+    place = _best(key, res, context) if code is None or context.named else None
+    if code is not None and (place is None or place.kind == "country"):
+        return _state_where(text, start, end, code, res)
+    if code is None:
+        code = res.kb.by_metonym.get(key)
+        capital = _capital(res, code) if code else None
+        if capital is not None:
+            return _from_place(text, start, end, capital, code)
+        if code is not None:
+            # A capital the gazetteer files under another town's old name ("Islamabad", once a
+            # name of Chittagong) is still its own state's: the state, without coordinates.
+            return Where(text=text, text_start=start, text_end=end, name=text, country=code)
+    region = res.kb.by_region.get(key)
+    if place is not None and region is not None and place.country != region:
+        states, _ = context.view(key)
+        if place.kind != "admin1" and (place.country not in states or region in states):
+            place = None
     if place is not None:
         return _from_place(text, start, end, place, None)
-    code = res.kb.by_region.get(key)
-    if code is not None:
-        return Where(text=text, text_start=start, text_end=end, name=text, country=code)
+    if region is not None:
+        return Where(text=text, text_start=start, text_end=end, name=text, country=region)
     return Where(text=text, text_start=start, text_end=end)
 
 
@@ -157,7 +309,8 @@ def _candidates(
         if entity.label_ not in PLACE_LABELS | _MISLABELLED:
             continue
         span = doc[entity.start : entity.end]
-        where = resolve_place(entity.text, entity.start_char, entity.end_char, res)
+        context = doc_context(doc, res)
+        where = resolve_place(entity.text, entity.start_char, entity.end_char, res, context)
         if entity.label_ in PLACE_LABELS or _resolves(where):
             found.append((span, where))
     return found
@@ -172,7 +325,7 @@ def _untagged(sentence: Span, res: Resources) -> list[tuple[Span, Where]]:
             continue
         first = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
         span = doc[first : token.i + 1]
-        where = resolve_place(span.text, span.start_char, span.end_char, res)
+        where = resolve_place(span.text, span.start_char, span.end_char, res, doc_context(doc, res))
         if _resolves(where):
             found.append((span, where))
     return found

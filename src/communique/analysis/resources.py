@@ -18,7 +18,7 @@ from communique.analysis.lexicon import Lexicon, read_lexicon
 from communique.analysis.triggers import TriggerTable, read_triggers
 from communique.kb import KnowledgeBase
 from communique.kb import load as load_kb
-from communique.kb.places import Place, load_gazetteer, state_ids
+from communique.kb.places import Gazetteer, load_gazetteer, state_ids
 from communique.ontology import plover
 
 
@@ -30,7 +30,7 @@ class Resources:
     triggers: TriggerTable
     words: Lexicon  # the word lists (lexicon.yaml)
     ontology: plover.Ontology  # PLOVER types and modes, the CAMEO/Goldstein crosswalk
-    places: Mapping[str, Place]  # the gazetteer: places by normal name
+    places: Gazetteer  # the gazetteer: towns by normal name, and every place of a name
     states: Mapping[str, int]  # GeoNames ids of states by ISO alpha-3 code
 
     @classmethod

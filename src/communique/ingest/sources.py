@@ -19,6 +19,7 @@ from pathlib import Path
 
 from communique.ingest.feeds import read_feed
 from communique.ingest.html import extract_page
+from communique.ingest.outlets import outlet_names
 from communique.ingest.structured import read_csv, read_json, read_jsonl
 from communique.ingest.text import read_text
 from communique.records import Article, Problem
@@ -42,6 +43,9 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     fields: Mapping[str, str] = field(default_factory=dict)  # --field overrides
     outlet: str | None = None  # outlet for articles whose source names none
+    # The user's knowledge-base files (--actors): outlets they add are known by name, domain
+    # and handle too.
+    actors: tuple[str, ...] = ()
 
 
 def human_size(size: float) -> str:
@@ -230,14 +234,18 @@ def _storable(value: str | None) -> str | None:
 
 
 def _finished(article: Article, name: str, options: ReadOptions) -> Article:
-    """An article as it is stored: its file, the default outlet, text that can be stored."""
+    """An article as it is stored: its file, its outlet under the name the knowledge base
+    knows it by (else as written, else from its URL, else the default), text that can be
+    stored."""
     text = _storable(article.text) or ""
+    url = _storable(article.url)
+    outlet = outlet_names(options.actors).name(_storable(article.outlet), url, options.outlet)
     return Article(
         text=text,
         title=_storable(article.title),
         date=article.date,
-        outlet=_storable(article.outlet or options.outlet),
-        url=_storable(article.url),
+        outlet=_storable(outlet),
+        url=url,
         source=name,
         locator=article.locator,
         format=article.format,

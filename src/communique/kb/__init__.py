@@ -4,7 +4,7 @@ Plain YAML files in ``data/`` (format: docs/knowledge-base.md), read once per pr
 never written at run time; users add their own files with ``--actors``.
 """
 
-from communique.kb.load import KBError, KnowledgeBase, load
+from communique.kb.load import KBError, KnowledgeBase, load, load_outlets
 from communique.kb.model import STATE_KINDS, Actor, Country, Office
 from communique.kb.names import normal, slug
 
@@ -16,6 +16,7 @@ __all__ = [
     "KnowledgeBase",
     "Office",
     "load",
+    "load_outlets",
     "normal",
     "slug",
 ]

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from communique.kb.model import OFFICE_KINDS, Actor, Country, Office
-from communique.kb.names import normal
+from communique.kb.names import handle_key, host_of, normal
 
 # The list each file holds, and the order files are read in (later ones win on merge).
 SECTIONS = ("countries", "igos", "institutions", "outlets", "people", "agents")
@@ -72,6 +72,25 @@ def _text(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def _domain(value: str, where: str) -> str:
+    """An outlet's domain as written in its record, checked: ``voanews.com``, ``news.sky.com``."""
+    text = value.strip()
+    if host_of(text) != text or ":" in text or "/" in text:
+        raise KBError(
+            f"{where}: {value!r} is not a domain (write it as 'example.com': lower case, "
+            "no 'www.', scheme or path)"
+        )
+    return text
+
+
+def _handle(value: str, where: str) -> str:
+    """A page or account name as written in its record, checked: ``VOANews``, ``@AJEnglish``."""
+    text = " ".join(value.split())
+    if not handle_key(text) or "/" in text or "@" in text.lstrip("@"):
+        raise KBError(f"{where}: {value!r} is not a page or account name")
+    return text
+
+
 class FileReading:
     """What a knowledge base does with its files: each record checked, merged by id (a later
     file's facts win), offices kept for their holders."""
@@ -81,6 +100,8 @@ class FileReading:
     agents: dict[str, str]
     versions: dict[str, str]
     _offices: dict[str, list[Office]]
+    # ("domain" | "handle", key) → (outlet id, the record that gave it): none is shared.
+    _outlet_keys: dict[tuple[str, str], tuple[str, str]]
 
     # -- building --------------------------------------------------------------------------
 
@@ -156,7 +177,11 @@ class FileReading:
             **{key: value for key in _MERGED_FIELDS if (value := getattr(actor, key)) is not None},
         )
         self.actors[actor.id] = replace(
-            merged, aliases=tuple(aliases), offices=tuple(offices.values())
+            merged,
+            aliases=tuple(aliases),
+            offices=tuple(offices.values()),
+            domains=tuple(dict.fromkeys((*old.domains, *actor.domains))),
+            handles=tuple(dict.fromkeys((*old.handles, *actor.handles))),
         )
 
     def _add_countries(self, record: Mapping[str, Any], where: str) -> None:
@@ -209,10 +234,22 @@ class FileReading:
         )
 
     def _add_outlets(self, record: Mapping[str, Any], where: str) -> None:
+        key = self._require(record, "id", where)
+        where = f"{where} ({key})"
         state_run = record.get("state_run")
+        domains = tuple(_domain(value, where) for value in _strings(record.get("domains")))
+        handles = tuple(_handle(value, where) for value in _strings(record.get("handles")))
+        for field, values in (("domain", domains), ("handle", [handle_key(h) for h in handles])):
+            for value in values:
+                owner, given = self._outlet_keys.setdefault((field, value), (key, where))
+                if owner != key:
+                    raise KBError(
+                        f"{where}: {field} {value!r} is already outlet {owner!r}'s ({given}); "
+                        f"a {field} names one outlet"
+                    )
         self._merge(
             Actor(
-                id=self._require(record, "id", where),
+                id=key,
                 name=self._require(record, "name", where),
                 kind="outlet",
                 country=_text(record.get("country")),
@@ -220,6 +257,8 @@ class FileReading:
                 wikidata=_text(record.get("wikidata")),
                 aliases=_strings(record.get("aliases")),
                 state_run=None if state_run is None else bool(state_run),
+                domains=domains,
+                handles=handles,
             )
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from communique.kb.files import SECTOR_LABELS, FileReading, KBError
 from communique.kb.model import Actor, Country, Office
-from communique.kb.names import normal
+from communique.kb.names import handle_key, host_of, normal, parent_domains
 
 
 class KnowledgeBase(FileReading):
@@ -30,7 +31,10 @@ class KnowledgeBase(FileReading):
         self.by_metonym: dict[str, str] = {}
         self.by_prefix: dict[str, str] = {}
         self.by_region: dict[str, str] = {}
+        self.by_domain: dict[str, str] = {}  # outlet's domain → outlet id
+        self.by_handle: dict[str, str] = {}  # page or account name (handle_key) → outlet id
         self._offices: dict[str, list[Office]] = {}  # from office files, by person id
+        self._outlet_keys: dict[tuple[str, str], tuple[str, str]] = {}
         self.generated: set[str] = set()  # ids first read from generated (phoenix_) files
 
     # -- looking things up -----------------------------------------------------------------
@@ -43,6 +47,24 @@ class KnowledgeBase(FileReading):
     def named(self, name: str) -> list[Actor]:
         """Actors whose name or alias is ``name`` (in normal form)."""
         return [self.actors[key] for key in self.by_name.get(normal(name), ())]
+
+    def outlet_by_domain(self, url_or_host: str) -> Actor | None:
+        """The outlet whose site a URL or host is on: the host's own domain or any domain
+        above it (``edition.cnn.com`` → CNN, ``news.cn`` → Xinhua); None when unknown."""
+        host = host_of(url_or_host)
+        if host is None:
+            return None
+        for domain in parent_domains(host):
+            key = self.by_domain.get(domain)
+            if key is not None:
+                return self.actors[key]
+        return None
+
+    def outlet_by_handle(self, name: str) -> Actor | None:
+        """The outlet with a page or account of this name, in any case, with or without its
+        "@" (``"@SputnikInt"``, ``"xhnews"``); None when unknown."""
+        key = self.by_handle.get(handle_key(name))
+        return None if key is None else self.actors[key]
 
     def surnamed(self, name: str) -> list[Actor]:
         return [self.actors[key] for key in self.by_surname.get(normal(name), ())]
@@ -138,6 +160,11 @@ class KnowledgeBase(FileReading):
                 if actor.id not in surnames[normal(surname)]:
                     surnames[normal(surname)].append(actor.id)
         self.by_name = {key: tuple(ids) for key, ids in names.items()}
+        for actor in self.actors.values():
+            for domain in actor.domains:
+                self.by_domain[domain] = actor.id
+            for handle in actor.handles:
+                self.by_handle[handle_key(handle)] = actor.id
         self.by_surname = {key: tuple(ids) for key, ids in surnames.items()}
         for country in self.countries.values():
             for demonym in country.demonyms:
@@ -180,3 +207,28 @@ def _load(extra: tuple[str, ...]) -> KnowledgeBase:
 def load(extra: Sequence[Path | str] = ()) -> KnowledgeBase:
     """The knowledge base: shipped files, then the user's ``--actors`` files (which win)."""
     return _load(tuple(str(path) for path in extra))
+
+
+_OUTLETS_SECTION = re.compile(r"^outlets:", re.MULTILINE)
+
+
+@functools.cache
+def _load_outlets(extra: tuple[str, ...]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for name, text in shipped_files():
+        if name.endswith(".yaml") and _OUTLETS_SECTION.search(text):
+            kb.add_file(name, text)
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise KBError(f"{path}: cannot read ({error.strerror or error})") from None
+        kb.add_file(path, text)
+    return kb.index()
+
+
+def load_outlets(extra: Sequence[Path | str] = ()) -> KnowledgeBase:
+    """A knowledge base of the outlets only (the shipped files that hold outlets, then the
+    user's files), for looking outlets up by name, domain or handle without loading every
+    person. Read once per process for the same files; treat it as read-only."""
+    return _load_outlets(tuple(str(path) for path in extra))

@@ -52,6 +52,8 @@ class Actor:
     offices: tuple[Office, ...] = ()
     state_run: bool | None = None  # outlets
     igo: str | None = None  # CAMEO code of an IGO (UNO, NAT, ...)
+    domains: tuple[str, ...] = ()  # outlets: their sites' domains ("voanews.com")
+    handles: tuple[str, ...] = ()  # outlets: page and account names ("VOANews")
 
     def offices_on(self, day: date | None) -> tuple[Office, ...]:
         return tuple(office for office in self.offices if office.held_on(day))
