@@ -250,3 +250,41 @@ def test_forces_withdrawn_are_the_doer_s_and_the_place_left_the_other_side(nlp):
     (event,) = _events(nlp, "Armenia withdrew its troops from the disputed villages in Tavush.")
     assert event.type == "RETREAT"
     assert all("troops" not in p.text for p in event.recipients)
+
+
+def test_claiming_responsibility_for_an_attack_is_the_attack_by_the_claimer_as_claimed(nlp):
+    text = "The Taliban claimed responsibility for the bombing in Kandahar."
+    (event,) = _events(nlp, text)
+    assert (event.type, event.modality) == ("ASSAULT", "claimed")
+    assert [p.country for p in event.actors] == ["AFG"]
+
+
+def test_they_after_an_event_of_many_is_that_side(nlp):
+    text = "Gunmen attacked a convoy near Kandahar. They killed four guards and burned two trucks."
+    events = _events(nlp, text)
+    assert [e.type for e in events][:2] == ["ASSAULT", "ASSAULT"]
+    assert all([p.country for p in e.actors] == ["AFG"] for e in events)
+
+
+def test_they_looks_back_only_a_little(nlp):
+    filler = " ".join(f"The council met for the {n}th time on the budget." for n in range(5, 15))
+    text = f"Gunmen attacked a convoy near Kandahar. {filler} They killed four guards."
+    killing = [e for e in _events(nlp, text) if e.trigger == "kill"]
+    assert killing == [] or all(not e.actors for e in killing)
+
+
+def test_an_accusation_or_a_denial_is_asserted_not_claimed(nlp):
+    for text in ("Iran accused Israel of the attack.", "Beijing denied the charges."):
+        (event,) = _events(nlp, text)
+        assert event.modality == "asserted"
+
+
+def test_an_agentless_passive_is_no_event_for_want_of_an_actor(nlp):
+    assert _events(nlp, "Three reporters were arrested on Tuesday.") == []
+    (by_police,) = _events(nlp, "Three reporters were arrested by Egyptian police on Tuesday.")
+    assert [p.country for p in by_police.actors] == ["EGY"]
+
+
+def test_a_passive_arrest_in_a_state_is_that_state_s(nlp):
+    (event,) = _events(nlp, "Three reporters were arrested in Rwanda on Tuesday.")
+    assert (event.type, [p.country for p in event.actors]) == ("COERCE", ["RWA"])

@@ -167,7 +167,13 @@ def test_nouns_report_only_as_clause_subjects(nlp):
     assert first(nlp, "There were clashes in the north.") == ("ASSAULT", None)
     # mentions, not reports
     assert events(nlp, "He spoke after the attack.") == []
-    assert events(nlp, "The Taliban claimed responsibility for the attack.") == []
+    assert events(nlp, "The Taliban blamed the government for the attack.")[0].type == "ACCUSE"
+
+
+def test_claiming_responsibility_reports_the_act_claimed(nlp):
+    # the claimer is the doer, by their own claim (the event's modality says so)
+    (found,) = events(nlp, "The Taliban claimed responsibility for the attack.")
+    assert (found.type, found.head.lemma_, found.token.lemma_) == ("ASSAULT", "claim", "attack")
 
 
 def test_embedded_triggers_are_claimed(nlp):

@@ -129,6 +129,7 @@ class Lexicon:
     lead_words: frozenset[str]
     topic_verbs: frozenset[str]
     command_verbs: frozenset[str]
+    carrier_nouns: frozenset[str]
     appeal_words: frozenset[str]
     # Places: where an event happened.
     event_place_preps: frozenset[str]

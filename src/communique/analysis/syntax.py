@@ -21,6 +21,13 @@ def has_negation(word: Token) -> bool:
     return any(child.dep_ == "neg" for child in word.children)
 
 
+def agentless(verb: Token) -> bool:
+    """Whether a verb is a passive that names no one doing it: "was arrested", "were killed"
+    (not "was arrested by police")."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return passive and agent(verb) is None
+
+
 def agent(verb: Token) -> Token | None:
     """Who does what a passive says: "was asked by a reporter" → reporter."""
     agents = [child for child in verb.children if child.dep_ == "agent"]

@@ -488,7 +488,7 @@ def _light_nouns(token: Token, words: Lexicon) -> list[Token]:
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     preps = words.light_verb_preps.get(lemma)
     if preps:
-        heads = [token] + [c for c in found if c.lower_ == "part"]
+        heads = [token] + [c for c in found if c.lower_ in words.carrier_nouns]
         found += [
             g
             for h in heads
@@ -497,7 +497,7 @@ def _light_nouns(token: Token, words: Lexicon) -> list[Token]:
             for g in p.children
             if g.dep_ == "pobj"
         ]
-        found = [c for c in found if c.lower_ != "part"]
+        found = [c for c in found if c.lower_ not in words.carrier_nouns]
     return _with_conj(found)
 
 

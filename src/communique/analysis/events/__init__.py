@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from communique.analysis.dates import event_date
-from communique.analysis.events.coding import PROMISED, REFUSED
+from communique.analysis.events.coding import PROMISED, REFUSED, STATE_ACTS
 from communique.analysis.events.context import EventContext
 from communique.analysis.events.matching import acts, matches
 from communique.analysis.events.modality import intended, modality_of
-from communique.analysis.events.participants import event_group
+from communique.analysis.events.participants import event_group, plural_side
 from communique.analysis.events.placing import (
     aimed,
     home_visit,
@@ -39,6 +39,7 @@ from communique.analysis.events.placing import (
 from communique.analysis.events.sides import sides
 from communique.analysis.passes import Pass
 from communique.analysis.places import event_place, purpose_place
+from communique.analysis.syntax import agentless
 from communique.analysis.triggers import Match
 from communique.ontology import plover
 from communique.records import Event, Participant, Statement, When, Where
@@ -143,6 +144,16 @@ def find_place(draft: Draft) -> None:
     draft.where = where
     if hit.type == "CONSULT" and hit.mode == "visit" and home_visit(draft.actors, draft.recipients):
         draft.dropped = True
+    for actor in draft.actors:
+        plural_side(draft.context, actor)
+    if not draft.actors and agentless(hit.head):
+        state = where.country if where is not None and hit.type in STATE_ACTS else None
+        if state is not None and where is not None:
+            # "was arrested in Rwanda", "were freed in Libya": by that state's authorities
+            draft.actors = [Participant(where.text_start, where.text_end, where.text, state, state)]
+        else:
+            # "was arrested", "were killed": PLOVER codes no event without its actor
+            draft.dropped = True
 
 
 def find_date(draft: Draft) -> None:

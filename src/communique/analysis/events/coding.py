@@ -30,6 +30,9 @@ REFUSED = {
     "CONCEDE": "yield", "RETREAT": "yield", "COOPERATE": "assist", "AID": "assist",
     "SUPPORT": "assist", "CONSULT": "meet", "AGREE": "meet",
 }  # fmt: skip
+# Acts of a state's authorities: told in the passive with a place and no one doing them
+# ("was arrested in Rwanda", "were released in Libya"), the state of the place did them.
+STATE_ACTS = frozenset({"COERCE", "SANCTION", "RETREAT"})
 # Events that mostly happen within one state: an unnamed group is of the other side's state.
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "CONCEDE"})
 # Event types whose direct object is mostly a thing moved or imposed, not a side.

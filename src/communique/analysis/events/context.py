@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
@@ -52,6 +53,21 @@ class FirstHolding:
         """The lowest number of the stretches that hold ``offset``, None when none does."""
         at = bisect.bisect_right(self.bounds, offset) - 1
         return self.holders[at] if at >= 0 else None
+
+
+# A dateline: a place in capitals at the start of a story or line, with its country or date and
+# the agency, before a dash or colon ("KABUL -", "THE HAGUE, Netherlands --", "WASHINGTON (AP) —",
+# "ADDIS ABABA, May 15 (Xinhua) --"). It says where the story was filed: no side of an event.
+DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:[A-Z][A-Z.'’-]*[ \t]+)*[A-Z]{3}[A-Z.'’-]*"
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[\w.]+){0,3})?[ \t]*(?:\([^()\n]{1,30}\))?"
+    r"[ \t]*(?:-{1,2}|—|–|:|\"|”|“)(?=\s)"
+)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """The stretches of a text that are datelines, in offset order."""
+    return [match.span() for match in DATELINE.finditer(text)]
 
 
 # A state is what a story is about when it has at least this many mentions and this share of
@@ -116,8 +132,14 @@ class EventContext:
         # Of each, the groups that name two people or more.
         self.people_groups: list[Group] = []
         self.people_event_groups: list[Group] = []
+        self.plural_sides: list[Group] = []  # sides naming many, for "they" (offset order)
         self.taken: list[Participant] = []  # the actors of the event whose recipient is sought
         self.home = home_state(self.mentions, self.actors, resources.states)
+        self.datelines = datelines(self.text)
+
+    def in_dateline(self, token: Token) -> bool:
+        """Whether a token is part of a dateline ("KABUL -", "WASHINGTON (AP) —")."""
+        return any(start <= token.idx < end for start, end in self.datelines)
 
     def people(self, group: Group) -> bool:
         """Whether a group names two people or more."""

@@ -63,6 +63,8 @@ def modality_of(ctx: EventContext, hit: Match, statement: Statement | None) -> t
         (t.lower_ in ctx.words.hearsay or t.lower_ in ctx.words.seeming)
         for t in [*head.children, *(noun.children if noun else ())]
     )
-    if hearsay or (statement is not None and statement.cue in ctx.words.claim_cues):
+    # "claimed responsibility for the attack": the attack, by the claimer's own claim
+    claims = hit.token.i != head.i and head.lemma_.lower() in ctx.words.claim_cues
+    if hearsay or claims or (statement is not None and statement.cue in ctx.words.claim_cues):
         return "claimed", False
     return "asserted", False

@@ -56,12 +56,30 @@ def group_of(ctx: EventContext, token: Token) -> list[Participant] | None:
         last = last_before(ctx.people_groups, ctx.people_event_groups, token.idx)
     else:
         last = last_before(ctx.groups, ctx.event_groups, token.idx)
+    if token.lower_ in ("they", "them"):
+        # "Militants attacked the train. They shot …": one plural side of a recent event
+        near = ctx.doc[token.sent.start].idx - NEAR_CHARS
+        recent = last_before(ctx.plural_sides, [], token.idx)
+        if recent is not None and recent[0] >= near and (last is None or recent[0] > last[0]):
+            last = recent
     if last is None:
         return None
     members: list[Participant | None] = list(last[1])
     if noun in ctx.words.state_nouns:
         members = [state_of(ctx, m) for m in members if m is not None]
     return list(dict.fromkeys(m for m in members if m is not None))
+
+
+# How far back "they" looks for one plural side of an event: about the sentence before.
+NEAR_CHARS = 300
+
+
+def plural_side(ctx: EventContext, participant: Participant) -> None:
+    """Keep an event's side that names many ("militants", "the rebels") for a later "they"."""
+    span = ctx.doc.char_span(participant.start, participant.end, alignment_mode="expand")
+    if span is not None and span.root.tag_ in ("NNS", "NNPS") and participant.country:
+        group: Group = (participant.start, (participant,))
+        bisect.insort(ctx.plural_sides, group, key=lambda found: found[0])
 
 
 def event_group(ctx: EventContext, group: Group) -> None:
@@ -91,8 +109,8 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
     ("Russian troops" → Russia, with the troops' sector)."""
     if token.lower_ in ctx.words.relatives and token.head.dep_ == "relcl":
         token = token.head.head  # "the ministry, which urged …": the ministry
-    if token.ent_type_ in NOT_ACTORS or token.dep_ == "npadvmod":
-        return None  # "on Friday", "$50 million"
+    if token.ent_type_ in NOT_ACTORS or token.dep_ == "npadvmod" or ctx.in_dateline(token):
+        return None  # "on Friday", "$50 million", "KABUL -"
     if token.lower_ in ctx.words.reported_pronouns and ctx.mention(token) is None:
         speaker = reporter(ctx, token)
         if speaker is not None:
@@ -103,7 +121,10 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
         phrase = [
             t
             for t in token.subtree
-            if t.i <= token.i and t.dep_ not in ("det",) and not stance_word(t)
+            if t.i <= token.i
+            and t.dep_ not in ("det",)
+            and not stance_word(t)
+            and not ctx.in_dateline(t)
         ]
         mention = next((m for t in phrase if (m := ctx.mention(t)) is not None), None)
         if mention is None and agent_sector is None and token.pos_ != "PROPN":
@@ -121,7 +142,14 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
                 or home_of(ctx, token, actor),
                 sector=actor.sector if actor else None,
             )
-    first = min((t for t in token.subtree if t.i <= token.i), key=lambda t: t.i)
+    # the phrase up to its head, less a dateline and the dash after it ("BAMAKO - Armed men")
+    first = min(
+        (t for t in token.subtree if t.i <= token.i and not ctx.in_dateline(t)),
+        key=lambda t: t.i,
+        default=token,
+    )
+    while first.i < token.i and first.is_punct:
+        first = first.nbor()
     start, end = first.idx, token.idx + len(token)
     actor = ctx.actors.get(mention.actor_id or "") if mention is not None else None
     return Participant(
@@ -194,6 +222,32 @@ def country_near(ctx: EventContext, token: Token) -> str | None:
         if actor is not None and actor.country:
             return actor.country
     return None
+
+
+def phrase(ctx: EventContext, token: Token, participant: Participant) -> Participant:
+    """A side named inside a common noun's phrase, as that phrase: "attacked an army base in
+    Kenya", "condemned the killing of civilians". The phrase's head is what the event is done
+    to; the state or group inside it is whose it is and gives the codes. A side that names the
+    head itself, or lies outside its phrase (a conjunct, a pronoun's antecedent), stays."""
+    if token.pos_ != "NOUN" or participant.start <= token.idx < participant.end:
+        return participant
+    own = [token]
+    for child in token.children:
+        if child.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "punct"):
+            own += [t for t in child.subtree if not ctx.in_dateline(t)]
+    start = min(t.idx for t in own)
+    end = max(t.idx + len(t) for t in own)
+    if not (start <= participant.start and participant.end <= end):
+        return participant
+    end = max(token.idx + len(token), participant.end)
+    return Participant(
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
+        actor_id=participant.actor_id,
+        country=participant.country,
+        sector=participant.sector,
+    )
 
 
 def side(ctx: EventContext, token: Token | None) -> list[Participant]:
