@@ -1,5 +1,10 @@
 """The sides stage: the actor and the recipient of a trigger from the parse around it (subject,
-object, the preposition the event type takes, a passive's agent, a proposal answered)."""
+object, the preposition the event type takes, a passive's agent, a proposal answered).
+
+Sides named together in the subject ("Jordan and Britain agreed to hold exercises") are all
+actors, whatever the type: a reciprocal act (a meeting, an agreement, joint exercises) has
+both as doers and no recipient, and for any other type ("Russia and China vetoed") both did
+it. No conjunct is made the recipient."""
 
 from __future__ import annotations
 
@@ -15,7 +20,8 @@ from communique.analysis.events.coding import (
     THING_OBJECTS,
 )
 from communique.analysis.events.context import EventContext
-from communique.analysis.events.participants import side
+from communique.analysis.events.participants import phrase, side
+from communique.analysis.places import is_purpose
 from communique.analysis.syntax import agent
 from communique.analysis.triggers import Match
 from communique.records import Participant
@@ -24,6 +30,14 @@ from communique.records import Participant
 def subject_of(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is the passive one (the recipient)."""
     for child in verb.children:
+        if child.dep_ in SUBJECTS and ctx.in_dateline(child):
+            # "KABUL - Ghani met …", "THE HAGUE, Netherlands -- A prosecutor charged …": the
+            # parser takes the dateline for a subject; the subject is the next one, or the
+            # phrase it runs on into
+            after = [t for t in child.subtree if t.dep_ == "appos" and not ctx.in_dateline(t)]
+            if after and not any(c.dep_ in SUBJECTS and c.i > child.i for c in verb.children):
+                return after[0], False
+            continue
         if child.dep_ in SUBJECTS:
             return child, False
         if child.dep_ == "nsubjpass":
@@ -58,6 +72,25 @@ def _passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not perfect
 
 
+def _armed(ctx: EventContext, noun: Token) -> bool:
+    """Whether a noun phrase is forces: "its troops", "some of its troops", "the bulk of
+    the army"."""
+    if noun.lemma_.lower() in ctx.words.armed_nouns:
+        return True
+    part = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+    return part is not None and part.lemma_.lower() in ctx.words.armed_nouns
+
+
+def recipient_preps(ctx: EventContext, kind: str, mode: str | None) -> tuple[str, ...]:
+    """The prepositions that bring an event's recipient: its type's, and its mode's where
+    that takes another ("surrendered to the authorities": RETREAT's disarm)."""
+    preps = ctx.words.recipient_preps.get(kind, ())
+    if mode:
+        preps = (*preps, *ctx.words.recipient_preps.get(f"{kind} {mode}", ()))
+    return preps
+
+
 def prep_object(ctx: EventContext, head: Token, preps: tuple[str, ...]) -> Token | None:
     for child in head.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
@@ -67,11 +100,11 @@ def prep_object(ctx: EventContext, head: Token, preps: tuple[str, ...]) -> Token
     return None
 
 
-def object(ctx: EventContext, verb: Token, kind: str) -> Token | None:
+def object(ctx: EventContext, verb: Token, kind: str, mode: str | None = None) -> Token | None:
     """The recipient: the verb's object, else the object of the preposition the event
     type takes, on the verb or on its object ("launched airstrikes on PKK targets",
     "lifted a ban on Berlusconi")."""
-    preps = ctx.words.recipient_preps.get(kind, ())
+    preps = recipient_preps(ctx, kind, mode)
     objects = [child for child in verb.children if child.dep_ in OBJECTS]
     objects = objects or shifted(verb)
     if verb.lemma_.lower() in ctx.words.topic_verbs:
@@ -79,7 +112,7 @@ def object(ctx: EventContext, verb: Token, kind: str) -> Token | None:
     if kind == "RETREAT":
         # "withdrew its troops from Georgia": the forces moved are the doer's, the place left
         # is the other side
-        objects = [o for o in objects if o.lemma_.lower() not in ctx.words.armed_nouns]
+        objects = [o for o in objects if not _armed(ctx, o)]
     # What is sent, given or imposed ("sent 200 troops", "provided aid") is no side of
     # the event unless it names an actor.
     taken = functools.partial(named, ctx) if kind in THING_OBJECTS else functools.partial(side, ctx)
@@ -96,7 +129,7 @@ def object(ctx: EventContext, verb: Token, kind: str) -> Token | None:
         found = find(ctx, verb, objects, preps)
         if found is not None:
             return found
-    return condition(ctx, verb)
+    return condition(ctx, verb) or _purpose(ctx, verb, kind)
 
 
 def _preposition(
@@ -117,9 +150,11 @@ def _preposition(
 def _proposer(
     ctx: EventContext, verb: Token, objects: list[Token], preps: tuple[str, ...]
 ) -> Token | None:
-    """ "rejected an offer from Afghanistan", "accepted demands by the rebels": the one
-    whose proposal it is."""
-    for child in objects:
+    """ "rejected an offer from Afghanistan", "accepted demands by the rebels", "conceded
+    to demands from the union": the one whose proposal it is."""
+    nouns = [*objects, *(g for c in verb.children if c.dep_ == "prep"
+                         for g in c.children if g.dep_ == "pobj")]  # fmt: skip
+    for child in nouns:
         if child.lemma_.lower() in ctx.words.proposals:
             found = prep_object(ctx, child, ("from", "by")) or next(
                 (c for c in child.children if c.dep_ == "poss" and fresh(ctx, c)), None
@@ -163,6 +198,36 @@ def _named_anywhere(
                     target = prep_object(ctx, target, tuple(ctx.words.any_preps))
                     if target is not None and named(ctx, target):
                         return target
+    return None
+
+
+def _purpose(ctx: EventContext, verb: Token, kind: str) -> Token | None:
+    """Whom an act is done for, when it names no one itself: the one its purpose clause
+    acts on ("donated ventilators to assist Ethiopia", "offered to send troops to help the
+    Philippine army", "gave 50 million euros to promote investment in Ethiopia": aid is for
+    those it is given in)."""
+    opened = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    preps = ctx.words.any_preps | ({"in"} if kind == "AID" else set())
+    clauses = [c for v in opened for c in v.children if is_purpose(c)]
+    # "donated equipment to assist Indonesia": the parser hangs it on the thing given
+    things = [c for v in opened for c in v.children if c.dep_ == "dobj"]
+    clauses += [
+        c
+        for thing in things
+        for c in thing.children
+        if c.dep_ in ("relcl", "acl")
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    ]
+    for clause in clauses:
+        objects = [c for c in clause.children if c.dep_ in OBJECTS]
+        for noun in objects:
+            if named(ctx, noun):
+                return noun
+        for head in (clause, *objects):
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+                target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if target is not None and named(ctx, target):
+                    return target
     return None
 
 
@@ -260,15 +325,16 @@ def sides(ctx: EventContext, found: Match) -> tuple[list[Participant], list[Part
         actor_token, passive = subject_of(ctx, head)
         if passive:
             actor_token = agent(head)
-        preps = (*ctx.words.recipient_preps.get(kind, ()), BETWEEN)
+        preps = (*recipient_preps(ctx, kind, found.mode), BETWEEN)
         if kind not in OF_ACTOR_TYPES:  # "mounted an invasion of South Lebanon"
             preps = (*preps, "of")
         recipient_token = prep_object(ctx, noun, preps)
         if recipient_token is None and noun.dep_ == "compound":
             # "undertook a mediation mission between Syria and Arafat"
             recipient_token = prep_object(ctx, noun.head, preps)
+        recipient_token = recipient_token or _of_thing(ctx, noun, preps)
     elif head.pos_ in ("NOUN", "PROPN"):
-        actor_token, recipient_token = noun_sides(ctx, head, kind)
+        actor_token, recipient_token = noun_sides(ctx, head, kind, found.mode)
     else:
         subject, passive = subject_of(ctx, head)
         if passive and head.lemma_.lower() in ctx.words.stative and agent(head) is None:
@@ -278,7 +344,7 @@ def sides(ctx: EventContext, found: Match) -> tuple[list[Participant], list[Part
         else:
             actor_token = subject
             ctx.taken = side(ctx, subject)
-            recipient_token = object(ctx, head, kind)
+            recipient_token = object(ctx, head, kind, found.mode)
             ctx.taken = []
     if recipient_token is None and actor_token is not None:
         # "went on hunger strike in protest of the government's refusal"
@@ -290,20 +356,37 @@ def sides(ctx: EventContext, found: Match) -> tuple[list[Participant], list[Part
         actor_token = None
     actors = side(ctx, actor_token)
     recipients = [r for r in side(ctx, recipient_token) if r not in actors]
+    if recipient_token is not None:
+        recipients = [phrase(ctx, recipient_token, r) for r in recipients]
     return actors, recipients
 
 
-def noun_sides(ctx: EventContext, noun: Token, kind: str) -> tuple[Token | None, Token | None]:
+def _of_thing(ctx: EventContext, noun: Token, preps: tuple[str, ...]) -> Token | None:
+    """The recipient on the thing an act noun is of: "a suspension of aid to Egypt", "an
+    end of arms sales to Taiwan" (whom the aid or the sales went to)."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for thing in (g for g in prep.children if g.dep_ == "pobj"):
+            if not side(ctx, thing):
+                found = prep_object(ctx, thing, tuple(p for p in preps if p != "of"))
+                if found is not None:
+                    return found
+    return None
+
+
+def noun_sides(
+    ctx: EventContext, noun: Token, kind: str, mode: str | None = None
+) -> tuple[Token | None, Token | None]:
     """ "Russia's invasion of Ukraine", "Russian airstrikes on Kyiv", "the talks with
     Lavrov" after "met Putin": the noun's own modifiers, else the governing verb's
     subject."""
     actor: Token | None = None
     if kind in OF_ACTOR_TYPES:  # "the deployment of NATO troops": NATO deploys
         actor = prep_object(ctx, noun, ("of", "by"))
-        recipient = prep_object(ctx, noun, ctx.words.recipient_preps.get(kind, ()))
+        recipient = prep_object(ctx, noun, recipient_preps(ctx, kind, mode))
     else:  # "the invasion of Ukraine by Russia"
         actor = prep_object(ctx, noun, ("by",))
-        recipient = prep_object(ctx, noun, (*ctx.words.recipient_preps.get(kind, ()), "of"))
+        recipient = prep_object(ctx, noun, (*recipient_preps(ctx, kind, mode), "of"))
+    recipient = recipient or _of_thing(ctx, noun, recipient_preps(ctx, kind, mode))
     for child in noun.children:
         if actor is not None:
             break

@@ -1,0 +1,110 @@
+"""The sides of an event: a dateline is never one, a side named inside a phrase is that phrase,
+and the recipients the trigger's own arguments do not give (a preposition of its mode, a
+proposal in a preposition, the thing an act noun is of, a purpose clause)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.analysis import analyse
+from communique.analysis.events.context import datelines
+from communique.records import Article
+
+
+def _events(nlp, text: str):
+    return analyse(Article(text=text, date=date(2023, 2, 22)), nlp).events
+
+
+def _event(nlp, text: str, kind: str):
+    found = [e for e in _events(nlp, text) if e.type == kind]
+    assert found, f"no {kind} event in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("NAIROBI -- Kenyan police arrested ...", "NAIROBI --"),
+        ("THE HAGUE, Netherlands - A court ...", "THE HAGUE, Netherlands -"),
+        ("SEOUL (Yonhap) — South Korea ...", "SEOUL (Yonhap) —"),
+        ("LIMA, June 3 (Reuters) -- Peru's ...", "LIMA, June 3 (Reuters) --"),
+        ("BAGHDAD: Iraq's parliament ...", "BAGHDAD:"),
+        ("Talks went on.\nCAIRO - Egypt said ...", "CAIRO -"),
+    ],
+)
+def test_a_dateline_is_found(text, dateline):
+    ((start, end),) = datelines(text)
+    assert text[start:end] == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US-led forces attacked the town.",
+        "The EU - Turkey deal holds.",
+        "Bogota, May 2 (EFE) The court ruled.",
+        "UN: Iran must comply.",
+    ],
+)
+def test_other_openings_are_no_dateline(text):
+    assert datelines(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("NAIROBI -- Kenyan police on Monday arrested two Somali journalists.", "Kenyan police"),
+        ("BERLIN (AP) -- Olaf Scholz on Monday criticized the Polish government.", "Olaf Scholz"),
+        ("ROME, Italy -- An Italian judge has charged a Libyan commander.", "An Italian judge"),
+    ],
+)
+def test_a_dateline_is_no_side(nlp, text, actor):
+    (event,) = [e for e in _events(nlp, text) if e.actors]
+    assert [p.text for p in event.actors] == [actor]
+    head = text.split()[0]
+    assert all(head not in p.text for p in (*event.actors, *event.recipients))
+
+
+def test_a_side_named_inside_a_phrase_is_the_phrase(nlp):
+    text = "Islamist fighters stormed a fuel depot of the Malian army on Sunday."
+    event = _event(nlp, text, "ASSAULT")
+    (recipient,) = event.recipients
+    assert recipient.text.startswith("a fuel depot")
+    assert recipient.country == "MLI"
+
+
+def test_a_surrender_is_to_whom_it_is_made(nlp):
+    event = _event(nlp, "Three suspected militants surrendered to soldiers on Sunday.", "RETREAT")
+    assert [p.text for p in event.recipients] == ["soldiers"]
+
+
+def test_a_concession_to_demands_is_to_whoever_made_them(nlp):
+    text = "The Thai government conceded to demands from the Cambodian government on Friday."
+    event = _event(nlp, text, "CONCEDE")
+    assert [p.country for p in event.recipients] == ["KHM"]
+
+
+def test_a_withdrawal_of_part_of_the_forces_is_from_the_place(nlp):
+    text = "Turkey has begun withdrawing some of its soldiers from Libya."
+    event = _event(nlp, text, "RETREAT")
+    assert [p.country for p in event.recipients] == ["LBY"]
+
+
+def test_a_suspension_of_aid_is_of_aid_to_someone(nlp):
+    event = _event(nlp, "Sweden announced a suspension of aid to Zambia.", "SANCTION")
+    assert [p.country for p in event.recipients] == ["ZMB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        ("Canada gave 20 million dollars to rebuild schools in Haiti.", "AID", "HTI"),
+        ("Japan has donated medical equipment to assist Indonesia.", "AID", "IDN"),
+        ("Britain offered to send engineers to help the Nigerian army.", "AGREE", "NGA"),
+    ],
+)
+def test_whom_an_act_is_for_is_its_recipient(nlp, text, kind, recipient):
+    event = _event(nlp, text, kind)
+    assert [p.country for p in event.recipients] == [recipient]
