@@ -288,3 +288,16 @@ def test_an_agentless_passive_is_no_event_for_want_of_an_actor(nlp):
 def test_a_passive_arrest_in_a_state_is_that_state_s(nlp):
     (event,) = _events(nlp, "Three reporters were arrested in Rwanda on Tuesday.")
     assert (event.type, [p.country for p in event.actors]) == ("COERCE", ["RWA"])
+
+
+def test_people_with_no_country_of_their_own_are_of_the_story_s_state(nlp):
+    text = (
+        "Gunmen attacked a bus in Pakistan's Balochistan province on Monday. Pakistani police "
+        "said the gunmen seized hostages. Pakistan's interior minister said Pakistan would "
+        "hunt the attackers down. The gunmen stopped a second bus and shot him."
+    )
+    events = _events(nlp, text)
+    seizing = next(e for e in events if e.trigger == "seize")
+    assert [(p.text, p.country) for p in seizing.recipients] == [("hostages", "PAK")]
+    shooting = next(e for e in events if e.trigger == "shoot")
+    assert [(p.text, p.country) for p in shooting.recipients] == [("him", "PAK")]

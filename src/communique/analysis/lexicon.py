@@ -36,6 +36,7 @@ class Lexicon:
     cue_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     view_cues: frozenset[str]
+    framing_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     colon_cues: frozenset[str]
     speech_verbs: frozenset[str]
@@ -130,6 +131,7 @@ class Lexicon:
     topic_verbs: frozenset[str]
     command_verbs: frozenset[str]
     carrier_nouns: frozenset[str]
+    crowd_nouns: frozenset[str]
     appeal_words: frozenset[str]
     # Places: where an event happened.
     event_place_preps: frozenset[str]

@@ -56,7 +56,7 @@ def group_of(ctx: EventContext, token: Token) -> list[Participant] | None:
         last = last_before(ctx.people_groups, ctx.people_event_groups, token.idx)
     else:
         last = last_before(ctx.groups, ctx.event_groups, token.idx)
-    if token.lower_ in ("they", "them"):
+    if token.lower_ == "they":
         # "Militants attacked the train. They shot …": one plural side of a recent event
         near = ctx.doc[token.sent.start].idx - NEAR_CHARS
         recent = last_before(ctx.plural_sides, [], token.idx)
@@ -127,7 +127,8 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
             and not ctx.in_dateline(t)
         ]
         mention = next((m for t in phrase if (m := ctx.mention(t)) is not None), None)
-        if mention is None and agent_sector is None and token.pos_ != "PROPN":
+        unnamed = mention is None and agent_sector is None and token.pos_ != "PROPN"
+        if unnamed and not (crowd(ctx, token) and ctx.home is not None):
             return None
     if mention is not None:
         actor = ctx.actors.get(mention.actor_id or "")
@@ -174,8 +175,17 @@ def home_of(ctx: EventContext, token: Token, actor: ActorRef | None) -> str | No
     if actor is not None:
         return ctx.home if actor.kind in ("person", "group") else None
     lemma = token.lemma_.lower()
-    people = lemma in ctx.words.people_nouns or lemma in ctx.kb.agents
+    people = lemma in ctx.words.people_nouns or lemma in ctx.kb.agents or crowd(ctx, token)
     return ctx.home if people or token.ent_type_ == "PERSON" else None
+
+
+def crowd(ctx: EventContext, token: Token) -> bool:
+    """Whether a word names people with no country of their own: "people", "passengers",
+    "them" as an object ("shot them")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PRON":
+        return token.lower_ in ("him", "her", "them") and token.dep_ in ("dobj", "pobj")
+    return lemma in ctx.words.crowd_nouns or lemma in ctx.words.people_nouns
 
 
 def place_country(ctx: EventContext, token: Token) -> str | None:

@@ -23,7 +23,7 @@ from communique.analysis.statements.colons import colons
 from communique.analysis.statements.context import StatementContext
 from communique.analysis.statements.direct import direct
 from communique.analysis.statements.found import outer_views
-from communique.analysis.statements.hearsay import according_to, hearsay
+from communique.analysis.statements.hearsay import according_to, hearsay, in_source
 from communique.analysis.statements.indirect import indirect
 from communique.analysis.statements.nouns import noun_reports
 from communique.analysis.statements.stances import seeming, stances
@@ -41,6 +41,7 @@ PASSES: tuple[Pass[StatementContext], ...] = (
     Pass("colons", colons, ("parse", "quotes", "mentions", "found"), ("found",)),
     # After the reports: a sentence whose report is found already credits its source.
     Pass("according to", according_to, ("parse", "quotes", "mentions", "found"), ("found",)),
+    Pass("in a poll", in_source, ("parse", "quotes", "mentions", "found"), ("found",)),
     Pass("noun reports", noun_reports, ("parse", "quotes", "mentions", "found"), ("found",)),
     Pass("stances", stances, ("parse", "quotes", "mentions", "found"), ("found",)),
     Pass("seeming", seeming, ("parse", "quotes", "mentions", "found"), ("found",)),

@@ -12,7 +12,10 @@ from communique.analysis.statements.context import Found, StatementContext
 from communique.analysis.statements.found import add
 from communique.analysis.statements.spans import SIGNATURE
 from communique.analysis.statements.speakers import speaker_of, via_of
-from communique.analysis.statements.subjects import cue_verb, subject_of
+from communique.analysis.statements.subjects import cue_verb, lemma_of, subject_of
+
+# How a clause hangs on a verb that reports only with a clause ("agreed that …").
+CLAUSAL = frozenset({"ccomp", "xcomp", "parataxis"})
 
 
 def direct(ctx: StatementContext) -> None:
@@ -122,9 +125,13 @@ def governor(ctx: StatementContext, quote: Quote) -> Token | None:
     for token in span or ():
         if token.is_punct or quote.start <= token.head.idx < quote.end:
             continue  # only the quote's own heads lead out of it
+        below = token
         for verb in token.ancestors:
+            reached, below = below, verb
             if ctx.inside_quote(verb.idx) is not None:
                 continue
+            if lemma_of(verb) in ctx.words.clause_cues and reached.dep_ not in CLAUSAL:
+                continue  # "agreed to an interview on “Women in Power”": a title, not words
             if cue_verb(ctx, verb) or (verb.pos_ == "VERB" and verb.lemma_ in ctx.words.colon_cues):
                 return verb
             fronted = fronted_cue(ctx, verb)
@@ -149,6 +156,14 @@ def fronted_cue(ctx: StatementContext, name: Token) -> Token | None:
 def opens(ctx: StatementContext, offset: int) -> bool:
     """Whether a quotation mark opens at an offset."""
     return ctx.text[offset] in OPENERS or ctx.text[offset : offset + 2] in OPENERS
+
+
+def clauseless(ctx: StatementContext, verb: Token) -> bool:
+    """Whether a verb that reports only with a clause has none ("agreed to an interview"):
+    it frames no quote."""
+    return lemma_of(verb) in ctx.words.clause_cues and not any(
+        c.dep_ in CLAUSAL for c in verb.children
+    )
 
 
 def colon_before(ctx: StatementContext, number: int) -> bool:
@@ -183,6 +198,7 @@ def frame_cue(ctx: StatementContext, first: int, last: int, quotes: list[Quote])
     cues = [
         verb for verb in span or ()
         if not in_quote(verb.idx) and cue_verb(ctx, verb) and subject_of(ctx, verb) is not None
+        and not clauseless(ctx, verb)
     ]  # fmt: skip
     # First a verb the parse hung on the quoted words, the nearest ("Asked by Lauer
     # whether …, she said, “I read it”").

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from communique.analysis.statements.context import Found, StatementContext
 from communique.analysis.statements.spans import Furthest, trim
 from communique.analysis.statements.speakers import addressee_of
+from communique.analysis.statements.subjects import lemma_of
 from communique.analysis.syntax import has_negation
 from communique.records import Mention
 
@@ -32,7 +33,7 @@ def add(
     if ctx.stretches.furthest(start) >= end:
         return None  # already within a statement found
     if cue is None and verb is not None:
-        cue = (verb.idx, verb.idx + len(verb), verb.lemma_.lower())
+        cue = (verb.idx, verb.idx + len(verb), lemma_of(verb))
     # The same report found again, wider (a quote round a parsed object): keep the wider.
     drop_within(ctx, start, end, cue)
     phrase, mention = speaker

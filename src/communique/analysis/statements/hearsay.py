@@ -1,4 +1,5 @@
-"""The hearsay passes: "according to X, …" and unsourced reports ("reportedly", "allegedly")."""
+"""The hearsay passes: "according to X, …", "in a new poll, …" and unsourced reports
+("reportedly", "allegedly")."""
 
 from __future__ import annotations
 
@@ -45,3 +46,34 @@ def according_to(ctx: StatementContext) -> None:
         speaker = (phrase_of(ctx, target), mention)
         cue = (phrase.start_char, token.idx + len("according to"), "according to")
         add(ctx, "indirect", [body], None, speaker=speaker, cue=cue)
+
+
+def in_source(ctx: StatementContext) -> None:
+    """ "In the latest Quinnipiac poll, Smith leads Jones by nine points": a finding the
+    text credits to the poll, survey or study it is found "in"; the clause the phrase is
+    on is what the source says."""
+    for prep in ctx.doc:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or ctx.inside_quote(prep.idx):
+            continue
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in ctx.words.source_nouns:
+            continue
+        clause = prep.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head  # "a lead in the polls": the clause the noun is in
+        if clause.pos_ not in ("VERB", "AUX") or ctx.inside_quote(clause.idx):
+            continue
+        sentence = clause.sent
+        if ctx.report_cues.furthest(sentence.end_char - 1) >= sentence.start_char:
+            continue  # "In the poll, 40 percent said …": the report found is the finding
+        phrase = {t.i for t in prep.subtree}
+        tokens = [t for t in clause.subtree if t.i not in phrase]
+        before = [t for t in tokens if t.i < prep.i]
+        after = [t for t in tokens if t.i > prep.right_edge.i]
+        fragments = [(part[0].idx, part[-1].idx + len(part[-1]))
+                     for part in (before, after) if part]  # fmt: skip
+        if not fragments:
+            continue
+        mention = ctx.mention_at(source.left_edge.idx, source.idx + len(source))
+        cue = (prep.idx, prep.idx + len(prep), "in")
+        add(ctx, "indirect", fragments, None, speaker=(phrase_of(ctx, source), mention), cue=cue)

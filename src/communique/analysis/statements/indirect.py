@@ -19,6 +19,7 @@ from communique.analysis.statements.subjects import (
     asked,
     clause_subject,
     cue_verb,
+    lemma_of,
     second_report,
     subject_of,
 )
@@ -35,7 +36,7 @@ def indirect(ctx: StatementContext) -> None:
             continue
         start, end = content[0][0], content[-1][1]
         subject = subject_of(ctx, token)
-        if token.lemma_.lower() in ctx.words.stance_verbs and not someone(ctx, subject):
+        if lemma_of(token) in ctx.words.stance_verbs and not someone(ctx, subject):
             continue  # "a framework built to support coexistence": no one holds a view
         if subject is not None and is_source(ctx, subject) and reports_speech(ctx, start, end):
             continue  # the report is the reporting chain of the statement inside it
@@ -106,6 +107,15 @@ def _around_aside(ctx: StatementContext, verb: Token) -> list[tuple[int, int]] |
 
 def _cued_object(ctx: StatementContext, verb: Token) -> list[tuple[int, int]] | None:
     """What a cue reports in its object or complement: "half said so", "warned of …"."""
+    if lemma_of(verb) in ctx.words.framing_verbs:
+        # "saw the vote as a rebuke", "is widely seen as a rival": the thing and what it
+        # is taken for.
+        taken = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+        if taken and any(g.dep_ in ("pobj", "pcomp") for g in taken[0].children):
+            things = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+            left = ctx.doc[min(p.left_edge.i for p in (*things, taken[0]))]
+            right = taken[0].right_edge
+            return [(left.idx, right.idx + len(right))]
     if verb.lemma_ in ("say", "answer", "reply"):
         short = ("so", "yes", "no", "same", "otherwise")  # "half said so"
         answers = [
@@ -116,7 +126,7 @@ def _cued_object(ctx: StatementContext, verb: Token) -> list[tuple[int, int]] | 
         if answers:
             end = answers[0].right_edge
             return [(answers[0].left_edge.idx, end.idx + len(end))]
-    if verb.lemma_ in ctx.words.clause_cues:
+    if lemma_of(verb) in ctx.words.clause_cues:
         parts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
         if parts:
             end = parts[0].right_edge

@@ -260,8 +260,22 @@ def quoted_as(ctx: StatementContext, verb: Token) -> bool:
     )
 
 
+# Lemmas the tagger gets wrong for reporting verbs: "hopes", "hoped", "hoping" → "hop".
+_MISLEMMATISED = {"hop": ("hope", ("hope", "hopi"))}
+
+
+def lemma_of(token: Token) -> str:
+    """A token's lemma, lower-cased, with the tagger's known slips put right ("hoping" is
+    lemmatised "hop"; "hopping" rightly so)."""
+    lemma = token.lemma_.lower()
+    fixed = _MISLEMMATISED.get(lemma)
+    if fixed is not None and token.lower_.startswith(fixed[1]):
+        return fixed[0]
+    return lemma
+
+
 def cue_verb(ctx: StatementContext, token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in ctx.words.cue_verbs:
+    if token.pos_ not in ("VERB", "AUX") or lemma_of(token) not in ctx.words.cue_verbs:
         return False
     return ctx.inside_quote(token.idx) is None and not naming(ctx, token)
 
