@@ -497,3 +497,20 @@ def test_hearsay_is_one_concept_for_statements_and_events(nlp):
     article, found = _statements(nlp, "Russian troops apparently shelled the village.")
     assert found == ()
     assert {e.modality for e in analyse(article, nlp).events} == {"claimed"}
+
+
+def test_reported_content_never_runs_across_another_report(nlp):
+    text = (
+        "Then Maria Vela, the region's governor, said that from Monday she was charging 30% "
+        "more for the gas the region sends to three towns across the border: Arlo, Bede and "
+        "Cray. “I will not hesitate to raise this charge again. If they retaliate, I will "
+        "cut the gas off,” Vela said at a news conference in Ostra. She added, “Believe me "
+        "when I say I do not want this.” With the new charge, bills in the three towns would "
+        "rise by about $40 a month, Vela said. The mayor of Arlo called the move “reckless "
+        "and cruel.”"
+    )
+    _, found = _statements(nlp, text)
+    first = found[0]
+    assert text[first.start : first.end].startswith("from Monday she was charging")
+    assert first.end <= text.index("Cray.") + len("Cray")
+    assert len(found) >= 4 and all(s.end - s.start < 200 for s in found)

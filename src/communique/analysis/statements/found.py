@@ -3,6 +3,7 @@ held inside another statement's content."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -10,7 +11,7 @@ from spacy.tokens import Span, Token
 from communique.analysis.statements.context import Found, StatementContext
 from communique.analysis.statements.spans import Furthest, trim
 from communique.analysis.statements.speakers import addressee_of
-from communique.analysis.statements.subjects import lemma_of
+from communique.analysis.statements.subjects import cue_verb, lemma_of, subject_of
 from communique.analysis.syntax import has_negation
 from communique.records import Mention
 
@@ -27,6 +28,8 @@ def add(
 ) -> Found | None:
     fragments = [trim(ctx.text, s, e) for s, e in fragments]
     fragments = [(s, e) for s, e in fragments if e > s]
+    if kind != "direct" and fragments:
+        fragments = bounded(ctx, fragments, verb, cue)
     if not fragments:
         return None
     start, end = fragments[0][0], fragments[-1][1]
@@ -50,6 +53,38 @@ def add(
     if cue and cue[2] not in ctx.words.view_cues:
         ctx.report_cues.add(cue[0], cue[0])
     return found
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]?\s+(?=[\"“‘«(]?[A-Z])")
+
+
+def bounded(
+    ctx: StatementContext,
+    fragments: list[tuple[int, int]],
+    verb: Token | None,
+    cue: tuple[int, int, str] | None,
+) -> list[tuple[int, int]]:
+    """Reported content that never runs across another report: indirect or mixed content
+    that goes on past the end of a sentence (outside quotation marks) into a stretch where
+    someone else is reported saying something ends with that sentence. A parse that runs
+    sentences together (a page flattened to one line) otherwise gives content of thousands of
+    characters over a dozen speakers."""
+    start, end = fragments[0][0], fragments[-1][1]
+    own = {cue[0]} if cue else set()
+    if verb is not None:
+        own.add(verb.idx)
+    for stop in _SENTENCE_END.finditer(ctx.text, start, end):
+        if ctx.inside_quote(stop.start()) is not None:
+            continue
+        after = ctx.doc.char_span(stop.end(), end, alignment_mode="contract")
+        if after is None or not any(
+            t.idx not in own and cue_verb(ctx, t) and subject_of(ctx, t) is not None for t in after
+        ):
+            return fragments
+        cut = stop.start() + 1
+        kept = [(s, min(e, cut)) for s, e in fragments if s < cut]
+        return [trim(ctx.text, s, e) for s, e in kept]
+    return fragments
 
 
 def drop_within(
