@@ -51,6 +51,7 @@ eval: $(STAMP)
 	$(BIN)/communique eval actors ../shared/eval/plover_gsr/plover_gsr_dev.jsonl
 	$(BIN)/communique eval polnear ../shared/eval/polnear/dev --baseline textacy
 	$(BIN)/communique eval plover ../shared/eval/plover_gsr/plover_gsr_dev.jsonl
+	$(BIN)/communique eval plover ../shared/eval/plv/plv_train.jsonl
 	$(BIN)/communique eval news ../shared/eval/news/voa_gold_dev.jsonl
 	$(BIN)/communique eval places ../shared/eval/geo/GeoVirus_dev.xml
 	$(BIN)/communique eval quad ../shared/eval/conflibert/cameo_class/train.tsv

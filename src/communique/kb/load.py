@@ -195,13 +195,18 @@ def _load(extra: tuple[str, ...]) -> KnowledgeBase:
         if name.startswith("phoenix_"):
             kb.generated |= set(kb.actors) - before
     for path in extra:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as error:
-            raise KBError(f"{path}: cannot read ({error.strerror or error})") from None
+        text = _user_file(path)
         kb.add_file(path, text)
         kb.versions[Path(path).name] = hashlib.sha256(text.encode()).hexdigest()[:8]
     return kb.index()
+
+
+def _user_file(path: str) -> str:
+    """The text of a user's knowledge-base file; KBError naming it when it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise KBError(f"{path}: cannot read ({error.strerror or error})") from None
 
 
 def load(extra: Sequence[Path | str] = ()) -> KnowledgeBase:
@@ -219,11 +224,7 @@ def _load_outlets(extra: tuple[str, ...]) -> KnowledgeBase:
         if name.endswith(".yaml") and _OUTLETS_SECTION.search(text):
             kb.add_file(name, text)
     for path in extra:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as error:
-            raise KBError(f"{path}: cannot read ({error.strerror or error})") from None
-        kb.add_file(path, text)
+        kb.add_file(path, _user_file(path))
     return kb.index()
 
 

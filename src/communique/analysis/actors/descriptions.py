@@ -155,8 +155,7 @@ def describe(ctx: LinkContext, span: Span) -> tuple[str | None, str | None]:
 def place_names(ctx: LinkContext, span: Span) -> tuple[set[int], str | None]:
     """The words of the place names of several words in a phrase, and the state the first of
     them stands for: a word inside "Hong Kong" or "New York" is no one's surname."""
-    places = [e for e in span.doc.ents if e.label_ in ("GPE", "LOC") and len(e) > 1
-              and span.start <= e.start and e.end <= span.end]  # fmt: skip
+    places = [e for e in ctx.entities.within(span) if e.label_ in ("GPE", "LOC") and len(e) > 1]
     inside = {token.i for place in places for token in place}
     return inside, next((c for place in places if (c := place_state(ctx, place.text))), None)
 
