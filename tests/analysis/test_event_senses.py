@@ -301,3 +301,9 @@ def test_people_with_no_country_of_their_own_are_of_the_story_s_state(nlp):
     assert [(p.text, p.country) for p in seizing.recipients] == [("hostages", "PAK")]
     shooting = next(e for e in events if e.trigger == "shoot")
     assert [(p.text, p.country) for p in shooting.recipients] == [("him", "PAK")]
+
+
+def test_an_event_told_in_someone_s_words_is_claimed_and_the_telling_asserted(nlp):
+    text = "A witness said the soldiers shot two farmers. Kenya accused Somalia of the attack."
+    events = {e.type: e.modality for e in _events(nlp, text)}
+    assert events == {"ASSAULT": "claimed", "ACCUSE": "asserted"}

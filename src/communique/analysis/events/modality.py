@@ -65,6 +65,7 @@ def modality_of(ctx: EventContext, hit: Match, statement: Statement | None) -> t
     )
     # "claimed responsibility for the attack": the attack, by the claimer's own claim
     claims = hit.token.i != head.i and head.lemma_.lower() in ctx.words.claim_cues
-    if hearsay or claims or (statement is not None and statement.cue in ctx.words.claim_cues):
+    # told in someone's words ("he said militants shot them"), not narrated by the writer
+    if hearsay or claims or statement is not None:
         return "claimed", False
     return "asserted", False
