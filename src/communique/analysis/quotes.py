@@ -41,7 +41,9 @@ _CLOSING_KINDS = {"”": "curly", "»": "angle", '"': "straight"}
 # A "paragraph" longer than this is text whose paragraph breaks were lost (a page flattened
 # to one line): a quote left open in it ends with its sentence, not with the whole text.
 LONG_PARAGRAPH = 1500
-_SENTENCE_END = re.compile(r"[.!?…][’'»)]?(?=\s)")
+# The end of a sentence in plain text: its mark (and a closing quote or bracket), before a space
+# and a capital. The one home of this test for the passes that read text, not the parse.
+SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]?(?=\s+[\"“‘«(]?[A-Z])")
 _ENDS_SENTENCE = re.compile(r"[.!?…][’'»)]?\s+$")
 
 
@@ -98,7 +100,7 @@ def _open_end(text: str, inner: int, first: int, last: int) -> int:
     one (breaks lost), the end of the sentence it opened in."""
     if last - first <= LONG_PARAGRAPH:
         return last
-    found = _SENTENCE_END.search(text, inner, last)
+    found = SENTENCE_END.search(text, inner, last)
     return found.end() if found else last
 
 

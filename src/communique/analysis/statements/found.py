@@ -3,11 +3,11 @@ held inside another statement's content."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from communique.analysis.quotes import SENTENCE_END
 from communique.analysis.statements.context import Found, StatementContext
 from communique.analysis.statements.spans import Furthest, trim
 from communique.analysis.statements.speakers import addressee_of
@@ -55,9 +55,6 @@ def add(
     return found
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’»)]?\s+(?=[\"“‘«(]?[A-Z])")
-
-
 def bounded(
     ctx: StatementContext,
     fragments: list[tuple[int, int]],
@@ -73,7 +70,7 @@ def bounded(
     own = {cue[0]} if cue else set()
     if verb is not None:
         own.add(verb.idx)
-    for stop in _SENTENCE_END.finditer(ctx.text, start, end):
+    for stop in SENTENCE_END.finditer(ctx.text, start, end):
         if ctx.inside_quote(stop.start()) is not None:
             continue
         after = ctx.doc.char_span(stop.end(), end, alignment_mode="contract")
