@@ -108,3 +108,20 @@ def test_a_suspension_of_aid_is_of_aid_to_someone(nlp):
 def test_whom_an_act_is_for_is_its_recipient(nlp, text, kind, recipient):
     event = _event(nlp, text, kind)
     assert [p.country for p in event.recipients] == [recipient]
+
+
+def test_a_refusal_until_someone_acts_is_put_to_them_and_their_act_has_not_happened(nlp):
+    text = "Australia will not resume the aid until Fiji releases the detained editors."
+    found = _events(nlp, text)
+    refusal = next(e for e in found if e.type == "REJECT")
+    assert [p.country for p in refusal.recipients] == ["FJI"]
+    assert refusal.modality == "future"
+    release = next(e for e in found if e.type == "RETREAT")
+    assert release.modality == "hypothetical"
+    # a past act that lasted until something happened names no recipient by it
+    fought = next(e for e in _events(nlp, "Chad's army fought until Libya withdrew.")
+                  if e.type == "ASSAULT")  # fmt: skip
+    assert not fought.recipients
+    withdrew = next(e for e in _events(nlp, "Chad's army fought until Libya withdrew.")
+                    if e.type == "RETREAT")  # fmt: skip
+    assert withdrew.modality == "asserted"

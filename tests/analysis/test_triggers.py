@@ -226,3 +226,40 @@ def test_trigger_is_frozen():
     assert isinstance(row, Trigger)
     with pytest.raises(AttributeError):
         row.type = "AGREE"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks that broke down: a rejection of the deal, one event at "failed"
+        ("Chile and Peru failed to reach an accord on fishing rights.", ("REJECT", "meet")),
+        ("The negotiators failed to agree on a text.", ("REJECT", "meet")),
+        ("The two parties failed to sign the coalition pact.", ("REJECT", "meet")),
+        # a failure at anything else is no event between actors
+        ("The party failed to reach the second round.", None),
+        ("The drone failed to strike its target.", None),
+        ("The ministry failed to meet the deadline.", None),
+    ],
+)
+def test_a_failure_to_agree_is_a_rejection_and_no_other_failure_is(nlp, text, expected):
+    found = events(nlp, text)
+    assert ((found[0].type, found[0].mode) if found else None) == expected
+    if expected:
+        assert [m.head.lower_ for m in found] == ["failed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eritrea let free 40 detained pastors.",
+        "The militia set free two kidnapped engineers.",
+        "Iran set the sailors free on Friday.",
+        "Cuba let the dissidents free.",
+    ],
+)
+def test_letting_or_setting_people_free_is_a_release(nlp, text):
+    assert first(nlp, text) == ("RETREAT", "release")
+
+
+def test_setting_other_things_is_no_release(nlp):
+    assert first(nlp, "The council set a date for the vote.") is None

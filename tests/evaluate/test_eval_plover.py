@@ -31,6 +31,7 @@ JSON_KEYS = {
     "n_actor",
     "n_recipient",
     "n_sides",
+    "n_reciprocal",
     "n_swap",
     "n_mode",
     "side_scoring",
@@ -731,3 +732,23 @@ def test_the_conflibert_file_reads_1349_labelled_sentences():
     assert not any(g.text.startswith('"') or "\r" in g.text or "\t" in g.text for g in gold)
     majority = quad.score([g.label for g in gold], [3] * len(gold))
     assert majority.accuracy == pytest.approx(337 / 1349)
+
+
+def test_a_reciprocal_record_with_both_gold_sides_as_actors_reads_as_the_pair():
+    text = "Chile and Peru agreed to hold joint naval drills."
+    pair = GoldEvent(
+        "r", text, "AGREE", actor_spans=(_at(text, "Chile"),), recipient_spans=(_at(text, "Peru"),)
+    )
+    both = Prediction("AGREE", actor_spans=(_at(text, "Chile"), _at(text, "Peru")))
+    result = score([pair], [[both]])
+    assert result.sides_accuracy == result.recipient_accuracy == 1.0 and result.n_reciprocal == 1
+    assert "reciprocal read     1" in plover.format_table(result)
+    # one mention covering both sides, or a record with a recipient of its own, is no reading
+    one = Prediction("AGREE", actor_spans=(_at(text, "Chile and Peru"),))
+    assert score([pair], [[one]]).recipient_accuracy == 0.0
+    other = Prediction("AGREE", actor_spans=both.actor_spans, recipient_spans=((0, 5),))
+    assert score([pair], [[other]]).n_reciprocal == 0
+    # by codes: both gold codes among the record's actors
+    coded = GoldEvent("c", text, "AGREE", None, ("CHL",), ("PER",))
+    assert score([coded], [[Prediction("AGREE", None, ("CHL", "PER"))]]).sides_accuracy == 1.0
+    assert score([coded], [[Prediction("AGREE", None, ("CHL",))]]).sides_accuracy == 0.0

@@ -144,6 +144,7 @@ class Lexicon:
     range_words: frozenset[str]
     future_heads: frozenset[str]
     schedule_preps: frozenset[str]
+    refusal_terms: frozenset[str]
 
     @functools.cached_property
     def descriptor_heads(self) -> frozenset[str]:

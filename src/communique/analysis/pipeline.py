@@ -32,7 +32,7 @@ from communique.records import (
 )
 
 # Raised whenever the analysis changes what it finds, so stored articles are analysed again.
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 
 
 @dataclass

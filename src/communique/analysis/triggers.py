@@ -139,6 +139,13 @@ class Trigger:
         return "[reverse]" in self.note
 
     @property
+    def broke_down(self) -> bool:
+        """True for a failure that reports an event only when what failed is an agreement or
+        a meeting ("failed to reach a deal": talks broke down; "failed to reach the runoff":
+        nothing between actors)."""
+        return "[broke down]" in self.note
+
+    @property
     def specificity(self) -> int:
         """How specific the row is: objects count 4, a preposition 2, a particle 1."""
         return 4 * bool(self.objects) + 2 * bool(self.prep) + bool(self.particle)
@@ -368,6 +375,9 @@ def _particle(token: Token, particle: str, words: Lexicon) -> Token | None:
             if after.lower_ in words.lead_words:
                 return None  # "pulled out ahead", "way out front": in the lead
             return child
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else token
+    if after.lower_ == particle and after.dep_ == "amod" and after.head.head.i == token.i:
+        return after  # "let free 70 prisoners": the parser hangs the particle on the object
     return None
 
 
@@ -841,6 +851,8 @@ def match(token: Token, table: TriggerTable) -> Match | None:
             if _claimed(token, table):
                 return None
             type_, mode, comp = _compose(row, token, table, 0)
+            if row.broke_down and not _agreement(comp, table):
+                return None
             if type_ == row.type:
                 # a trigger noun object may be more specific ("staged a hunger strike")
                 noun = _object_noun(token, row, table)
@@ -863,6 +875,12 @@ def match(token: Token, table: TriggerTable) -> Match | None:
         return None
     type_, mode = _refine(row.type, row.mode, token, token, words)
     return Match(row, type_, mode, token, token, "noun", words=words)
+
+
+def _agreement(comp: Token | None, table: TriggerTable) -> bool:
+    """Whether a complement reports an agreement or a meeting ("reach a deal", "agree")."""
+    inner = _raw(comp, table, 1) if comp is not None else None
+    return inner is not None and inner[0] in ("AGREE", "SUPPORT", "CONSULT")
 
 
 def _object_noun(token: Token, row: Trigger, table: TriggerTable) -> Trigger | None:

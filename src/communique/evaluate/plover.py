@@ -47,6 +47,12 @@ event of the gold type, else the first predicted event, else none. Measures:
 - ``full_accuracy``: the share of all sentences whose primary type is right and every gold
   side right.
 
+**Reciprocal records.** communique records a reciprocal act ("Jordan and Britain agreed to hold
+exercises", talks, fighting between two forces) as one event with both sides as actors and no
+recipient, where a gold file may put one side as actor and the other as recipient. Such a
+record is read as the gold pair: both gold sides are right when each is met by a different
+actor of a record with no recipient (``n_reciprocal`` counts the sentences so read).
+
 A side scored by codes is right when the predicted codes share a code with the gold ones. A
 side scored by span is right when one of the predicted mentions overlaps (by character
 offsets) a head word of the gold span, where the heads are found by rule
@@ -612,6 +618,7 @@ class PloverScore:
     sides_accuracy: float = 0.0
     full_accuracy: float = 0.0
     n_sides: int = 0
+    n_reciprocal: int = 0
     side_codes: int = 0
     side_spans: int = 0
     folded: dict[str, str] = field(default_factory=dict)
@@ -648,6 +655,7 @@ class PloverScore:
             "n_actor": self.n_actor,
             "n_recipient": self.n_recipient,
             "n_sides": self.n_sides,
+            "n_reciprocal": self.n_reciprocal,
             "n_swap": self.n_swap,
             "n_mode": self.n_mode,
             "side_scoring": {
@@ -739,6 +747,29 @@ class _Side:
         return set(self.heads) != set(other.heads) or bool(self.codes or other.codes)
 
 
+def _reciprocal(actor: _Side, recipient: _Side, p: Prediction) -> bool:
+    """Whether a record with no recipient and several actors has the gold actor and the gold
+    recipient each among its actors, as different mentions (a reciprocal record)."""
+    if not actor or not recipient or p.recipients or p.recipient_spans:
+        return False
+    if actor.codes and recipient.codes:
+        mine = set(_codes(p.actors))
+        first, second = mine & set(actor.codes), mine & set(recipient.codes)
+        return bool(first and second) and len(first | second) >= 2
+    spans = list(p.actor_spans)
+    by_actor = (
+        {i for i, span in enumerate(spans) if actor.met_by((), (span,))}
+        if not actor.codes
+        else set()
+    )
+    by_recipient = (
+        {i for i, span in enumerate(spans) if recipient.met_by((), (span,))}
+        if not recipient.codes
+        else set()
+    )
+    return any(i != j for i in by_actor for j in by_recipient)
+
+
 def score(gold: Sequence[GoldEvent], predicted: Sequence[Sequence[Prediction]]) -> PloverScore:
     """Score the predictions for each gold sentence (the two sequences run in parallel).
 
@@ -771,6 +802,9 @@ def score(gold: Sequence[GoldEvent], predicted: Sequence[Sequence[Prediction]]) 
         counts["correct"] += 1
         actor_right = actor.met_by(p.actors, p.actor_spans) if actor else None
         recipient_right = recipient.met_by(p.recipients, p.recipient_spans) if recipient else None
+        if recipient_right is False and _reciprocal(actor, recipient, p):
+            actor_right = recipient_right = True
+            counts["reciprocal"] += 1
         swapped = False
         for name, right in (("actor", actor_right), ("recipient", recipient_right)):
             if right is not None:
@@ -805,6 +839,7 @@ def score(gold: Sequence[GoldEvent], predicted: Sequence[Sequence[Prediction]]) 
         n_actor=counts["n_actor"],
         n_recipient=counts["n_recipient"],
         n_swap=counts["n_swap"],
+        n_reciprocal=counts["reciprocal"],
         n_mode=counts["n_mode"],
         sides_accuracy=ratio(counts["sides"], counts["n_sides"]),
         full_accuracy=ratio(counts["full"], len(gold)),
@@ -882,6 +917,8 @@ def format_table(result: PloverScore, confusions: int = 10) -> str:
         f"sides right         {result.sides_accuracy:.4f}  ({result.n_sides}; every gold side"
         " right)",
         f"type and sides      {result.full_accuracy:.4f}  (of all {result.n_gold} sentences)",
+        f"reciprocal read     {result.n_reciprocal}  (gold actor and recipient both actors of"
+        " a record with no recipient)",
         f"swap rate           {result.swap_rate:.4f}  ({result.n_swap})",
         f"mode accuracy       {result.mode_accuracy:.4f}  ({result.n_mode})",
         f"sides scored by     {result.side_scoring}  ({result.side_codes} by codes,"

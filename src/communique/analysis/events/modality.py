@@ -48,6 +48,10 @@ def hypothetical(ctx: EventContext, head: Token) -> bool:
     for token in chain:
         if any(c.dep_ == "mark" and c.lower_ in ctx.words.conditions for c in token.children):
             return True
+        if any(c.dep_ == "mark" and c.lower_ in ctx.words.refusal_terms for c in token.children):
+            main = token.head
+            if main.i != token.i and (has_negation(main) or is_future(main, ctx.words)):
+                return True  # "will not lift it until Havana frees them": Havana has not yet
     return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in head.children)
 
 

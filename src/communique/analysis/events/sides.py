@@ -22,7 +22,7 @@ from communique.analysis.events.coding import (
 from communique.analysis.events.context import EventContext
 from communique.analysis.events.participants import phrase, side
 from communique.analysis.places import is_purpose
-from communique.analysis.syntax import agent
+from communique.analysis.syntax import agent, has_negation
 from communique.analysis.triggers import Match
 from communique.records import Participant
 
@@ -129,7 +129,7 @@ def object(ctx: EventContext, verb: Token, kind: str, mode: str | None = None) -
         found = find(ctx, verb, objects, preps)
         if found is not None:
             return found
-    return condition(ctx, verb) or _purpose(ctx, verb, kind)
+    return condition(ctx, verb, kind) or _purpose(ctx, verb, kind)
 
 
 def _preposition(
@@ -290,13 +290,15 @@ def clauses(ctx: EventContext, verb: Token, objects: list[Token]) -> list[Token]
     return clauses
 
 
-def condition(ctx: EventContext, verb: Token) -> Token | None:
-    """Whom a threat or a demand is put to when its act names no one: the subject of
-    its condition ("threatened to strike unless Israel rescinded …"), whose doing it
-    turns on."""
+def condition(ctx: EventContext, verb: Token, kind: str) -> Token | None:
+    """Whom a threat, a demand or a refusal is put to when its act names no one: the subject
+    of its condition ("threatened to strike unless Israel rescinded …", "will not end the
+    strike until the ministry pays"), whose doing it turns on."""
+    refusal = kind == "REJECT" or has_negation(verb)  # "will not lift it until Havana …"
+    marks = ctx.words.conditions | (ctx.words.refusal_terms if refusal else frozenset())
     opened = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     for clause in (c for v in opened for c in v.children if c.dep_ == "advcl"):
-        if not any(g.dep_ == "mark" and g.lower_ in ctx.words.conditions for g in clause.children):
+        if not any(g.dep_ == "mark" and g.lower_ in marks for g in clause.children):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is not None and named(ctx, subject):
@@ -333,6 +335,7 @@ def sides(ctx: EventContext, found: Match) -> tuple[list[Participant], list[Part
             # "undertook a mediation mission between Syria and Arafat"
             recipient_token = prep_object(ctx, noun.head, preps)
         recipient_token = recipient_token or _of_thing(ctx, noun, preps)
+        recipient_token = recipient_token or condition(ctx, head, kind)
     elif head.pos_ in ("NOUN", "PROPN"):
         actor_token, recipient_token = noun_sides(ctx, head, kind, found.mode)
     else:
