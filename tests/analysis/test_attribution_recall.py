@@ -84,3 +84,30 @@ def test_a_poll_whose_respondents_say_something_is_not_a_second_report(nlp):
         nlp, "In the same survey, most voters said the economy was their main worry."
     )
     assert [s.cue for s in found if s.cue == "in"] == []
+
+
+def test_a_view_told_by_an_adjective_of_belief_is_its_holders(nlp):
+    text, found = _statements(
+        nlp, "Farm lobbyists remain confident that the subsidy bill will clear the Senate."
+    )
+    view = _by_cue(found, "confident")
+    assert _content(text, view) == "the subsidy bill will clear the Senate"
+    assert view.speaker_text == "Farm lobbyists"
+    text, found = _statements(nlp, "Liberals are convinced the court will strike the law down.")
+    assert _content(text, _by_cue(found, "convinced")) == "the court will strike the law down"
+    text, found = _statements(nlp, "The coach was not sure whether his striker would play.")
+    assert _content(text, _by_cue(found, "sure")) == "his striker would play"
+    # a passive of feeling: the one who feels it holds the view
+    text, found = _statements(nlp, "Nurses were worried the ward would close.")
+    assert [(s.speaker_text, _content(text, s)) for s in found] == [
+        ("Nurses", "the ward would close")
+    ]
+
+
+def test_no_one_holds_the_writers_certainty_or_a_feeling_about_a_time(nlp):
+    for text in (
+        "It is not clear that the bridge will open.",
+        "The mayor was delighted when the bridge opened.",
+        "The new rules are certain to raise prices.",
+    ):
+        assert _statements(nlp, text)[1] == (), text

@@ -41,7 +41,7 @@ def test_words_are_lowercase_lemmas_without_repeats_in_ordered_lists() -> None:
     [
         (lambda text: text.replace("\nrubrics:", "\nrubric_words:"), "rubric_words"),
         (lambda text: text + "\nfresh_concept:\n  words: a b\n", "fresh_concept"),
-        (lambda text: text.replace("  with: [stance_verbs]", "  with: [no_such]"), "no_such"),
+        (lambda text: text.replace("  with: [stance_verbs", "  with: [no_such"), "no_such"),
         (
             lambda text: text.replace("\nmultipliers:\n  by word:\n    hundred: 100",
                                       "\nmultipliers:\n  by word:\n    hundred: many"),

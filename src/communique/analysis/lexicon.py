@@ -145,6 +145,7 @@ class Lexicon:
     future_heads: frozenset[str]
     schedule_preps: frozenset[str]
     refusal_terms: frozenset[str]
+    belief_adjectives: frozenset[str]
 
     @functools.cached_property
     def descriptor_heads(self) -> frozenset[str]:

@@ -26,7 +26,7 @@ from communique.analysis.statements.found import outer_views
 from communique.analysis.statements.hearsay import according_to, hearsay, in_source
 from communique.analysis.statements.indirect import indirect
 from communique.analysis.statements.nouns import noun_reports
-from communique.analysis.statements.stances import seeming, stances
+from communique.analysis.statements.stances import beliefs, seeming, stances
 from communique.records import Statement
 
 __all__ = ["PASSES", "StatementContext", "find_statements"]
@@ -44,6 +44,7 @@ PASSES: tuple[Pass[StatementContext], ...] = (
     Pass("in a poll", in_source, ("parse", "quotes", "mentions", "found"), ("found",)),
     Pass("noun reports", noun_reports, ("parse", "quotes", "mentions", "found"), ("found",)),
     Pass("stances", stances, ("parse", "quotes", "mentions", "found"), ("found",)),
+    Pass("beliefs", beliefs, ("parse", "quotes", "mentions", "agents", "found"), ("found",)),
     Pass("seeming", seeming, ("parse", "quotes", "mentions", "found"), ("found",)),
     Pass("hearsay", hearsay, ("parse", "quotes", "found"), ("found",)),
 )

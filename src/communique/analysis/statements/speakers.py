@@ -166,8 +166,8 @@ def someone(ctx: StatementContext, subject: Token | None) -> bool:
     subject = antecedent_of(ctx, subject)
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("it", "that", "which", "this", "what")
-    if speaker_mention(ctx, subject) is not None:
-        return True
+    if speaker_mention(ctx, subject) is not None or subject.ent_type_ in ("NORP", "PERSON"):
+        return True  # "Democrats are convinced …"
     lemma = subject.lemma_.lower()
     return lemma in ctx.words.people_nouns or lemma in ctx.agents or subject.lower_ in ctx.agents
 

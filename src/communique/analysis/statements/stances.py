@@ -1,5 +1,5 @@
-"""The stance passes: views held ("Beijing is opposed to …", "X fears that …") and how things
-seemed to someone ("Obama seemed to recognize …")."""
+"""The stance passes: views held ("Beijing is opposed to …", "X fears that …", "Seoul is
+confident that …") and how things seemed to someone ("Obama seemed to recognize …")."""
 
 from __future__ import annotations
 
@@ -11,11 +11,16 @@ from communique.analysis.statements.nouns import owner_of
 from communique.analysis.statements.speakers import (
     antecedent_of,
     phrase_of,
+    someone,
     speaker_mention,
     speaker_of,
 )
 from communique.analysis.statements.subjects import subject_of
 from communique.records import Mention
+
+# What opens a question a view is held on, where the parser makes it an adverbial clause
+# ("unsure whether …"): "when" and "if" there mostly say when or on what condition.
+WH_MARKS = frozenset({"whether", "where", "how", "why", "what", "who", "which"})
 
 
 def stances(ctx: StatementContext) -> None:
@@ -55,6 +60,49 @@ def stances(ctx: StatementContext) -> None:
         cue = (noun.idx, prep.idx + len(prep), f"{noun.lemma_.lower()} {prep.lower_}")
         add(ctx, "indirect", [(target.left_edge.idx, last.idx + len(last))], None,
                   speaker=speaker, cue=cue)  # fmt: skip
+
+
+def beliefs(ctx: StatementContext) -> None:
+    """ "Seoul is confident that the talks will resume", "the envoy was not sure whether …",
+    "officials remain convinced the deal holds": a view someone holds, told by an adjective
+    of belief or feeling and the clause it governs (the writer's "it is clear that …" is no
+    one's)."""
+    for adjective in ctx.doc:
+        if adjective.lower_ not in ctx.words.belief_adjectives or ctx.inside_quote(adjective.idx):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in adjective.children)
+        if adjective.dep_ == "acomp" and adjective.pos_ in ("ADJ", "VERB"):
+            holder, verb = holder_of(ctx, adjective), adjective.head  # "are convinced that"
+        elif passive and adjective.tag_ == "VBN":
+            # "officials were concerned the …": the one concerned
+            holder = next((c for c in adjective.children if c.dep_ == "nsubjpass"), None)
+            verb = adjective
+        else:
+            continue
+        around = [*adjective.children, *(verb.children if verb.i < adjective.i else ())]
+        clause = next((c for c in around if _content_clause(c, adjective)), None)
+        if clause is None or holder is None:
+            continue
+        if not (someone(ctx, holder) or holder.pos_ in ("NOUN", "PROPN")):
+            continue  # "it is clear that …": the writer's; a noun that is sure is someone
+        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if verb.i > adjective.i:
+            verb = adjective
+        cue = (verb.idx, adjective.idx + len(adjective), adjective.lower_)
+        speaker = (phrase_of(ctx, holder), speaker_mention(ctx, antecedent_of(ctx, holder)))
+        add(ctx, ctx.kind(start, end), [(start, end)], None, speaker=speaker, cue=cue)
+
+
+def _content_clause(clause: Token, word: Token) -> bool:
+    """Whether a clause after a word is what it governs: "sure that …", "unsure whether …"
+    (the parser may hang a wh-clause on the copula instead: see :func:`beliefs`)."""
+    if clause.i < word.i:
+        return False
+    if clause.dep_ == "ccomp":
+        return True
+    first = clause.left_edge
+    return clause.dep_ == "advcl" and first.lower_ in WH_MARKS
 
 
 def holder_of(ctx: StatementContext, word: Token) -> Token | None:

@@ -26,7 +26,10 @@ def subject_of(ctx: StatementContext, verb: Token, surface: bool = False) -> Tok
         auxes = [c for c in verb.lefts if c.dep_ == "aux"]
         if not any(c.lemma_ == "have" for c in auxes):
             subjects = [c for c in auxes if c.tag_ == "MD" and c.text[:1].isupper()]
-    if any(s.dep_ == "nsubjpass" for s in subjects) and not surface and not quoted_as(ctx, verb):
+    felt = [s for s in subjects if s.dep_ == "nsubjpass"]
+    if felt and verb.lower_ in ctx.words.belief_adjectives and agent(verb) is None:
+        return past_dateline(ctx, felt[0])  # "nurses were worried the ward …": the worried
+    if felt and not surface and not quoted_as(ctx, verb):
         # "Rubio was asked whether …": the subject is who was asked; the asker is the agent.
         return agent(verb)
     if subjects:
