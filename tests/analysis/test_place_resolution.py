@@ -100,6 +100,21 @@ def test_demonyms_put_a_state_in_view(res):
     assert found.country == "SLV"
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "point"),
+    [
+        ("Anhui", "CHN", (31.9, 117.2)),  # provinces GeoNames files under its own codes
+        ("Queensland", "AUS", (-22.5, 144.5)),
+        ("Manitoba", "CAN", (53.8, -98.8)),
+        ("Northern Territory", "AUS", (-19.5, 133.4)),
+    ],
+)
+def test_a_first_level_division_has_a_point_in_it(res, name, country, point):
+    found = resolve_place(name, 0, len(name), res)
+    assert found.country == country and found.latitude is not None
+    assert distance_km((found.latitude, found.longitude), point) < 400
+
+
 def test_a_region_of_a_state_is_not_a_namesake_town_elsewhere(res):
     found = resolve_place("Ontario", 0, 7, res)  # a Canadian province, not the Californian town
     assert found.country == "CAN"

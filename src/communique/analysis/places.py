@@ -50,6 +50,9 @@ _KIND_WEIGHT = {"country": 2.0, "continent": 3.0, "admin1": 0.5, "city": 0.0}
 _OTHER_NAME = -0.5
 _STATE_IN_VIEW = 3.0
 _DIVISION_IN_VIEW = 1.5
+# The state the knowledge base files a name under as a region ("Geneva", "Ontario"): a
+# prior, which the article's own places outweigh ("Ontario" beside Riverside is the town).
+_REGION_STATE = 1.5
 # The share of a division's people its namesake city must hold to be what the name means,
 # or the people that make a namesake city what the name means anyway: news that writes "in
 # New York" or "in Mexico" of a city of millions means the city.
@@ -139,10 +142,18 @@ def _state(res: Resources, key: str) -> str | None:
     return next((a.id for a in res.kb.named(key) if a.kind == "state"), None)
 
 
-def _score(place: Place, key: str, states: set[str], divisions: set[tuple[str, str]]) -> float:
+def _score(
+    place: Place,
+    key: str,
+    states: set[str],
+    divisions: set[tuple[str, str]],
+    region: str | None = None,
+) -> float:
     """How likely ``place`` is the place named ``key``, with ``states`` and ``divisions`` in
-    view (see ``_KIND_WEIGHT``)."""
+    view and the state the name is a region of (see ``_KIND_WEIGHT``)."""
     score = math.log10(place.population + 10) + _KIND_WEIGHT.get(place.kind, 0.0)
+    if region is not None and place.country == region and region not in states:
+        score += _REGION_STATE
     if place.kind != "country" and normal(place.name) != key:
         score += _OTHER_NAME
     if place.country in states:
@@ -166,10 +177,8 @@ def _best(key: str, res: Resources, context: PlaceContext) -> Place | None:
     if not candidates:
         return None
     states, divisions = context.view(key)
-    region = res.kb.by_region.get(key)
-    if region is not None:  # a region of a state the knowledge base knows ("Geneva")
-        states.add(region)
-    best = max(candidates, key=lambda place: _score(place, key, states, divisions))
+    region = res.kb.by_region.get(key)  # a region of a state the knowledge base knows
+    best = max(candidates, key=lambda place: _score(place, key, states, divisions, region))
     if best.kind == "admin1":
         # A division that is mostly its namesake city ("Istanbul"), or whose namesake city
         # is a city of millions ("New York"), is named for the city.
