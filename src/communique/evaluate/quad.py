@@ -2,7 +2,9 @@
 
 The gold file (``cameo_class/train.tsv``) has one ``sentence<TAB>label`` line per sentence,
 no header, CRLF line ends; the label is 0 (no event, or a neutral statement or appeal), 1
-verbal cooperation, 2 material cooperation, 3 verbal conflict or 4 material conflict. A few
+verbal cooperation, 2 material cooperation, 3 verbal conflict or 4 material conflict: the
+five classes of the Phoenix event data over CAMEO roots (see ``PENTACLASS``), which a
+sentence's events are read through. A few
 sentences are CSV-quoted (in double quotes, with the quote marks inside doubled): the outer
 quotes are removed and the doubled ones undone.
 
@@ -121,24 +123,33 @@ def quad_of(events: Sequence[Event], quad_code: Callable[[str], int]) -> int:
     """The quad label of a sentence from its events: that of the first one that counts,
     else 0.
 
-    An event whose CAMEO code is a statement or an appeal (``NEUTRAL_ROOTS``) gives class 0.
-    Events that did not happen (negated) or only might (hypothetical) do not count; planned
-    ones count as what they are coded as (a planned visit is an agreement, verbal
-    cooperation), and so do claimed ones. ``quad_code`` maps a PLOVER type to its quad
-    (``communique.ontology.plover.quad_code``).
+    An event's label is the five-class reading of its CAMEO code's root (``PENTACLASS``: a
+    statement or an appeal is class 0, a reduction of relations verbal conflict), or, for an
+    event with no CAMEO code, its PLOVER type's quad (``quad_code``, as
+    ``communique.ontology.plover.quad_code``). Events that did not happen (negated) or only
+    might (hypothetical) do not count; planned ones count as what they are coded as (a
+    planned visit is an agreement, verbal cooperation), and so do claimed ones.
     """
     for event in events:
         if event.modality in COUNTED and not event.negated:
-            if event.cameo and event.cameo[:2] in NEUTRAL_ROOTS:
-                return 0
+            if event.cameo and event.cameo[:2] in PENTACLASS:
+                return PENTACLASS[event.cameo[:2]]
             return quad_code(event.type)
     return 0
 
 
-# CAMEO roots that the five-class coding ConfliBERT's labels follow (the Phoenix/PETRARCH
-# pentaclass) counts as neutral, class 0: public statements (01: a denial, 016) and appeals
-# (02: "urged", "called on"), which PLOVER folds into REJECT and REQUEST.
-NEUTRAL_ROOTS = frozenset({"01", "02"})
+# The five classes ConfliBERT's labels follow, by CAMEO root: the Phoenix event data's
+# "quad class" (Open Event Data Alliance, phoenix_pipeline, postprocess.py, MIT licence),
+# where 0 is neutral. It departs from GDELT's four classes in three places: statements and
+# appeals (01, 02) are neutral, protests (14) material conflict, and reductions of relations
+# (16: sanctions, suspended aid, expulsions) verbal conflict.
+PENTACLASS = {
+    **dict.fromkeys(("01", "02"), 0),
+    **dict.fromkeys(("03", "04", "05"), 1),
+    **dict.fromkeys(("06", "07", "08"), 2),
+    **dict.fromkeys(("09", "10", "11", "12", "13", "16"), 3),
+    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), 4),
+}
 
 
 # The modalities whose events give a sentence its quad class.
