@@ -122,3 +122,25 @@ def test_a_region_of_a_state_is_not_a_namesake_town_elsewhere(res):
         res, "Ontario", "Flights from Ontario and Riverside were delayed.", ("Riverside",)
     )
     assert found.country == "USA"  # a story about southern California: the town
+
+
+def test_a_territory_with_a_gazetteer_record_of_its_own_keeps_its_point_and_state(res):
+    found = resolve_place("Macao", 0, 5, res)
+    assert found.country == "CHN" and found.latitude is not None
+    assert distance_km((found.latitude, found.longitude), (22.2, 113.5)) < 50
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "point"),
+    [
+        ("Hubei Province", "CHN", (31.0, 112.3)),
+        ("the Gaza Strip", "PSE", (31.4, 34.4)),
+        # a division word chooses the division over the namesake capital or town
+        ("Washington State", "USA", (47.4, -120.5)),
+        ("New York State", "USA", (42.9, -75.5)),
+    ],
+)
+def test_a_name_with_a_division_word_is_the_division(res, text, country, point):
+    found = resolve_place(text, 0, len(text), res)
+    assert found.country == country and found.latitude is not None
+    assert distance_km((found.latitude, found.longitude), point) < 250

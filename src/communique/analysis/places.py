@@ -163,11 +163,33 @@ def _score(
     return score
 
 
-def _best(key: str, res: Resources, context: PlaceContext) -> Place | None:
+# A word after a name that says it is a division ("Sichuan province", "the Gaza Strip").
+_DIVISION_TAIL = re.compile(
+    r"\s+(province|state|region|territory|strip|prefecture|oblast|governorate)$"
+)
+
+
+def _division_named(key: str, res: Resources) -> tuple[str, bool]:
+    """A name (normal form) without a trailing word that says it is a division, when only
+    the name without it is known ("Gaza Strip" → "gaza"); and whether one was dropped, so
+    that the division of the name is chosen over a namesake town ("New York State")."""
+    tail = _DIVISION_TAIL.search(key)
+    if tail is None or res.places.candidates(key) or _state(res, key) is not None:
+        return key, False
+    bare = key[: tail.start()]
+    if not any(c.kind == "admin1" for c in res.places.candidates(bare)):
+        return key, False
+    return bare, True
+
+
+def _best(key: str, res: Resources, context: PlaceContext, division: bool = False) -> Place | None:
     """The likeliest place named ``key``: the state the knowledge base names so, and every
     gazetteer place of the name, weighed with the article's other places in view (and the
-    state the knowledge base files the name under as a region)."""
+    state the knowledge base files the name under as a region); with ``division``, its
+    first-level divisions if it names any."""
     candidates = list(res.places.candidates(key))
+    if division:
+        candidates = [c for c in candidates if c.kind == "admin1"] or candidates
     code = _state(res, key)
     if code is not None:
         own = res.places.country(code)
@@ -236,12 +258,12 @@ def resolve_place(
     state only, and so does one whose namesake town is in another state the article does not
     point to. An unknown name keeps its text with every field None.
     """
-    key = normal(text)
+    key, division = _division_named(normal(text), res)
     code = _state(res, key)
-    place = _best(key, res, context) if code is None or context.named else None
+    place = _best(key, res, context, division) if code is None or context.named else None
     if code is not None and (place is None or place.kind == "country"):
         return _state_where(text, start, end, code, res)
-    if code is None:
+    if code is None and not division:  # "Washington State" is no metonym
         code = res.kb.by_metonym.get(key)
         capital = _capital(res, code) if code else None
         if capital is not None:
@@ -252,6 +274,10 @@ def resolve_place(
             return Where(text=text, text_start=start, text_end=end, name=text, country=code)
     region = res.kb.by_region.get(key)
     if place is not None and region is not None and place.country != region:
+        if place.kind == "country":
+            # A territory GeoNames files as a country of its own ("Hong Kong", "Macao"):
+            # its point, and the state the knowledge base files it under.
+            return _from_place(text, start, end, place, region)
         states, _ = context.view(key)
         if place.kind != "admin1" and (place.country not in states or region in states):
             place = None
