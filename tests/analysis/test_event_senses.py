@@ -215,6 +215,27 @@ def test_a_stated_refusal_is_a_rejection_of_what_is_refused(nlp, text, mode):
     assert event.modality == "future"
 
 
+@pytest.mark.parametrize(
+    ("text", "mode", "actor"),
+    [
+        ("Peru's government will impose a curfew on Lima.", "restrict", "PER"),
+        ("Ghana said it would expel the Chinese miners.", "expel", "GHA"),
+        ("Ankara announced it will launch an offensive against the rebels.", "violence", "TUR"),
+        ("The Kenyan opposition will boycott the vote.", "restrict", "KEN"),
+    ],
+)
+def test_an_act_of_conflict_only_announced_is_a_threat_of_it(nlp, text, mode, actor):
+    threats = [e for e in _events(nlp, text) if e.type == "THREATEN"]
+    assert [(e.mode, e.modality) for e in threats] == [(mode, "future")]
+    assert [p.country for p in threats[0].actors] == [actor]
+
+
+def test_an_act_of_conflict_that_happened_or_only_may_stays_what_it_is(nlp):
+    assert {e.type for e in _events(nlp, "Peru imposed a curfew on Lima.")} == {"COERCE"}
+    found = _events(nlp, "Analysts said Peru might impose a curfew on Lima.")
+    assert "THREATEN" not in {e.type for e in found}
+
+
 def test_a_concession_that_did_not_happen_stays_a_negated_concession(nlp):
     (event,) = _events(nlp, "Spain did not lift the ban on Moroccan tomatoes.")
     assert (event.type, event.modality) == ("CONCEDE", "negated")

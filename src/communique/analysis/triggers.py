@@ -690,7 +690,8 @@ def _negated(head: Token) -> bool:
     return any(c.dep_ == "neg" for t in _xcomp_chain(head) for c in t.children)
 
 
-def _threat_mode(type_: str, mode: str | None) -> str | None:
+def threat_mode(type_: str, mode: str | None) -> str | None:
+    """The THREATEN mode of a threat of this act (PLOVER: the mode is what is threatened)."""
     if type_ in ("ASSAULT", "MOBILIZE"):
         return "violence"
     if type_ == "COERCE":
@@ -735,7 +736,7 @@ def _compose(
         if itype in ("THREATEN", "ASSAULT") or (
             table.ontology.quad_code(itype) == 4 and row.lemma in table.words.vow_verbs
         ):
-            return "THREATEN", _threat_mode(itype, imode), comp
+            return "THREATEN", threat_mode(itype, imode), comp
         if itype in ("RETREAT", "CONCEDE"):
             return "CONCEDE", None, comp
         if itype == "ACCUSE":
@@ -744,7 +745,7 @@ def _compose(
     if row.mode is not None:
         return row.type, row.mode, comp
     if row.type == "THREATEN":
-        return row.type, _threat_mode(itype, imode), comp
+        return row.type, threat_mode(itype, imode), comp
     if itype == "RETREAT" and imode == "resign":
         return row.type, "change", comp
     return row.type, _ASK_MODES.get(itype), comp

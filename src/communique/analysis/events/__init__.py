@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from communique.analysis.dates import event_date
-from communique.analysis.events.coding import PROMISED, REFUSED, STATE_ACTS
+from communique.analysis.events.coding import PROMISED, REFUSED, STATE_ACTS, THREATENED
 from communique.analysis.events.context import EventContext
 from communique.analysis.events.matching import acts, matches
 from communique.analysis.events.modality import intended, modality_of
@@ -40,7 +40,7 @@ from communique.analysis.events.sides import sides
 from communique.analysis.passes import Pass
 from communique.analysis.places import event_place, purpose_place
 from communique.analysis.syntax import agentless
-from communique.analysis.triggers import Match
+from communique.analysis.triggers import Match, threat_mode
 from communique.ontology import plover
 from communique.records import Event, Participant, Statement, When, Where
 
@@ -95,6 +95,9 @@ def find_type(draft: Draft) -> None:
         # PLOVER codes a planned meeting, visit or aid as an agreement to it,
         # and an announced retreat as a concession.
         draft.type, draft.mode = PROMISED[draft.type], None
+    elif draft.modality == "future" and draft.type in THREATENED:
+        # "will impose a curfew", "said it would boycott the vote": a threat of the act
+        draft.type, draft.mode = "THREATEN", threat_mode(draft.type, draft.mode)
     elif draft.negated and draft.type in REFUSED and intended(draft.context, hit):
         # "will not lift the ban", "won't cooperate": a refusal, coded as PLOVER codes one
         # (REJECT, with the mode of what is refused), said of the future

@@ -24,6 +24,11 @@ PROMISED = {
     "CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE",
     "CONCEDE": "AGREE", "RETREAT": "AGREE",
 }  # fmt: skip
+# Material conflict told as what someone will do ("will impose a curfew", "said it would
+# boycott the vote", "will launch an offensive"): PLOVER codes an act of conflict that is
+# only announced as a threat of it (as an announced cooperation is an agreement), with the
+# act as the threat's mode.
+THREATENED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"})
 # What a refusal of these types is coded as, with the mode of what is refused: "will not
 # lift the ban" (yield), "will not cooperate" (assist), "will not attend the talks" (meet).
 REFUSED = {
