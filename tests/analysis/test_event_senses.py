@@ -207,6 +207,7 @@ def test_an_earlier_clause_of_time_does_not_replace_the_main_event(nlp):
         ("Egypt will not release the detained activists.", "yield"),
         ("Hungary won't cooperate with the court in The Hague.", "assist"),
         ("Turkey will not attend the summit in Brussels.", "meet"),
+        ("Nepal said it would not meet the strikers' demands.", "yield"),
     ],
 )
 def test_a_stated_refusal_is_a_rejection_of_what_is_refused(nlp, text, mode):
@@ -328,3 +329,9 @@ def test_an_event_told_in_someone_s_words_is_claimed_and_the_telling_asserted(nl
     text = "A witness said the soldiers shot two farmers. Kenya accused Somalia of the attack."
     events = {e.type: e.modality for e in _events(nlp, text)}
     assert events == {"ASSAULT": "claimed", "ACCUSE": "asserted"}
+
+
+def test_an_announced_return_of_seized_arms_is_a_promise(nlp):
+    found = _events(nlp, "The militia announced it will return the weapons seized from the army.")
+    assert [(e.type, e.modality) for e in found] == [("AGREE", "future")]
+    assert "RETREAT" not in {e.type for e in _events(nlp, "Marines returned fire on the gunmen.")}

@@ -263,3 +263,15 @@ def test_letting_or_setting_people_free_is_a_release(nlp, text):
 
 def test_setting_other_things_is_no_release(nlp):
     assert first(nlp, "The council set a date for the vote.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The junta met the protesters' demands.", ("CONCEDE", None)),
+        ("The regime satisfied the miners' demands.", ("CONCEDE", None)),
+        ("The agency met its emissions target.", None),
+    ],
+)
+def test_meeting_demands_is_yielding_and_meeting_targets_is_nothing(nlp, text, expected):
+    assert first(nlp, text) == expected
