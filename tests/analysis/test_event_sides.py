@@ -125,3 +125,18 @@ def test_a_refusal_until_someone_acts_is_put_to_them_and_their_act_has_not_happe
     withdrew = next(e for e in _events(nlp, "Chad's army fought until Libya withdrew.")
                     if e.type == "RETREAT")  # fmt: skip
     assert withdrew.modality == "asserted"
+
+
+def test_the_possessor_of_an_act_done_to_people_did_not_do_it(nlp):
+    text = "Police said Navalny's arrest was lawful."
+    assert not [e for e in _events(nlp, text) if e.type == "COERCE"]
+    invasion = _event(
+        nlp, "Officials said Iraq's invasion of Kuwait changed the region.", "ASSAULT"
+    )
+    assert [p.country for p in invasion.actors] == ["IRQ"]
+
+
+def test_a_passive_joined_to_a_passive_or_to_another_verb_form_names_no_doer(nlp):
+    assert not _events(nlp, "Reporters were blocked or harassed, and jailed.")
+    text = "Aid workers were threatened while delivering food and briefly detained and assaulted."
+    assert [e.type for e in _events(nlp, text)] == ["AID"]  # they delivered it

@@ -146,6 +146,7 @@ class Lexicon:
     schedule_preps: frozenset[str]
     refusal_terms: frozenset[str]
     belief_adjectives: frozenset[str]
+    undergone_nouns: frozenset[str]
 
     @functools.cached_property
     def descriptor_heads(self) -> frozenset[str]:

@@ -25,7 +25,25 @@ def agentless(verb: Token) -> bool:
     """Whether a verb is a passive that names no one doing it: "was arrested", "were killed"
     (not "was arrested by police")."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+    if not passive and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not own_subject:
+        # "were blocked or harassed", "was detained and beaten": the passive it is joined to;
+        # "… while covering events and detained": a passive of its own
+        joined = verb.head.i != verb.i and agentless(verb.head)
+        return agent(verb) is None and (joined or bare_participle(verb))
     return passive and agent(verb) is None
+
+
+def bare_participle(verb: Token) -> bool:
+    """Whether a conjunct is a past form with no auxiliary or subject of its own joined to a
+    gerund: it cannot share the gerund's form, so it is a passive the parser hung on the
+    wrong verb ("harassed while covering events and detained")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.tag_ == "VBG"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def agent(verb: Token) -> Token | None:

@@ -32,8 +32,14 @@ def noun_event(ctx: EventContext, noun: Token) -> Match | None:
     if row is None or row.guard:
         return None
     timed = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.event_time_preps
+    # "Mhlanga's arrest", "her release": of an act done to people, the possessor is the
+    # one it is done to, who names no doer
+    undergone = noun.lemma_.lower() in ctx.words.undergone_nouns
     doer = any(
-        c.dep_ in ("poss", "amod", "compound") and ctx.mention(c) is not None for c in noun.children
+        c.dep_ in ("poss", "amod", "compound")
+        and not (undergone and c.dep_ == "poss")
+        and ctx.mention(c) is not None
+        for c in noun.children
     )
     if not (timed or doer):
         return None

@@ -22,7 +22,7 @@ from communique.analysis.events.coding import (
 from communique.analysis.events.context import EventContext
 from communique.analysis.events.participants import phrase, side
 from communique.analysis.places import is_purpose
-from communique.analysis.syntax import agent, has_negation
+from communique.analysis.syntax import agent, bare_participle, has_negation
 from communique.analysis.triggers import Match
 from communique.records import Participant
 
@@ -43,7 +43,10 @@ def subject_of(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
         if child.dep_ == "nsubjpass":
             return child, True
     if verb.dep_ == "conj" and verb.head != verb:
-        return subject_of(ctx, verb.head)  # "met and signed", "was arrested and charged"
+        # "met and signed", "was arrested and charged"; a bare participle joined to a verb
+        # of another form is passive of its own ("… while covering events and detained")
+        subject, passive = subject_of(ctx, verb.head)
+        return subject, passive or bare_participle(verb)
     if verb.dep_ in ("xcomp", "advcl", "acomp") and verb.head != verb:
         # "agreed to hold talks", "is about to restore ties", "Arriving in Moscow, Xi was
         # greeted": the subject of the clause above does this verb, whatever that clause's
