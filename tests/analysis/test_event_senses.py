@@ -335,3 +335,23 @@ def test_an_announced_return_of_seized_arms_is_a_promise(nlp):
     found = _events(nlp, "The militia announced it will return the weapons seized from the army.")
     assert [(e.type, e.modality) for e in found] == [("AGREE", "future")]
     assert "RETREAT" not in {e.type for e in _events(nlp, "Marines returned fire on the gunmen.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "cameo_root"),
+    [
+        ("Norway said Sudan must release the detained monks.", "SDN", "10"),
+        ("The Arab League says Iraq should reopen its embassy in Kuwait.", "IRQ", "02"),
+    ],
+)
+def test_a_duty_put_on_another_in_a_report_is_a_request(nlp, text, recipient, cameo_root):
+    found = _events(nlp, text)
+    assert [e.type for e in found] == ["REQUEST"]  # the act demanded reports nothing itself
+    (request,) = found
+    assert [p.country for p in request.recipients] == [recipient]
+    assert request.cameo is not None and request.cameo.startswith(cameo_root)
+    assert request.modality == "asserted"
+
+
+def test_a_duty_the_speaker_puts_on_itself_is_no_request(nlp):
+    assert "REQUEST" not in {e.type for e in _events(nlp, "Sudan said it must free them.")}

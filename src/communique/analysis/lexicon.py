@@ -147,6 +147,8 @@ class Lexicon:
     refusal_terms: frozenset[str]
     belief_adjectives: frozenset[str]
     undergone_nouns: frozenset[str]
+    obligation_modals: frozenset[str]
+    appeal_modals: frozenset[str]
 
     @functools.cached_property
     def descriptor_heads(self) -> frozenset[str]:

@@ -593,6 +593,42 @@ def _governor(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+def obligation(token: Token, words: Lexicon) -> Token | None:
+    """The clause a verb of saying reports as another's duty, a demand put in its words:
+    "said Qatar must mediate", "says Israel should end the raids" (not the speaker's own:
+    "said it must respond")."""
+    if token.lemma_.lower() not in words.speech_verbs or _pos(token) != "VERB":
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or clause.i < token.i:
+            continue
+        modals = words.obligation_modals
+        if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.lower_ in words.reported_pronouns | {"i", "he", "she"}:
+            continue
+        return clause
+    return None
+
+
+def _obliged(token: Token, table: TriggerTable) -> Match | None:
+    """A verb of saying whose clause is another's duty, as a REQUEST (see
+    :func:`obligation`): its mode from the act demanded, an appeal's CAMEO code for
+    "should" and "ought"."""
+    words = table.words
+    clause = obligation(token, words)
+    if clause is None:
+        return None
+    inner = _raw(clause, table, 1)
+    mode = _ASK_MODES.get(inner[0]) if inner is not None else None
+    soft = any(c.dep_ == "aux" and c.lower_ in words.appeal_modals for c in clause.children)
+    row = Trigger(
+        token.lemma_.lower(), "VERB", "REQUEST", note="obligation", cameo="020" if soft else None
+    )
+    return Match(row, "REQUEST", mode, token, token, "verb", clause, words=words)
+
+
 def _claimed(token: Token, table: TriggerTable) -> bool:
     """Whether a governing trigger reports this token's event (or rules it out)."""
     governed = _governor(token)
@@ -601,6 +637,9 @@ def _claimed(token: Token, table: TriggerTable) -> bool:
     head, relation = governed
     if head.i == token.i:
         return False
+    demanded = obligation(head, table.words) if relation == "comp" else None
+    if demanded is not None and demanded.i == token.i:
+        return True  # "said Qatar must mediate": the demand reports the act
     words = table.words
     if token.dep_ == "pcomp" and token.head.lower_ in words.time_preps | words.event_time_preps:
         return False  # "After meeting Lavrov, Wang flew home": an event of its own
@@ -834,6 +873,10 @@ def match(token: Token, table: TriggerTable) -> Match | None:
     keys = _keys(token)
     known = any(k in table.lemmas for k in keys)
     words = table.words
+    if pos == "VERB" and not known:
+        obliged = _obliged(token, table)
+        if obliged is not None:
+            return obliged
     if not known and not (pos == "VERB" and keys[0] in words.light_verbs):
         return None
     row = table.best(token, pos) if known else None
