@@ -275,3 +275,22 @@ def test_setting_other_things_is_no_release(nlp):
 )
 def test_meeting_demands_is_yielding_and_meeting_targets_is_nothing(nlp, text, expected):
     assert first(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that carries its noun's event takes the sense the noun's modifiers tell
+        (
+            "The senator launched a blistering attack on the health minister.",
+            ("ACCUSE", "disapprove"),
+        ),
+        ("The mayor launched an attack on the new zoning policy.", ("ACCUSE", "disapprove")),
+        ("State hackers launched a cyber attack on the ministry.", ("COERCE", "cyber")),
+        ("Rebels launched an attack on the army base.", ("ASSAULT", None)),
+        # a verb that does something to what the noun names keeps its own sense
+        ("The court lifted the travel ban on the journalist.", ("CONCEDE", None)),
+    ],
+)
+def test_a_carried_noun_tells_its_own_sense(nlp, text, expected):
+    assert first(nlp, text) == expected

@@ -892,23 +892,7 @@ def match(token: Token, table: TriggerTable) -> Match | None:
             # official to visit Moscow": modifiers mention an event, they do not report one
             return None
         if row is not None:
-            if _claimed(token, table):
-                return None
-            type_, mode, comp = _compose(row, token, table, 0)
-            if row.broke_down and not _agreement(comp, table):
-                return None
-            if type_ == row.type:
-                # a trigger noun object may be more specific ("staged a hunger strike")
-                noun = _object_noun(token, row, table)
-                if (
-                    noun is not None
-                    and noun.type == type_
-                    and noun.mode
-                    and (mode is None or noun.objects)
-                ):
-                    mode = noun.mode
-            type_, mode = _refine(type_, mode, token, token, words)
-            return Match(row, type_, mode, token, token, "verb", comp, words=words)
+            return None if _claimed(token, table) else _verb_match(token, row, table)
         light = _light(token, table)
         if light is None or _claimed(token, table):
             return None
@@ -925,6 +909,36 @@ def _agreement(comp: Token | None, table: TriggerTable) -> bool:
     """Whether a complement reports an agreement or a meeting ("reach a deal", "agree")."""
     inner = _raw(comp, table, 1) if comp is not None else None
     return inner is not None and inner[0] in ("AGREE", "SUPPORT", "CONSULT")
+
+
+def _verb_match(token: Token, row: Trigger, table: TriggerTable) -> Match | None:
+    """A verb's own row, with what its complement and its object noun tell."""
+    type_, mode, comp = _compose(row, token, table, 0)
+    if row.broke_down and not _agreement(comp, table):
+        return None
+    if type_ == row.type:
+        # a trigger noun object may be more specific ("staged a hunger strike"), or of
+        # another sense its own modifiers tell ("launched a scathing attack on", "launched a
+        # cyber attack": criticism, cyber coercion)
+        noun = _object_noun(token, row, table)
+        if noun is not None and noun.type == type_:
+            if noun.mode and (mode is None or noun.objects):
+                mode = noun.mode
+        elif noun is not None and _carries(row, noun, table):
+            type_, mode = noun.type, noun.mode
+    type_, mode = _refine(type_, mode, token, token, table.words)
+    return Match(row, type_, mode, token, token, "verb", comp, words=table.words)
+
+
+def _carries(row: Trigger, noun: Trigger, table: TriggerTable) -> bool:
+    """Whether a verb's row only carries its object noun's event ("launched an attack": the
+    attack), so that the noun's own sense, told by its modifiers, decides ("a scathing
+    attack" is criticism); not a verb that does something to what the noun names ("lifted
+    the ban", "demanded a meeting")."""
+    if not row.objects or not (noun.objects or noun.prep):
+        return False
+    plain = next((r for r in table.lookup(noun.lemma, "NOUN") if r.specificity == 0), None)
+    return plain is not None and plain.type == row.type
 
 
 def _object_noun(token: Token, row: Trigger, table: TriggerTable) -> Trigger | None:
