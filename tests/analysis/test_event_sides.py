@@ -140,3 +140,21 @@ def test_a_passive_joined_to_a_passive_or_to_another_verb_form_names_no_doer(nlp
     assert not _events(nlp, "Reporters were blocked or harassed, and jailed.")
     text = "Aid workers were threatened while delivering food and briefly detained and assaulted."
     assert [e.type for e in _events(nlp, text)] == ["AID"]  # they delivered it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Press freedom groups condemned the arrest of the editor.",
+        "Humanitarian agencies delivered tents to Herat.",
+        "Several charities urged Canada to admit more refugees.",
+    ],
+)
+def test_an_unnamed_non_governmental_group_is_coded_ngo(nlp, text):
+    (event,) = [e for e in _events(nlp, text) if e.actors]
+    assert [p.country for p in event.actors] == ["NGO"]
+
+
+def test_an_armed_or_political_group_is_no_ngo(nlp):
+    for text in ("Armed groups attacked the convoy near Goma.", "Opposition groups met in Lusaka."):
+        assert all(p.country != "NGO" for e in _events(nlp, text) for p in e.actors), text

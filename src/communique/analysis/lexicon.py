@@ -149,6 +149,8 @@ class Lexicon:
     undergone_nouns: frozenset[str]
     obligation_modals: frozenset[str]
     appeal_modals: frozenset[str]
+    ngo_heads: frozenset[str]
+    ngo_marks: frozenset[str]
 
     @functools.cached_property
     def descriptor_heads(self) -> frozenset[str]:

@@ -128,6 +128,10 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
         ]
         mention = next((m for t in phrase if (m := ctx.mention(t)) is not None), None)
         unnamed = mention is None and agent_sector is None and token.pos_ != "PROPN"
+        if mention is None and nongovernmental(ctx, token):
+            start = min(t.idx for t in phrase)
+            end = token.idx + len(token)
+            return Participant(start=start, end=end, text=ctx.text[start:end], country="NGO")
         if unnamed and not (crowd(ctx, token) and ctx.home is not None):
             return None
     if mention is not None:
@@ -164,6 +168,20 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
         or home_of(ctx, token, actor),
         sector=agent_sector or (actor.sector if actor else None),
     )
+
+
+def nongovernmental(ctx: EventContext, token: Token) -> bool:
+    """Whether an unnamed group is a non-governmental organisation: "rights groups", "aid
+    agencies", "media freedom organizations", "charities" (coded NGO, as PLOVER and CAMEO
+    code them)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in ctx.words.ngo_heads:
+        return False
+    if lemma in ctx.words.ngo_marks:
+        return True  # "charities", "NGOs"
+    marks = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod")]
+    return any(t.lower_ in ctx.words.ngo_marks or t.lemma_.lower() in ctx.words.ngo_marks
+               for t in marks)  # fmt: skip
 
 
 def home_of(ctx: EventContext, token: Token, actor: ActorRef | None) -> str | None:
