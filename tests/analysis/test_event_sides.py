@@ -158,3 +158,12 @@ def test_an_unnamed_non_governmental_group_is_coded_ngo(nlp, text):
 def test_an_armed_or_political_group_is_no_ngo(nlp):
     for text in ("Armed groups attacked the convoy near Goma.", "Opposition groups met in Lusaka."):
         assert all(p.country != "NGO" for e in _events(nlp, text) for p in e.actors), text
+
+
+def test_a_person_the_knowledge_base_does_not_place_keeps_the_body_they_were_named_with(nlp):
+    text = (
+        "Floods hit Malawi in March. UNHCR envoy Miriam Okello toured the camps on Monday. "
+        "She urged donors to fund shelters in Malawi."
+    )
+    request = _event(nlp, text, "REQUEST")
+    assert [p.country for p in request.actors] == ["IGO"]  # not the story's state

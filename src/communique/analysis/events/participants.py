@@ -144,6 +144,7 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
                 actor_id=mention.actor_id,
                 country=(actor.country if actor else None)
                 or country_near(ctx, token)
+                or affiliation(ctx, token, actor)
                 or home_of(ctx, token, actor),
                 sector=actor.sector if actor else None,
             )
@@ -165,9 +166,22 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
         country=(actor.country if actor else None)
         or country_near(ctx, token)
         or place_country(ctx, token)
+        or affiliation(ctx, token, actor)
         or home_of(ctx, token, actor),
         sector=agent_sector or (actor.sector if actor else None),
     )
+
+
+def affiliation(ctx: EventContext, token: Token, actor: ActorRef | None) -> str | None:
+    """The state or body a person the knowledge base does not place was named with where the
+    article first names them ("UNICEF chief Catherine Russell … She urged": IGO)."""
+    if actor is None or actor.kind != "person" or actor.country:
+        return None
+    first = next((m for m in ctx.mentions if m.actor_id == actor.id), None)
+    if first is None or first.start >= token.idx:
+        return None
+    named = token.doc.char_span(first.start, first.end, alignment_mode="expand")
+    return country_near(ctx, named.root) if named is not None else None
 
 
 def nongovernmental(ctx: EventContext, token: Token) -> bool:
