@@ -167,3 +167,12 @@ def test_a_person_the_knowledge_base_does_not_place_keeps_the_body_they_were_nam
     )
     request = _event(nlp, text, "REQUEST")
     assert [p.country for p in request.actors] == ["IGO"]  # not the story's state
+
+
+def test_a_people_named_with_where_it_lives_is_coded_by_that_state(nlp):
+    protest = _event(
+        nlp, "Ethnic Hungarians in Slovakia protested against the language law.", "PROTEST"
+    )
+    assert [p.country for p in protest.actors] == ["SVK"]
+    attack = _event(nlp, "Hungarians attacked the border post.", "ASSAULT")
+    assert [p.country for p in attack.actors] == ["HUN"]

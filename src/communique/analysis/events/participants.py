@@ -142,7 +142,8 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
                 end=mention.end,
                 text=mention.text,
                 actor_id=mention.actor_id,
-                country=(actor.country if actor else None)
+                country=resident_state(ctx, token)
+                or (actor.country if actor else None)
                 or country_near(ctx, token)
                 or affiliation(ctx, token, actor)
                 or home_of(ctx, token, actor),
@@ -170,6 +171,20 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
         or home_of(ctx, token, actor),
         sector=agent_sector or (actor.sector if actor else None),
     )
+
+
+def resident_state(ctx: EventContext, token: Token) -> str | None:
+    """The state a people named by nationality or ethnicity lives in, when the phrase says
+    ("Albanians in Kosovo", "Serbs in Croatia"): CAMEO codes a people by where it lives."""
+    if token.ent_type_ != "NORP" or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        place = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if place is not None:
+            return place_country(ctx, place) or next(
+                (p.country for p in side(ctx, place) if p.country), None
+            )
+    return None
 
 
 def affiliation(ctx: EventContext, token: Token, actor: ActorRef | None) -> str | None:
