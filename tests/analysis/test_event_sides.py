@@ -176,3 +176,9 @@ def test_a_people_named_with_where_it_lives_is_coded_by_that_state(nlp):
     assert [p.country for p in protest.actors] == ["SVK"]
     attack = _event(nlp, "Hungarians attacked the border post.", "ASSAULT")
     assert [p.country for p in attack.actors] == ["HUN"]
+
+
+def test_the_people_an_act_is_done_to_are_its_recipients_in_a_story_of_no_one_state(nlp):
+    arrest = _event(nlp, "Chilean police detained 40 people after the march.", "COERCE")
+    assert [p.text for p in arrest.recipients] == ["40 people"]
+    assert [p.country for p in arrest.recipients] == ["CHL"]  # done at home, by its police

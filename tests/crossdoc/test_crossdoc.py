@@ -625,7 +625,7 @@ def test_two_outlets_giving_different_death_tolls_are_a_number_conflict(tmp_path
     with Store(db, read_only=True) as store:
         (found,) = store.find_conflicts(kind="number")
     kind, subject, fact, sides = found.kind, found.subject, found.fact, found.sides
-    assert (kind, subject, fact) == ("number", merged_id, "dead: ASSAULT RUS")
+    assert (kind, subject, fact) == ("number", merged_id, "dead: ASSAULT RUS → people")
     assert {(side["value"], side["outlet"]) for side in sides} == {
         ("12", "The Kyiv Independent"), ("14", "Reuters"),
     }  # fmt: skip

@@ -108,11 +108,16 @@ def conflict_id(kind: str, subject: str, fact: str) -> str:
 
 
 def _describe(event: MergedEvent) -> str:
-    sides = ", ".join(event.actors) or "?"
+    sides = ", ".join(map(_shown, event.actors)) or "?"
     if event.recipients:
-        sides += " → " + ", ".join(event.recipients)
+        sides += " → " + ", ".join(map(_shown, event.recipients))
     mode = f"/{event.mode}" if event.mode else ""
     return f"{event.type}{mode} {sides}"
+
+
+def _shown(identity: str) -> str:
+    """A side's identity as a reader sees it: an unnamed group by its word ("people")."""
+    return identity.removeprefix("text:")
 
 
 def _date_value(mention: EventMention) -> str:

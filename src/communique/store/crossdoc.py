@@ -28,7 +28,11 @@ _ARTICLES = """
 _EVENTS_SQL = """
     WITH sides AS (
         SELECT p.article_id, p.event_idx, p.side, p.position, r.kind = 'person' AS person,
-               CASE WHEN p.actor_id IS NULL THEN coalesce(p.country, 'text:' || lower(p.text))
+               CASE WHEN p.actor_id IS NULL
+                        -- an unnamed group is known by its head word, not its count: "12
+                        -- people" in one report is "14 people" in another
+                        THEN coalesce(p.country, 'text:' || regexp_extract(
+                            lower(p.text), '([[:alpha:]-]+)[^[:alpha:]]*$', 1))
                     WHEN r.kind IN {state_kinds}
                         THEN coalesce(r.country, p.country, p.actor_id)
                     ELSE p.actor_id END AS who

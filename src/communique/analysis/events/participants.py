@@ -132,7 +132,10 @@ def participant_of(ctx: EventContext, token: Token) -> Participant | None:
             start = min(t.idx for t in phrase)
             end = token.idx + len(token)
             return Participant(start=start, end=end, text=ctx.text[start:end], country="NGO")
-        if unnamed and not (crowd(ctx, token) and ctx.home is not None):
+        # people with no country of their own: of the story's state, or, as what an act is
+        # done to ("detained 18 people"), a side with no code
+        done_to = token.dep_ in ("dobj", "nsubjpass")
+        if unnamed and not (crowd(ctx, token) and (ctx.home is not None or done_to)):
             return None
     if mention is not None:
         actor = ctx.actors.get(mention.actor_id or "")
