@@ -26,3 +26,22 @@ def test_each_entry_point_imports_first(module: str) -> None:
         [sys.executable, "-c", f"import {module}"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+HEAVY = ("spacy", "duckdb", "pyarrow", "datasketch", "trafilatura")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["eval", "--help"]])
+def test_the_version_and_the_help_load_no_heavy_library(args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from communique.cli import app\n"
+        f"try:\n    app({args!r})\n"
+        "except SystemExit as done:\n    assert not done.code, done.code\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout

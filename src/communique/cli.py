@@ -10,24 +10,23 @@ from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from communique import __version__
+from communique.defaults import DEFAULT_DB, DEFAULT_MODEL, DEFAULT_NEAR_DUPLICATE
 from communique.display.terminal import console, labelled, printable
-from communique.evaluate.gold import GoldFormatError
-from communique.export.tables import OutputError, check_output, plain
-from communique.ingest import ReadOptions, parse_size
-from communique.ingest.dedup import DEFAULT_THRESHOLD
-from communique.ingest.fields import parse_field_overrides
-from communique.ingest.sources import path_label
-from communique.kb import STATE_KINDS, KBError, KnowledgeBase
-from communique.nlp import DEFAULT_MODEL, ModelNotFound
-from communique.records import Event
-from communique.store import DEFAULT_DB, SchemaError, Store, StoreError, StoreLocked
-from communique.store.names import Ambiguous, Named
-from communique.store.queries import Among
+
+# The NLP stack, DuckDB and Arrow load in the commands that use them, not to show the version
+# or the help.
+if TYPE_CHECKING:
+    from communique.ingest import ReadOptions
+    from communique.kb import KnowledgeBase
+    from communique.records import Event
+    from communique.store import Store
+    from communique.store.names import Named
+    from communique.store.queries import Among
 
 app = typer.Typer(
     name="communique",
@@ -42,8 +41,19 @@ app.add_typer(eval_app, name="eval")
 
 out = console()
 err = console(stderr=True)
-# What a user can put right: each is shown as one line, and the command exits 2.
-USER_ERRORS = (ModelNotFound, SchemaError, StoreLocked, KBError, OutputError, GoldFormatError)
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """What a user can put right: each is shown as one line, and the command exits 2 (read
+    when one is raised, so that showing the version loads none of their modules)."""
+    from communique.evaluate.gold import GoldFormatError
+    from communique.export.tables import OutputError
+    from communique.kb import KBError
+    from communique.nlp import ModelNotFound
+    from communique.store import SchemaError, StoreLocked
+
+    return (ModelNotFound, SchemaError, StoreLocked, KBError, OutputError, GoldFormatError)
+
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
 ModelOption = Annotated[
@@ -72,6 +82,8 @@ JsonOption = Annotated[
 
 def _print_json(value: object) -> None:
     """One JSON document on standard output, never wrapped or styled."""
+    from communique.export.tables import plain
+
     sys.stdout.write(json.dumps(plain(value), ensure_ascii=False) + "\n")
 
 
@@ -109,6 +121,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def _resolve(store: Store, name: str, kb: KnowledgeBase, option: str) -> Named | None:
     """The actor a NAME stands for (see ``communique.store.names``); an ambiguous name is an
     error that lists the candidates."""
+    from communique.store.names import Ambiguous
+
     try:
         return store.resolve(name, kb)
     except Ambiguous as error:
@@ -118,6 +132,9 @@ def _resolve(store: Store, name: str, kb: KnowledgeBase, option: str) -> Named |
 def _among(store: Store, name: str, kb: KnowledgeBase, option: str, *, words: bool) -> Among:
     """A filter for ``name``: the actor (a state with its people and bodies), else, where the
     option takes them, the words themselves."""
+    from communique.kb import STATE_KINDS
+    from communique.store.queries import Among
+
     found = _resolve(store, name, kb, option)
     if found is None:
         if words:
@@ -182,6 +199,7 @@ def _run_ingest(
 ) -> int:
     from communique import runner
     from communique.display import reports as display
+    from communique.store import Store
 
     with Store(db) as store:
         report = runner.ingest(
@@ -220,7 +238,7 @@ def ingest(
     threshold: Annotated[
         float,
         typer.Option("--near-duplicate", min=0.5, max=1.0, help="Similarity for near-copies."),
-    ] = DEFAULT_THRESHOLD,
+    ] = DEFAULT_NEAR_DUPLICATE,
     actors: ActorsOption = None,
 ) -> None:
     """Read news files into the store and analyse them.
@@ -230,6 +248,10 @@ def ingest(
     problem line (also kept in the store) and the run goes on. Exits 0 when any article was
     read, 1 when none could be, 2 when the store or an option is at fault.
     """
+    from communique.ingest import ReadOptions, parse_size
+    from communique.ingest.fields import parse_field_overrides
+    from communique.ingest.sources import path_label
+
     try:
         options = ReadOptions(
             max_bytes=parse_size(max_size),
@@ -257,8 +279,10 @@ def analyse(
 ) -> None:
     """Analyse the stored articles that are not analysed yet (after --no-analyse or a stop),
     then group stories, merge events across articles and list conflicts afresh."""
+    from communique.ingest import ReadOptions
+
     options = ReadOptions()
-    _run_ingest([], db, options, model, True, batch_size, DEFAULT_THRESHOLD, "analyse", actors)
+    _run_ingest([], db, options, model, True, batch_size, DEFAULT_NEAR_DUPLICATE, "analyse", actors)
 
 
 @app.command()
@@ -273,6 +297,8 @@ def export(
     """Write stored records as JSON Lines, CSV or Parquet; events also as PLOVER JSON Lines
     (--format plover) or a GDELT 2.0-style tab-separated table (--format gdelt)."""
     from communique.export import export as export_table
+    from communique.export.tables import check_output
+    from communique.store import Store
 
     if fmt is Format.parquet and output is None and sys.stdout.isatty():
         raise _fail("Parquet is binary: give --out FILE or redirect the output")
@@ -302,6 +328,7 @@ def conflicts(
     each side's value, outlet and sentence."""
     from communique.analysis.resources import knowledge_base
     from communique.display.crossdoc import print_conflicts
+    from communique.store import Store
 
     about = _name(about, "--about")
     only = kind.value if kind else None
@@ -351,6 +378,9 @@ def timeline(
     statements. A state covers its people and bodies ("Russia": Putin, the Kremlin, ...)."""
     from communique.crossdoc.timeline import build_timeline, plot, resolve_side
     from communique.display.timeline import print_timeline
+    from communique.export.tables import check_output
+    from communique.store import Store
+    from communique.store.names import Ambiguous
 
     if output is not None and output.suffix.lower() not in (".png", ".html", ".htm"):
         raise _fail(f"--out {output}: the chart is written as .png or .html")
@@ -388,6 +418,7 @@ def timeline(
 def summary(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
     """What the store holds: counts and the most mentioned people, places and organisations."""
     from communique.display import reports as display
+    from communique.store import Store
 
     with Store(db, read_only=True) as store:
         found = store.summary()
@@ -410,13 +441,15 @@ def demo(
 ) -> None:
     """Ingest and analyse the bundled sample corpus (Voice of America stories) and summarise it."""
     from communique.display import reports as display
+    from communique.ingest import ReadOptions
+    from communique.store import Store
 
     corpus = demo_corpus()
     out.print(
         f"communique demo: {corpus.name} (Voice of America, voanews.com; public domain) → {db}"
     )
     options = ReadOptions(outlet="Voice of America")
-    _run_ingest([str(corpus)], db, options, model, True, 32, DEFAULT_THRESHOLD, "demo", actors)
+    _run_ingest([str(corpus)], db, options, model, True, 32, DEFAULT_NEAR_DUPLICATE, "demo", actors)
     with Store(db, read_only=True) as store:
         display.store_summary(out, store.summary(), str(db))
     out.print(f"Explore it: communique export mentions --db {db} | head")
@@ -445,6 +478,7 @@ def statements(
     of the content or of the credited source."""
     from communique.analysis.resources import knowledge_base
     from communique.display import reports as display
+    from communique.store import Store
 
     speaker, about, via = (_name(speaker, "--speaker"), _name(about, "--about"),
                            _name(via, "--via"))  # fmt: skip
@@ -477,6 +511,8 @@ def actor(
     """Profile an actor: offices, roles the articles give it with their sources, its company."""
     from communique.analysis.resources import knowledge_base
     from communique.display import reports as display
+    from communique.export.tables import plain
+    from communique.store import Store
 
     name = _name(name, "NAME") or ""
     kb = knowledge_base(actors or ())
@@ -780,19 +816,20 @@ def main() -> None:
     """The console script: every error a user can meet is one line and exit code 2."""
     try:
         app()
-    except USER_ERRORS as error:
-        _error_line(str(error))
-        sys.exit(2)
-    except StoreError as error:
-        _error_line(f"the store could not be used: {_one_line(error)}")
-        sys.exit(2)
-    except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        _error_line(f"{where}{error.strerror or _one_line(error)}")
-        sys.exit(2)
-    except UnicodeDecodeError as error:
-        _error_line(f"a file given is not UTF-8 text ({_one_line(error)})")
-        sys.exit(2)
-    except MemoryError:
-        _error_line("out of memory")
+    except Exception as error:
+        from communique.store import StoreError
+
+        if isinstance(error, _user_errors()):
+            _error_line(str(error))
+        elif isinstance(error, StoreError):
+            _error_line(f"the store could not be used: {_one_line(error)}")
+        elif isinstance(error, OSError):
+            where = f"{error.filename}: " if error.filename else ""
+            _error_line(f"{where}{error.strerror or _one_line(error)}")
+        elif isinstance(error, UnicodeDecodeError):
+            _error_line(f"a file given is not UTF-8 text ({_one_line(error)})")
+        elif isinstance(error, MemoryError):
+            _error_line("out of memory")
+        else:
+            raise
         sys.exit(2)

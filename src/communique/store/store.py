@@ -18,6 +18,7 @@ from types import TracebackType
 import duckdb
 import pyarrow as pa
 
+from communique.defaults import DEFAULT_DB as DEFAULT_DB
 from communique.records import Article, ArticleRecords, Failure, Problem
 from communique.store.reading import Reading
 from communique.store.schema import (
@@ -31,8 +32,6 @@ from communique.store.schema import (
     schema_version,
 )
 from communique.store.tables import ACTORS, CROSSDOC_TABLES, RECORD_TABLES
-
-DEFAULT_DB = "communique.duckdb"
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
 _UPSERT_ACTORS = """
