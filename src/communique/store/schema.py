@@ -273,6 +273,37 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE articles ADD COLUMN failure VARCHAR;  -- why, in one line
         """,
     ),
+    (
+        9,
+        "views that carry each record's text: its sentence, words and article",
+        """
+        -- For people reading records in SQL (DuckDB, a notebook, Datasette): each record with
+        -- the article's title, date, outlet and URL and the text its offsets point at.
+        -- Offsets are Python string offsets (code points, end exclusive); DuckDB's substring
+        -- counts code points from 1.
+        CREATE VIEW events_with_text AS
+        SELECT e.*, a.title, a.date AS article_date, a.outlet, a.url,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text,
+               substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
+                   AS trigger_text
+        FROM events e
+        JOIN articles a ON a.id = e.article_id
+        LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence;
+        CREATE VIEW statements_with_text AS
+        SELECT t.*, a.title, a.date AS article_date, a.outlet, a.url,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text,
+               substring(a.text, t."start" + 1, t."end" - t."start") AS content_text
+        FROM statements t
+        JOIN articles a ON a.id = t.article_id
+        LEFT JOIN sentences s ON s.article_id = t.article_id AND s.idx = t.sentence;
+        CREATE VIEW mentions_with_text AS
+        SELECT m.*, a.title, a.date AS article_date, a.outlet, a.url,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text
+        FROM mentions m
+        JOIN articles a ON a.id = m.article_id
+        LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence;
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
