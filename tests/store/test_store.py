@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import duckdb
 import pytest
 
@@ -129,5 +131,7 @@ def test_a_store_in_use_is_reported_not_crashed(tmp_path):
     with Store(path):  # held by this process; the command runs in another
         result = run_cli("export", "articles", "--db", path)
     assert result.returncode != 0
-    assert "in use" in result.stderr
+    # the one line names the process that holds the store: this one
+    assert "is open for writing in" in result.stderr and f"(process {os.getpid()})" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr

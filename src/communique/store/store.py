@@ -10,6 +10,7 @@ doing any of it twice.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,11 +69,28 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as error:
         message = " ".join(str(error).split())
         if "lock" in message.lower():
-            raise StoreLocked(f"{path} is in use by another communique process") from error
+            raise StoreLocked(_locked(path, message)) from error
         raise SchemaError(f"{path}: cannot open the store ({message})") from error
     except duckdb.Error as error:
         message = " ".join(str(error).split())
         raise SchemaError(f"{path}: cannot open as a DuckDB database ({message})") from error
+
+
+# DuckDB names the process that holds a file's lock: "Conflicting lock is held in
+# /usr/bin/python3 (PID 4242) by user ana".
+_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _locked(path: Path, message: str) -> str:
+    """What to tell a user whose store another process holds: which process, and what to do."""
+    holder = _HOLDER.search(message)
+    who = (
+        f"{Path(holder['program']).name} (process {holder['pid']})" if holder else "another process"
+    )
+    return (
+        f"{path} is open for writing in {who}: close it there (a notebook's connection, or "
+        "another communique command still running) and try again"
+    )
 
 
 class Store(Reading):
