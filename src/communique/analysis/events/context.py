@@ -125,6 +125,9 @@ class EventContext:
         self.mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
+        self.first_mention: dict[str, Mention] = {}  # where the article first names each actor
+        for mention in self.mentions:
+            self.first_mention.setdefault(mention.actor_id or "", mention)
         self.actors = {actor.id: actor for actor in actors}
         self.entities = EntityIndex(doc)
         self.groups: list[Group] | None = None

@@ -195,7 +195,7 @@ def affiliation(ctx: EventContext, token: Token, actor: ActorRef | None) -> str 
     article first names them ("UNICEF chief Catherine Russell … She urged": IGO)."""
     if actor is None or actor.kind != "person" or actor.country:
         return None
-    first = next((m for m in ctx.mentions if m.actor_id == actor.id), None)
+    first = ctx.first_mention.get(actor.id)
     if first is None or first.start >= token.idx:
         return None
     named = token.doc.char_span(first.start, first.end, alignment_mode="expand")
