@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,8 +24,8 @@ if TYPE_CHECKING:
     from communique.kb import KnowledgeBase
     from communique.records import Event
     from communique.store import Store
+    from communique.store.filters import Among
     from communique.store.names import Named
-    from communique.store.queries import Among
 
 app = typer.Typer(
     name="communique",
@@ -109,6 +108,13 @@ class Format(StrEnum):
     gdelt = "gdelt"
 
 
+class ConflictKind(StrEnum):
+    date = "date"
+    place = "place"
+    office = "office"
+    number = "number"
+
+
 def _error_line(message: str) -> None:
     labelled(err, "error", "red", message)
 
@@ -132,17 +138,15 @@ def _resolve(store: Store, name: str, kb: KnowledgeBase, option: str) -> Named |
 def _among(store: Store, name: str, kb: KnowledgeBase, option: str, *, words: bool) -> Among:
     """A filter for ``name``: the actor (a state with its people and bodies), else, where the
     option takes them, the words themselves."""
-    from communique.kb import STATE_KINDS
-    from communique.store.queries import Among
+    from communique.store.names import Ambiguous
 
-    found = _resolve(store, name, kb, option)
+    try:
+        found = store.among(name, kb, words=words)
+    except Ambiguous as error:
+        raise _fail(f"{option}: {error}") from None
     if found is None:
-        if words:
-            return Among(words=name)
         raise _fail(f"{option}: no actor called {name!r} in {store.path}", 1)
-    if found.kind in STATE_KINDS and found.country:
-        return Among(ids=tuple(store.country_members(found.country)))
-    return Among(ids=(found.id,))
+    return found
 
 
 def _name(value: str | None, option: str) -> str | None:
@@ -154,21 +158,16 @@ def _name(value: str | None, option: str) -> str | None:
     return value.strip()
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
 def _date_option(value: str | None, option: str) -> date | None:
     """``2024``, ``2024-03`` or ``2024-03-14`` as the first day it names."""
+    from communique.store.filters import day
+
     if value is None:
         return None
-    match = _DATE.match(value.strip())
     try:
-        if match is None:
-            raise ValueError
-        year, month, day = (int(part) if part else 1 for part in match.groups())
-        return date(year, month, day)
-    except ValueError:
-        raise _fail(f"{option} {value!r}: not a date (write 2024-03-14, 2024-03 or 2024)") from None
+        return day(value)
+    except ValueError as error:
+        raise _fail(f"{option} {value!r}: {error}") from None
 
 
 def _version(value: bool) -> None:
@@ -285,6 +284,10 @@ def analyse(
     _run_ingest([], db, options, model, True, batch_size, DEFAULT_NEAR_DUPLICATE, "analyse", actors)
 
 
+def _option(help_text: str) -> Any:
+    return typer.Option(help=help_text, rich_help_panel="Filters")
+
+
 @app.command()
 def export(
     table: Annotated[Table, typer.Argument(help="What to export.")],
@@ -293,22 +296,85 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--out", help="File to write; standard output when absent.")
     ] = None,
+    actor: Annotated[str | None, _option("Who did it (events), or who is mentioned.")] = None,
+    recipient: Annotated[
+        str | None, _option("Whom it was done to (events); to whom it was said.")
+    ] = None,
+    speaker: Annotated[str | None, _option("Who said it.")] = None,
+    about: Annotated[
+        str | None, _option("Either side of an event; an actor or words in a statement.")
+    ] = None,
+    via: Annotated[str | None, _option("The outlet or document credited.")] = None,
+    outlet: Annotated[str | None, _option("Words of the outlet's name.")] = None,
+    since: Annotated[str | None, _option("From this date on (2024, 2024-03, 2024-03-14).")] = None,
+    until: Annotated[str | None, _option("Up to this date.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="A PLOVER event type.", rich_help_panel="Filters")
+    ] = None,
+    modality: Annotated[str | None, _option("asserted, negated, future, ...")] = None,
+    kind: Annotated[ConflictKind | None, _option("A conflict's kind.")] = None,
+    header: Annotated[bool, typer.Option("--header", help="GDELT files: a header row.")] = False,
+    include_modal: Annotated[
+        bool,
+        typer.Option(
+            "--include-modal", help="GDELT files: also negated, planned and claimed events."
+        ),
+    ] = False,
 ) -> None:
     """Write stored records as JSON Lines, CSV or Parquet; events also as PLOVER JSON Lines
-    (--format plover) or a GDELT 2.0-style tab-separated table (--format gdelt)."""
+    (--format plover) or GDELT 2.0's event table (--format gdelt), and `export mentions
+    --format gdelt` GDELT 2.0's mentions table. The filters are those of the Python API.
+
+    A NAME is an actor id, a name or alias the knowledge base knows, or words of one stored
+    actor's name; a state stands for its people and bodies."""
+    from communique.analysis.resources import knowledge_base
     from communique.export import export as export_table
-    from communique.export.tables import check_output
+    from communique.export.tables import Options, check_output
+    from communique.ontology.plover import TYPES
+    from communique.records import MODALITIES
     from communique.store import Store
+    from communique.store.filters import FilterError, Filters
 
     if fmt is Format.parquet and output is None and sys.stdout.isatty():
         raise _fail("Parquet is binary: give --out FILE or redirect the output")
-    if fmt in (Format.plover, Format.gdelt) and table is not Table.events:
-        raise _fail(f"--format {fmt.value} is for events only")
+    if fmt is Format.plover and table is not Table.events:
+        raise _fail("--format plover is for events only")
+    if fmt is Format.gdelt and table not in (Table.events, Table.mentions):
+        raise _fail("--format gdelt is for events (the event table) and mentions")
+    if event_type is not None and event_type.strip().upper() not in TYPES:
+        raise _fail(f"--type {event_type!r}: choose one of {', '.join(TYPES)}")
+    if modality is not None and modality.strip().lower() not in MODALITIES:
+        raise _fail(f"--modality {modality!r}: choose one of {', '.join(MODALITIES)}")
     if output is not None:
         check_output(output, db)
+    named = {
+        "--actor": (_name(actor, "--actor"), False),
+        "--recipient": (_name(recipient, "--recipient"), False),
+        "--speaker": (_name(speaker, "--speaker"), False),
+        "--about": (_name(about, "--about"), True),
+        "--via": (_name(via, "--via"), True),
+    }
     with Store(db, read_only=True) as store:
+        among = {
+            option.lstrip("-"): _among(store, value, knowledge_base(), option, words=words)
+            for option, (value, words) in named.items()
+            if value is not None
+        }
+        filters = Filters(
+            **among,
+            outlet=_name(outlet, "--outlet"),
+            since=_date_option(since, "--since"),
+            until=_date_option(until, "--until"),
+            type=event_type.strip().upper() if event_type else None,
+            modality=modality.strip().lower() if modality else None,
+            kind=kind.value if kind else None,
+        )
+        options = Options(filters, header, include_modal)
         sys.stdout.flush()
-        count = export_table(store, table.value, fmt.value, output, sys.stdout.buffer)
+        try:
+            count = export_table(store, table.value, fmt.value, output, sys.stdout.buffer, options)
+        except FilterError as error:
+            raise _fail(str(error)) from None
         sys.stdout.buffer.flush()
     if output is not None:
         err.print(f"{count} {table.value} written to {printable(output)}")
@@ -345,13 +411,6 @@ def conflicts(
         raise _fail("no conflict found", 1)
     else:
         print_conflicts(out, rows)
-
-
-class ConflictKind(StrEnum):
-    date = "date"
-    place = "place"
-    office = "office"
-    number = "number"
 
 
 class By(StrEnum):

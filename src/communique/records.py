@@ -218,6 +218,11 @@ class Size:
     at_least: bool = False
 
 
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "claimed")
+"""What an event's report says of it: it happened; it did not; it will; it would, if; a
+source says it did, which the report does not take up as its own."""
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """A PLOVER-coded event: who did what to whom, when and where, and the sentence behind it.

@@ -176,7 +176,7 @@ def test_events_are_stored_and_exported_as_plover_and_gdelt(tmp_path, cli):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     meeting = records[0]
     assert (meeting["event"], meeting["date"], meeting["quad_code"]) == (
-        "CONSULT", "2023-02-22", 1,
+        ["CONSULT"], "2023-02-22", 1,
     )  # fmt: skip
     assert [a["code"] for a in meeting["actor"]] == ["CHN"]
     assert [r["code"] for r in meeting["recipient"]] == ["RUS"]
@@ -187,7 +187,7 @@ def test_events_are_stored_and_exported_as_plover_and_gdelt(tmp_path, cli):
     assert meeting["event_loc"]["resolved_place"] == "Moscow"
     assert (meeting["negated"], meeting["modality"], meeting["via"]) == (False, "asserted", [])
 
-    result = cli("export", "events", "--db", db, "--format", "gdelt")
+    result = cli("export", "events", "--db", db, "--format", "gdelt", "--header")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t"))
     shelling = rows[1]
@@ -197,7 +197,7 @@ def test_events_are_stored_and_exported_as_plover_and_gdelt(tmp_path, cli):
     assert shelling["SOURCEURL"] == "https://example.org/wang-putin"
 
     result = cli("export", "articles", "--db", db, "--format", "gdelt")
-    assert result.returncode != 0 and "events only" in result.stderr
+    assert result.returncode != 0 and "for events (the event table) and mentions" in result.stderr
 
 
 # -- sizes: the dead, injured and arrested ----------------------------------------------------

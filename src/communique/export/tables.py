@@ -6,22 +6,22 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import functools
 import io
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from communique.store import Store
 from communique.store.exports import TABLES, Rows
+from communique.store.filters import Filters
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
-# Formats that only events have: the exchange formats of event data.
-EVENT_FORMATS = ("plover", "gdelt")
 
 
 def plain(value: Any) -> Any:
@@ -93,41 +93,71 @@ def _replacing(out: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def export(store: Store, table: str, fmt: str, out: Path | None, stdout: IO[bytes]) -> int:
-    """Write ``table`` in ``fmt`` to ``out`` (or to ``stdout``); returns the number of rows."""
+@dataclasses.dataclass(frozen=True)
+class Options:
+    """How an export is written: the filters on its rows, a header row for GDELT files, and
+    whether GDELT files take events that are not asserted."""
+
+    filters: Filters | None = None
+    header: bool = False
+    include_modal: bool = False
+
+
+def export(
+    store: Store,
+    table: str,
+    fmt: str,
+    out: Path | None,
+    stdout: IO[bytes],
+    options: Options | None = None,
+) -> int:
+    """Write ``table`` in ``fmt`` to ``out`` (or to ``stdout``); returns the number of rows
+    written. ``export mentions --format gdelt`` writes GDELT's mentions table."""
+    options = options or Options()
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt in EVENT_FORMATS and table != "events":
-        raise ValueError(f"--format {fmt} is for events only")
-    count = store.export_count(table)
-    if fmt == "parquet" and out is not None:
-        with _replacing(out) as temporary:
-            store.export_parquet(table, temporary)
-        return count
-    if fmt == "parquet":
-        with tempfile.TemporaryDirectory() as tmp:
-            target = Path(tmp) / f"{table}.parquet"
-            store.export_parquet(table, target)
-            with open(target, "rb") as source:
-                shutil.copyfileobj(source, stdout)
-        return count
-    write = _write_events if fmt in EVENT_FORMATS else _write_text
-    if out is None:
-        write(store.export_rows(table), fmt, stdout)
+    if fmt == "plover" and table != "events":
+        raise ValueError("--format plover is for events only")
+    if fmt == "gdelt" and table not in ("events", "mentions"):
+        raise ValueError("--format gdelt is for events (GDELT's event table) and mentions")
+    if fmt == "gdelt":
+        source = store.export_rows("events", options.filters)
+        write: Callable[[IO[bytes]], int] = functools.partial(_write_gdelt, source, table, options)
+    elif fmt == "parquet":
+        return _parquet(store, table, out, stdout, options.filters)
     else:
-        with _replacing(out) as temporary, open(temporary, "wb") as sink:
-            write(store.export_rows(table), fmt, sink)
+        rows = store.export_rows(table, options.filters)
+        writer = _write_plover if fmt == "plover" else _write_text
+        write = functools.partial(writer, rows, fmt)
+    if out is None:
+        return write(stdout)
+    with _replacing(out) as temporary, open(temporary, "wb") as sink:
+        return write(sink)
+
+
+def _parquet(
+    store: Store, table: str, out: Path | None, stdout: IO[bytes], filters: Filters | None
+) -> int:
+    if out is not None:
+        with _replacing(out) as temporary:
+            return store.export_parquet(table, temporary, filters)
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / f"{table}.parquet"
+        count = store.export_parquet(table, target, filters)
+        with open(target, "rb") as source:
+            shutil.copyfileobj(source, stdout)
     return count
 
 
-def _write_text(rows: Rows, fmt: str, sink: IO[bytes]) -> None:
+def _write_text(rows: Rows, fmt: str, sink: IO[bytes]) -> int:
     """Write the rows as JSON Lines or CSV (with a header row), a chunk at a time."""
     text = io.StringIO(newline="")
     writer = csv.writer(text) if fmt == "csv" else None
     if writer is not None:
         writer.writerow(rows.columns)
+    count = 0
     for chunk in rows.chunks:
         for row in chunk:
             if writer is not None:
@@ -136,32 +166,55 @@ def _write_text(rows: Rows, fmt: str, sink: IO[bytes]) -> None:
                 values = {column: plain(value) for column, value in row.items()}
                 text.write(json.dumps(values, ensure_ascii=False))
                 text.write("\n")
+        count += len(chunk)
         _flush(text, sink)
     _flush(text, sink)  # the header, when there were no rows
+    return count
 
 
-def _write_events(rows: Rows, fmt: str, sink: IO[bytes]) -> None:
-    """Events as PLOVER JSON Lines, or as a tab-separated GDELT 2.0-style table."""
-    from communique.export.events import GDELT_COLUMNS, gdelt_row, plover_record
-    from communique.kb.places import state_ids
+def _write_plover(rows: Rows, fmt: str, sink: IO[bytes]) -> int:
+    """Events as PLOVER JSON Lines."""
+    from communique.export.plover import plover_record
 
     text = io.StringIO(newline="")
-    writer = csv.writer(text, delimiter="\t") if fmt == "gdelt" else None
-    if writer is not None:
-        writer.writerow(GDELT_COLUMNS)
-    states = frozenset(state_ids().values())
-    number = 0
+    count = 0
     for chunk in rows.chunks:
         for row in chunk:
-            number += 1
-            if writer is not None:
-                record = gdelt_row(row, number, states)
-                writer.writerow([_cell(record[name]) for name in GDELT_COLUMNS])
-            else:
-                text.write(json.dumps(plain(plover_record(row)), ensure_ascii=False))
-                text.write("\n")
+            text.write(json.dumps(plain(plover_record(row)), ensure_ascii=False))
+            text.write("\n")
+        count += len(chunk)
+        _flush(text, sink)
+    return count
+
+
+def _gdelt_cell(value: Any) -> str:
+    """A GDELT cell: empty for none, tabs and line breaks in text made spaces."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def _write_gdelt(rows: Rows, table: str, options: Options, sink: IO[bytes]) -> int:
+    """GDELT 2.0's event table (``table`` events) or mentions table (``mentions``): tab-
+    separated, LF line endings, a header row only when asked."""
+    from communique.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, Writer
+    from communique.kb.places import state_ids
+
+    columns = EVENT_COLUMNS if table == "events" else MENTION_COLUMNS
+    gdelt = Writer(frozenset(state_ids().values()), options.include_modal)
+    take = gdelt.events if table == "events" else gdelt.mentions
+    text = io.StringIO(newline="")
+    if options.header:
+        text.write("\t".join(columns) + "\n")
+    count = 0
+    for chunk in rows.chunks:
+        for row in chunk:
+            for record in take(row):
+                text.write("\t".join(_gdelt_cell(record[name]) for name in columns) + "\n")
+                count += 1
         _flush(text, sink)
     _flush(text, sink)
+    return count
 
 
 def _flush(text: io.StringIO, sink: IO[bytes]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import duckdb
 
+from communique.store.filters import Filters, where
 from communique.store.tables import DECLARED
 
 # One query per exportable table; columns are the record fields users get. A stored column is
@@ -18,8 +19,8 @@ from communique.store.tables import DECLARED
 # (``store.tables``), so an export cannot name a column the store does not declare.
 _WRITTEN: dict[str, str] = {
     "articles": """
-        SELECT id, title, date, outlet, url, text, duplicate_of
-        FROM articles ORDER BY seq
+        SELECT a.id, a.title, a.date, a.outlet, a.url, a.text, a.duplicate_of
+        FROM articles a WHERE /*filters*/ ORDER BY a.seq
     """,
     "sentences": """
         SELECT s.article_id, s.idx AS "index", <sentences s: start end>,
@@ -32,6 +33,7 @@ _WRITTEN: dict[str, str] = {
                <mentions m: how confidence label sentence>
         FROM mentions m JOIN articles a ON a.id = m.article_id
         LEFT JOIN actors r ON r.id = m.actor_id
+        WHERE /*filters*/
         ORDER BY a.seq, m.idx
     """,
     "actors": """
@@ -45,7 +47,7 @@ _WRITTEN: dict[str, str] = {
                    FROM roles o JOIN articles a ON a.id = o.article_id
                    WHERE o.actor_id = r.id), []) AS roles,
                (SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS mentions
-        FROM actors r ORDER BY mentions DESC, r.id
+        FROM actors r WHERE /*filters*/ ORDER BY mentions DESC, r.id
     """,
     "roles": """
         SELECT <roles o: article_id actor_id>, r.name AS actor_name,
@@ -54,6 +56,7 @@ _WRITTEN: dict[str, str] = {
                substring(a.text, o."start" + 1, o."end" - o."start") AS evidence
         FROM roles o JOIN articles a ON a.id = o.article_id
         LEFT JOIN actors r ON r.id = o.actor_id
+        WHERE /*filters*/
         ORDER BY a.seq, o.idx
     """,
     "statements": """
@@ -63,6 +66,7 @@ _WRITTEN: dict[str, str] = {
                <statements s: speaker_start speaker_end cue_start cue_end fragments>
         FROM statements s JOIN articles a ON a.id = s.article_id
         LEFT JOIN actors r ON r.id = s.speaker_id
+        WHERE /*filters*/
         ORDER BY a.seq, s.idx
     """,
     "events": """
@@ -71,14 +75,14 @@ _WRITTEN: dict[str, str] = {
                coalesce(e.date_start, a.date) AS date,
                <events e: date_start date_end date_granularity date_text>,
                (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
-                                      'code': p.country, 'sector': p.sector,
+                                      'code': p.country, 'sector': p.sector, 'wikidata': r.wikidata,
                                       'start': p."start", 'end': p."end"}
                                      ORDER BY p.position), [])
                   FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
                  WHERE p.article_id = e.article_id AND p.event_idx = e.idx
                    AND p.side = 'actor') AS actors,
                (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
-                                      'code': p.country, 'sector': p.sector,
+                                      'code': p.country, 'sector': p.sector, 'wikidata': r.wikidata,
                                       'start': p."start", 'end': p."end"}
                                      ORDER BY p.position), [])
                   FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
@@ -99,8 +103,9 @@ _WRITTEN: dict[str, str] = {
                <events e: modality negated via statement sentence>,
                s."start" AS sentence_start, s."end" AS sentence_end,
                substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
-               a.url, a.outlet, a.title, a.date AS published,
-               em.merged_id, coalesce(me.num_mentions, 1) AS num_mentions,
+               a.url, a.outlet, a.title, a.date AS published, a.analysed_at AS coded_at,
+               length(a.text) AS article_chars, em.merged_id,
+               coalesce(me.num_mentions, 1) AS num_mentions,
                coalesce(me.num_articles, 1) AS num_articles,
                coalesce(me.num_sources, 1) AS num_sources,
                coalesce(ml.mentions, [{'article_id': e.article_id, 'outlet': a.outlet,
@@ -124,6 +129,7 @@ _WRITTEN: dict[str, str] = {
             JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
             GROUP BY x.merged_id
         ) ml ON ml.merged_id = em.merged_id
+        WHERE /*filters*/
         ORDER BY a.seq, e.idx
     """,
     "merged_events": """
@@ -143,18 +149,21 @@ _WRITTEN: dict[str, str] = {
                   JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
                  WHERE x.merged_id = me.id) AS mentions
         FROM merged_events me
+        WHERE /*filters*/
         ORDER BY me.num_mentions DESC, me.date_start NULLS LAST, me.id
     """,
     "stories": """
         SELECT t.story_id, t.article_id, a.title, a.date, a.outlet, a.url,
                count(*) OVER (PARTITION BY t.story_id) AS articles
         FROM stories t JOIN articles a ON a.id = t.article_id
+        WHERE /*filters*/
         ORDER BY articles DESC, t.story_id, a.date NULLS LAST, a.seq
     """,
     "conflicts": """
         SELECT <conflicts c: id kind subject>, coalesce(r.name, c.subject) AS subject_name,
                <conflicts c: fact sides>
         FROM conflicts c LEFT JOIN actors r ON r.id = c.subject
+        WHERE /*filters*/
         ORDER BY c.kind, c.subject, c.id
     """,
     "problems": """
@@ -188,20 +197,24 @@ class Rows:
     chunks: Iterator[list[dict[str, Any]]]
 
 
-def _query(table: str) -> str:
+def _query(table: str, filters: Filters | None = None) -> tuple[str, dict[str, object]]:
+    """The export query of ``table`` with ``filters`` put on it, and its parameters."""
     if table not in EXPORTS:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    return EXPORTS[table]
+    condition, params = where(table, filters)
+    return EXPORTS[table].replace("/*filters*/", condition), params
 
 
-def count(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+def count(conn: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None) -> int:
     """How many rows the export of ``table`` has."""
-    return int(conn.execute(f"SELECT count(*) FROM ({_query(table)})").fetchall()[0][0])
+    sql, params = _query(table, filters)
+    return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
 
 
-def rows(conn: duckdb.DuckDBPyConnection, table: str) -> Rows:
+def rows(conn: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None) -> Rows:
     """The export of ``table``, read in chunks as the caller takes them."""
-    cursor = conn.execute(_query(table))
+    sql, params = _query(table, filters)
+    cursor = conn.execute(sql, params)
     columns = [column[0] for column in cursor.description]
 
     def chunks() -> Iterator[list[dict[str, Any]]]:
@@ -211,7 +224,49 @@ def rows(conn: duckdb.DuckDBPyConnection, table: str) -> Rows:
     return Rows(columns, chunks())
 
 
-def to_parquet(conn: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
-    """Write the export of ``table`` to the Parquet file ``path``."""
-    target = str(path).replace("'", "''")
-    conn.execute(f"COPY ({_query(table)}) TO '{target}' (FORMAT parquet)")
+def relation(
+    conn: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None
+) -> duckdb.DuckDBPyRelation:
+    """The export of ``table`` as a DuckDB relation, which hands its rows over whole as a
+    DataFrame or an Arrow table, or as a stream of Arrow batches."""
+    sql, params = _query(table, filters)
+    return conn.sql(sql, params=params)
+
+
+def to_parquet(
+    conn: duckdb.DuckDBPyConnection, table: str, path: Path, filters: Filters | None = None
+) -> int:
+    """Write the export of ``table`` to the Parquet file ``path``, a batch at a time; returns
+    the number of rows written."""
+    import pyarrow.parquet as pq
+
+    found: Any = relation(conn, table, filters)
+    reader = found.to_arrow_reader(CHUNK * 8)
+    count = 0
+    with pq.ParquetWriter(path, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            count += batch.num_rows
+    return count
+
+
+OUTPUTS = ("pandas", "arrow", "polars")
+
+
+def converted(result: duckdb.DuckDBPyRelation, output: str) -> Any:
+    """A relation's rows as a pandas DataFrame, an Arrow table or a polars DataFrame."""
+    rows: Any = result  # the stubs do not list every conversion DuckDB has
+    if output == "pandas":
+        return rows.df()
+    if output == "arrow":
+        return rows.to_arrow_table()
+    if output == "polars":
+        return rows.pl()
+    raise ValueError(f"output {output!r}: choose one of {', '.join(OUTPUTS)}")
+
+
+def frame(conn: duckdb.DuckDBPyConnection, table: str, filters: Filters | None, output: str) -> Any:
+    """The export of ``table`` whole, converted as ``output`` says."""
+    if output not in OUTPUTS:
+        raise ValueError(f"output {output!r}: choose one of {', '.join(OUTPUTS)}")
+    return converted(relation(conn, table, filters), output)

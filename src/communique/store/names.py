@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from communique.kb import KnowledgeBase
+from communique.kb import STATE_KINDS, KnowledgeBase
 from communique.kb.names import normal
+from communique.store.filters import Among
 from communique.store.schema import one
 
 _COLUMNS = "SELECT id, name, kind, country FROM actors"
@@ -113,3 +114,17 @@ def country_members(conn: duckdb.DuckDBPyConnection, code: str) -> list[str]:
     """The ids of every stored actor of a country, the state itself first."""
     rows = conn.execute("SELECT id FROM actors WHERE country = ? ORDER BY id", [code]).fetchall()
     return [code, *(row[0] for row in rows if row[0] != code)]
+
+
+def among(
+    conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase, *, words: bool
+) -> Among | None:
+    """Whom ``name`` names for a filter: a state stands for itself and every actor of it;
+    another actor for itself; a name that fits no actor, where ``words`` allows, for its
+    words in the text. None when nothing fits and words are not taken."""
+    found = resolve(conn, name, kb)
+    if found is None:
+        return Among(words=" ".join(name.split())) if words else None
+    if found.kind in STATE_KINDS and found.country:
+        return Among(ids=(found.id,), countries=(found.country,))
+    return Among(ids=(found.id,))

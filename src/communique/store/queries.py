@@ -9,6 +9,7 @@ from datetime import date
 import duckdb
 
 from communique.kb.model import STATE_KINDS
+from communique.store.filters import Among
 from communique.store.schema import named, only, records
 
 # Actor kinds grouped the way a reader thinks of them.
@@ -177,14 +178,6 @@ class StatementSeen:
     article_id: str
 
 
-@dataclass(frozen=True)
-class Among:
-    """What a filter asks for: any of these actors, or else these words in the text."""
-
-    ids: tuple[str, ...] = ()
-    words: str | None = None
-
-
 def find_statements(
     conn: duckdb.DuckDBPyConnection,
     speaker: Among | None = None,
@@ -197,22 +190,26 @@ def find_statements(
     named in the content, or words of it), the outlet or document credited, and date."""
     where: list[str] = ["TRUE"]
     params: list[object] = []
+    member = "(coalesce(list_contains(?, {0}), false) OR coalesce(list_contains(?, {1}), false))"
     if speaker is not None:
-        where.append("list_contains(?, s.speaker_id)")
-        params.append(list(speaker.ids))
-    if about is not None and about.ids:
+        where.append(member.format("s.speaker_id", "r.country"))
+        params += [list(speaker.ids), list(speaker.countries)]
+    if about is not None and about.words is None:
         where.append(
-            """EXISTS (SELECT 1 FROM mentions m
+            f"""EXISTS (SELECT 1 FROM mentions m LEFT JOIN actors mr ON mr.id = m.actor_id
                    WHERE m.article_id = s.article_id AND m."start" >= s."start"
-                     AND m."end" <= s."end" AND list_contains(?, m.actor_id))"""
+                     AND m."end" <= s."end" AND {member.format("m.actor_id", "mr.country")})"""
         )
-        params.append(list(about.ids))
+        params += [list(about.ids), list(about.countries)]
     elif about is not None:
         where.append("content ILIKE ?")
         params.append(f"%{about.words}%")
-    if via is not None and via.ids:
-        where.append("list_has_any(s.via, ?)")
-        params.append(list(via.ids))
+    if via is not None and via.words is None:
+        where.append(
+            f"""EXISTS (SELECT 1 FROM unnest(s.via) AS v(x) LEFT JOIN actors vr ON vr.id = v.x
+                   WHERE {member.format("v.x", "vr.country")})"""
+        )
+        params += [list(via.ids), list(via.countries)]
     elif via is not None:
         where.append("EXISTS (SELECT 1 FROM unnest(s.via) AS v(x) WHERE v.x ILIKE ?)")
         params.append(f"%{via.words}%")

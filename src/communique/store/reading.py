@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from communique.store import crossdoc, exports, names, queries, timeline
+from communique.store.filters import Among, Filters
 
 if TYPE_CHECKING:
     from communique.kb import KnowledgeBase
@@ -62,23 +63,43 @@ class Reading:
         """The stored actor with this id, or None."""
         return names.actor(self._conn, actor_id)
 
+    def among(self, name: str, kb: KnowledgeBase, *, words: bool) -> Among | None:
+        """Whom ``name`` names for a filter: a state with its people and bodies, an actor,
+        or — when ``words`` — the words themselves; None when nothing fits. Raises
+        ``names.Ambiguous``."""
+        return names.among(self._conn, name, kb, words=words)
+
     def country_members(self, code: str) -> list[str]:
         """The ids of every stored actor of a country, the state itself first."""
         return names.country_members(self._conn, code)
 
     # -- exports ---------------------------------------------------------------------------
 
-    def export_count(self, table: str) -> int:
+    def export_count(self, table: str, filters: Filters | None = None) -> int:
         """How many rows the export of ``table`` has."""
-        return exports.count(self._conn, table)
+        return exports.count(self._conn, table, filters)
 
-    def export_rows(self, table: str) -> exports.Rows:
+    def export_rows(self, table: str, filters: Filters | None = None) -> exports.Rows:
         """The export of ``table``: its columns, and its rows a chunk at a time."""
-        return exports.rows(self._conn, table)
+        return exports.rows(self._conn, table, filters)
 
-    def export_parquet(self, table: str, path: Path) -> None:
-        """Write the export of ``table`` to the Parquet file ``path``."""
-        exports.to_parquet(self._conn, table, path)
+    def export_parquet(self, table: str, path: Path, filters: Filters | None = None) -> int:
+        """Write the export of ``table`` to the Parquet file ``path``; returns the rows."""
+        return exports.to_parquet(self._conn, table, path, filters)
+
+    def export_frame(self, table: str, filters: Filters | None = None, output: str = "pandas"):
+        """The export of ``table`` whole, as a pandas DataFrame (``output="pandas"``), an
+        Arrow table (``"arrow"``) or a polars DataFrame (``"polars"``)."""
+        return exports.frame(self._conn, table, filters, output)
+
+    def sql_frame(
+        self,
+        sql: str,
+        params: Sequence[object] | dict[str, object] | None = None,
+        output: str = "pandas",
+    ):
+        """A reader's own query over the store, as :meth:`export_frame` hands it over."""
+        return exports.converted(self._conn.sql(sql, params=params), output)
 
     # -- what the cross-article pass and the timelines read ----------------------------------
 
