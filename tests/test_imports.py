@@ -28,7 +28,7 @@ def test_each_entry_point_imports_first(module: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-HEAVY = ("spacy", "duckdb", "pyarrow", "datasketch", "trafilatura")
+HEAVY = ("spacy", "duckdb", "pyarrow", "datasketch", "trafilatura", "rich", "pandas")
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["eval", "--help"]])
@@ -45,3 +45,24 @@ def test_the_version_and_the_help_load_no_heavy_library(args: list[str]) -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["export", "events", "--format", "xml"],
+         "invalid value for '--format': 'xml' is not one of 'jsonl'"),
+        (["export", "events", "--limit", "3"], "no such option: --limit"),
+        (["ingest", "x", "--near-duplicate", "3"], "invalid value for '--near-duplicate'"),
+        (["export"], "missing argument 'table'. Choose from: articles"),
+    ],
+)  # fmt: skip
+def test_a_bad_option_is_one_line_naming_it(args: list[str], expected: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "communique", *args], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], result.stderr
+    assert f"(see communique {args[0]} --help)" in lines[0]
+    assert "Traceback" not in result.stderr and not result.stdout

@@ -21,6 +21,7 @@ write to it between calls.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -252,7 +253,13 @@ class Records:
         the periods count. A state covers its people and bodies."""
         import pandas as pd
 
-        from communique.crossdoc.timeline import build_timeline, period_label, resolve_side
+        from communique.crossdoc.timeline import (
+            TimelineEvent,
+            TimelineStatement,
+            build_timeline,
+            period_label,
+            resolve_side,
+        )
         from communique.ontology.plover import QUAD_NAMES
 
         if what not in ("periods", "events", "statements"):
@@ -265,10 +272,11 @@ class Records:
                     raise LookupError(f"no actor or state called {name!r} in {self.path}")
                 sides.append(side)
             found = build_timeline(store, sides[0], sides[1], by)
-        if what == "events":
-            return pd.DataFrame([vars(event) for event in found.events])
-        if what == "statements":
-            return pd.DataFrame([vars(statement) for statement in found.statements])
+        if what in ("events", "statements"):
+            kind = TimelineEvent if what == "events" else TimelineStatement
+            listed = found.events if what == "events" else found.statements
+            names = [f.name for f in dataclasses.fields(kind)]
+            return pd.DataFrame([vars(item) for item in listed], columns=names)
         columns = ["period", "start", "end", "events", "counted"]
         columns += [name.replace(" ", "_") for name in QUAD_NAMES.values()]
         columns += ["index", "balance", "statements"]

@@ -7,19 +7,19 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
 from communique import __version__
 from communique.defaults import DEFAULT_DB, DEFAULT_MODEL, DEFAULT_NEAR_DUPLICATE
-from communique.display.terminal import console, labelled, printable
 
 # The NLP stack, DuckDB and Arrow load in the commands that use them, not to show the version
 # or the help.
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from communique.ingest import ReadOptions
     from communique.kb import KnowledgeBase
     from communique.records import Event
@@ -34,12 +34,38 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: it shows at once, without loading rich
 )
-eval_app = typer.Typer(help="Measure communique against gold data.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Measure communique against gold data.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(eval_app, name="eval")
 
-out = console()
-err = console(stderr=True)
+
+class _Console:
+    """A console made on first use (``communique.display.terminal``): the help and the
+    version load no rich."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._made: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._made is None:
+            from communique.display.terminal import console
+
+            self._made = console(stderr=self._stderr)
+        return getattr(self._made, name)
+
+
+out = cast("Console", _Console())
+err = cast("Console", _Console(stderr=True))
+
+
+def printable(text: object) -> str:
+    from communique.display.terminal import printable as shown
+
+    return shown(text)
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
@@ -116,6 +142,8 @@ class ConflictKind(StrEnum):
 
 
 def _error_line(message: str) -> None:
+    from communique.display.terminal import labelled
+
     labelled(err, "error", "red", message)
 
 
@@ -172,7 +200,7 @@ def _date_option(value: str | None, option: str) -> date | None:
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"communique {__version__}")
+        sys.stdout.write(f"communique {__version__}\n")
         raise typer.Exit()
 
 
@@ -239,24 +267,45 @@ def ingest(
         typer.Option("--near-duplicate", min=0.5, max=1.0, help="Similarity for near-copies."),
     ] = DEFAULT_NEAR_DUPLICATE,
     actors: ActorsOption = None,
+    dayfirst: Annotated[
+        bool, typer.Option("--dayfirst", help="Read 04/09/2023 as 4 September.")
+    ] = False,
+    monthfirst: Annotated[
+        bool, typer.Option("--monthfirst", help="Read 04/09/2023 as April 9.")
+    ] = False,
+    update_metadata: Annotated[
+        bool,
+        typer.Option(
+            "--update-metadata",
+            help="Give stored articles read again their title, date, outlet and URL as read now.",
+        ),
+    ] = False,
 ) -> None:
     """Read news files into the store and analyse them.
 
     Reads .txt/.md, .html/.htm (also gzipped), .jsonl/.json/.csv exports and RSS/Atom feeds.
     A file or record that cannot be read, or an article that cannot be analysed, is one
-    problem line (also kept in the store) and the run goes on. Exits 0 when any article was
+    problem line (also kept in the store) and the run goes on. Dates written all in numbers
+    that could be day or month first are counted in one warning unless --dayfirst or
+    --monthfirst says which; so are columns no field reads. Reading stored articles again
+    with --update-metadata corrects their title, date, outlet and URL (a new date has the
+    article analysed again; relative dates are read from it). Exits 0 when any article was
     read, 1 when none could be, 2 when the store or an option is at fault.
     """
     from communique.ingest import ReadOptions, parse_size
     from communique.ingest.fields import parse_field_overrides
     from communique.ingest.sources import path_label
 
+    if dayfirst and monthfirst:
+        raise _fail("--dayfirst and --monthfirst: give one or the other")
     try:
         options = ReadOptions(
             max_bytes=parse_size(max_size),
             fields=parse_field_overrides(field or []),
             outlet=outlet,
             actors=tuple(str(path) for path in actors or ()),
+            date_order="dmy" if dayfirst else "mdy" if monthfirst else None,
+            update_metadata=update_metadata,
         )
     except ValueError as error:
         raise _fail(str(error)) from None
@@ -489,6 +538,8 @@ def summary(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> Non
 
 def demo_corpus() -> Path:
     """The bundled demo corpus: public-domain Voice of America stories."""
+    from importlib import resources
+
     return Path(str(resources.files("communique") / "data" / "voa_stories.jsonl"))
 
 
@@ -871,10 +922,28 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def _usage_line(error: Any) -> str:
+    """A command-line usage error as one line: what is wrong, and where the help is."""
+    message = " ".join(error.format_message().split()).replace("Value error, ", "")
+    where = f" (see {error.ctx.command_path} --help)" if error.ctx is not None else ""
+    return message[:1].lower() + message[1:] + where
+
+
 def main() -> None:
     """The console script: every error a user can meet is one line and exit code 2."""
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer's own click
+
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="communique")
+    except NoArgsIsHelpError as error:  # a command given nothing: its help
+        error.show()
+        sys.exit(error.exit_code)
+    except UsageError as error:
+        _error_line(_usage_line(error))
+        sys.exit(2)
+    except typer.Abort:
+        _error_line("stopped")
+        sys.exit(130)
     except Exception as error:
         from communique.store import StoreError
 
@@ -892,3 +961,4 @@ def main() -> None:
         else:
             raise
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -46,6 +46,8 @@ class Report:
     added: int = 0  # new articles stored
     duplicates: int = 0  # of those, near-copies of a stored article
     known: int = 0  # already stored (same text)
+    differing: int = 0  # of those, read with another title, date, outlet or URL
+    updated: int = 0  # of those, given the new ones (--update-metadata)
     analysed: int = 0
     failed: int = 0  # articles the analysis could not take
     problems: list[Problem] = field(default_factory=list)
@@ -103,17 +105,23 @@ def read_into(
     report.files = len(files)
 
     queued: dict[str, NewArticle] = {}  # read, not yet written: one transaction a batch
+    notes: list[Problem] = []  # told once for the whole run
     with Meter(console, "reading", len(files), "files") as meter:
         for path in files:
             problems = []
             for item in _read_safely(path, options):
                 if isinstance(item, Problem):
-                    _note(console, item)
+                    if item.kind not in SUMMED:
+                        _note(console, item)
                     problems.append(item)
                     continue
                 report.read += 1
-                if item.id in queued or store.has_article(item.id):
+                if item.id in queued:
                     report.known += 1
+                    continue
+                if store.has_article(item.id):
+                    report.known += 1
+                    _known(store, item, options, report)
                     continue
                 minhash = signature(item.text, index.num_perm)
                 original = index.find(minhash)
@@ -133,10 +141,69 @@ def read_into(
                     queued.clear()
             store.add_problems(run_id, problems)
             report.problems.extend(problems)
+            notes.extend(p for p in problems if p.kind in SUMMED)
             meter.describe(f"reading ({report.read} articles)")
             meter.advance()
         store.add_articles(list(queued.values()))
+    for line in summed_notes(notes):
+        _note(console, line)
     report.read_seconds = time.perf_counter() - started
+
+
+# Problems told once for the whole run, with a count and a few examples, not line by line.
+SUMMED = ("ambiguous-date", "columns")
+
+
+def summed_notes(notes: Sequence[Problem]) -> list[Problem]:
+    """One line for the run's ambiguous dates (how many, the first few file:line), one for
+    the columns no field read (each with the files it is in)."""
+    lines = []
+    dates = [note for note in notes if note.kind == "ambiguous-date"]
+    if dates:
+        examples = "; ".join(
+            f"{note.path}:{note.line} {note.message.removeprefix('ambiguous date ')}"
+            for note in dates[:3]
+        )
+        more = f" and {len(dates) - 3} more" if len(dates) > 3 else ""
+        lines.append(
+            Problem(
+                "input",
+                f"{len(dates)} date{'s' if len(dates) > 1 else ''} could be day or month first: "
+                f"{examples}{more}; give --dayfirst or --monthfirst to say which",
+                "ambiguous-date",
+            )
+        )
+    columns: dict[str, list[str]] = {}
+    for note in notes:
+        if note.kind == "columns":
+            for name in note.message.removeprefix("columns not read: ").split(", "):
+                columns.setdefault(name, []).append(note.path)
+    if columns:
+        listed = ", ".join(
+            f"{name} ({len(paths)} files)" if len(paths) > 1 else name
+            for name, paths in list(columns.items())[:12]
+        )
+        lines.append(
+            Problem(
+                "input",
+                f"columns not read: {listed}; to take one, name it with --field, e.g. "
+                "--field outlet=COLUMN",
+                "columns",
+            )
+        )
+    return lines
+
+
+def _known(store: Store, article: Article, options: ReadOptions, report: Report) -> None:
+    """An article already stored, read again: its new title, date, outlet or URL taken
+    when asked (--update-metadata), else counted so the user can be told."""
+    changes = store.metadata_changes(article)
+    if not changes:
+        return
+    report.differing += 1
+    if options.update_metadata:
+        store.update_metadata(article.id, changes)
+        report.updated += 1
 
 
 def analyse_pending(
@@ -221,6 +288,7 @@ def ingest(
             read_into(store, paths, options, report, console, run_id, threshold)
         if analyse:
             analyse_pending(store, report, console, model, batch_size, actors, run_id)
+        if analyse or report.updated:  # new records, or outlets and dates the pass reads
             report.crossdoc = build_crossdoc(store)
     except BaseException:
         with contextlib.suppress(Exception):  # the error that stopped the run comes first

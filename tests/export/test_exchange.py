@@ -13,7 +13,7 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from communique.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, fips_codes
+from communique.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, fips_codes, pairs, quad_class
 from communique.ontology.plover import TYPES
 from tests.conftest import shared_path
 
@@ -65,6 +65,11 @@ def test_the_event_file_is_gdelt_2(gdelt):
     assert frame.GLOBALEVENTID.is_unique and (frame.GLOBALEVENTID > 0).all()
     assert frame.EventRootCode.astype(str).str.fullmatch(r"\d{1,2}").all()
     assert frame.QuadClass.between(1, 4).all()
+    # GDELT's quad class is read from the CAMEO root
+    assert all(
+        quad_class(f"{root:02d}") == quad
+        for root, quad in zip(frame.EventRootCode.astype(int), frame.QuadClass, strict=True)
+    )
     assert frame.DATEADDED.astype(str).str.fullmatch(r"20\d{12}").all()
     assert frame.Actor1Code.dropna().str.fullmatch(r"[A-Z]{3,9}").all()
     assert frame.Actor1CountryCode.dropna().str.fullmatch(r"[A-Z]{3}").all()
@@ -88,6 +93,16 @@ def test_the_event_file_is_gdelt_2(gdelt):
     assert len(modal) > len(frame)
     # the same store exports the same ids
     assert set(frame.GLOBALEVENTID) <= set(modal.GLOBALEVENTID)
+
+
+def test_one_actor_named_twice_is_one_side():
+    he = {"text": "he", "code": "ISR", "sector": "GOV"}
+    officials = {"text": "security officials", "code": "ISR", "sector": "GOV"}
+    town = {"text": "Gaza", "code": "PSE"}
+    row = {"actors": [he, officials], "recipients": [town]}
+    assert pairs(row) == [(he, town)]
+    assert pairs({"actors": [], "recipients": []}) == [(None, None)]
+    assert [quad_class(c) for c in ("043", "061", "112", "1823", "")] == [1, 2, 3, 4, None]
 
 
 def test_duckdb_reads_the_event_file_with_gdelt_columns(gdelt):

@@ -27,6 +27,13 @@ def run_report(console: Console, report: Report) -> None:
         parts.append(f"{report.duplicates} near-duplicates kept as copies")
     if report.known:
         parts.append(f"{report.known} already stored")
+    if report.updated:
+        parts.append(f"{report.updated} of them given the new title, date, outlet or URL")
+    elif report.differing:
+        parts.append(
+            f"{report.differing} of them read with another title, date, outlet or URL "
+            "(--update-metadata takes the new ones)"
+        )
     parts.append(f"{report.analysed} analysed")
     line = Text(", ".join(parts))
     if report.failed:

@@ -10,6 +10,9 @@ V2.0, 2015; GDELT 2.0 Mentions table documentation). How communique fills them:
   row per pair of that mention's actors and recipients. ``NumMentions``, ``NumSources`` and
   ``NumArticles`` are the merged event's. ``GLOBALEVENTID`` is a stable number derived from
   the merged event and the pair: the same store exports the same ids.
+- ``QuadClass`` follows the CAMEO root as GDELT's does (01-05 verbal cooperation, 06-08
+  material cooperation, 09-13 verbal conflict, 14-20 material conflict); the PLOVER quad
+  class, which reads some codes otherwise, is in the PLOVER export.
 - **Only asserted events** unless ``include_modal``: GDELT has no column for an event that a
   report denies, plans, supposes or only relays, and its users count every row as done.
 - **Actors** carry CAMEO actor codes (country + type: ``RUSGOV``). Actor country codes are
@@ -158,7 +161,7 @@ def _actor_columns(n: int, side: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _geo_type(row: dict[str, Any], states: frozenset[int]) -> int:
-    if row.get("latitude") is None:
+    if row.get("latitude") is None or not row.get("place_country"):  # none, or a continent
         return 0
     if row.get("geonameid") in states:
         return 1
@@ -188,12 +191,28 @@ def _action_geo(row: dict[str, Any], states: frozenset[int]) -> dict[str, Any]:
     }
 
 
+def _distinct(sides: list[dict[str, Any]] | None) -> list[dict[str, Any] | None]:
+    """The sides, each actor once: two mentions of one actor ("he", "security officials",
+    both Israel's) are one side for GDELT."""
+    seen: dict[str, dict[str, Any]] = {}
+    for side in sides or []:
+        seen.setdefault(_key(side), side)
+    return list(seen.values()) or [None]
+
+
 def pairs(row: dict[str, Any]) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
     """Each actor with each recipient; an event with no recipient (or no actor) has one row
     per side it has; an event with neither, one row with both empty."""
-    actors: list[dict[str, Any] | None] = list(row.get("actors") or []) or [None]
-    recipients: list[dict[str, Any] | None] = list(row.get("recipients") or []) or [None]
-    return [(a, r) for a in actors for r in recipients]
+    return [(a, r) for a in _distinct(row.get("actors")) for r in _distinct(row.get("recipients"))]
+
+
+def quad_class(cameo: str) -> int | None:
+    """GDELT's QuadClass, read from the CAMEO root as GDELT reads it: 01-05 verbal
+    cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict."""
+    if not cameo[:2].isdigit():
+        return None
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def event_rows(row: dict[str, Any], states: frozenset[int]) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -211,7 +230,7 @@ def event_rows(row: dict[str, Any], states: frozenset[int]) -> Iterator[tuple[in
         "EventCode": cameo or None,
         "EventBaseCode": cameo[:3] or None,
         "EventRootCode": root_code(cameo) if cameo else None,
-        "QuadClass": row.get("quad_code"),
+        "QuadClass": quad_class(cameo) or row.get("quad_code"),
         "GoldsteinScale": row.get("goldstein"),
         "NumMentions": row.get("num_mentions") or 1,
         "NumSources": row.get("num_sources") or 1,

@@ -64,7 +64,7 @@ def _states() -> frozenset[int]:
 
 def _resolution(row: dict[str, Any]) -> int | None:
     """The manual's location resolution: 1 a state, 2 a province, 4 a town."""
-    if row.get("latitude") is None:
+    if row.get("latitude") is None or not row.get("place_country"):  # none, or a continent
         return None
     if row.get("geonameid") in _states():
         return 1

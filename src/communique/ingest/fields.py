@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,7 +18,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
              "created_at", "timestamp"),
     "url": ("url", "link", "canonical_url", "uri", "href"),
     "outlet": ("outlet", "source", "publisher", "site", "site_name", "sitename", "source_name",
-               "media", "domain"),
+               "media_name", "media", "publication", "newspaper", "domain", "source_domain",
+               "media_url"),
 }  # fmt: skip
 FIELDS = tuple(FIELD_NAMES)
 
@@ -78,25 +80,75 @@ def pick(record: Mapping[str, Any], field: str, overrides: Mapping[str, str]) ->
 
 
 _NUMBER = re.compile(r"^\d{9,13}(?:\.\d+)?$")
+# A date written all in numbers with the day and month in an order the text does not say:
+# 10/04/2024, 04.09.2023, 4-9-23, optionally followed by a time.
+_NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,].*)?$")
+ORDERS = ("dmy", "mdy")  # --dayfirst, --monthfirst
 
 
-def parse_date(value: str | None) -> date | None:
-    """A publication date from the many ways exports and pages write one; None if unreadable."""
-    if not value:
+@dataclass(frozen=True)
+class ReadDate:
+    """A date as read, and whether its day and month could have been the other way round
+    (``ambiguous``), in which case ``order`` says how it was read."""
+
+    day: date | None
+    ambiguous: bool = False
+    order: str | None = None
+    telling: bool = False  # written so that only one order can read it (25/04/2024)
+
+
+def _numeric(value: str, order: str | None) -> ReadDate | None:
+    """A date written as three numbers, read in ``order`` when given; else the only way it
+    can be read, or when both ways can, day first with dots (04.09.2023, as Europe writes)
+    and month first with slashes and dashes (10/04/2024, as US exports do)."""
+    match = _NUMERIC.match(value)
+    if match is None:
         return None
+    first, mark, second, year_text = match.groups()
+    a, b, year = int(first), int(second), int(year_text)
+    if len(year_text) == 2:
+        year += 2000 if year <= datetime.now(UTC).year % 100 + 1 else 1900
+    ambiguous = a <= 12 and b <= 12 and a != b and order is None
+    if order is None:
+        if a > 12:
+            order = "dmy"
+        elif b > 12:
+            order = "mdy"
+        else:
+            order = "dmy" if mark == "." else "mdy"
+    day, month = (a, b) if order == "dmy" else (b, a)
+    try:
+        return ReadDate(date(year, month, day), ambiguous, order, max(a, b) > 12)
+    except ValueError:
+        return ReadDate(None)
+
+
+def read_date(value: str | None, order: str | None = None) -> ReadDate:
+    """A publication date from the many ways exports and pages write one (``day`` None when
+    unreadable). ``order`` ("dmy" or "mdy") reads dates written all in numbers; without it, a
+    date that could be read both ways is read as ``_numeric`` says and marked ambiguous."""
+    if not value:
+        return ReadDate(None)
     value = value.strip()
     if _NUMBER.match(value):  # a Unix timestamp, in seconds or milliseconds
         seconds = float(value) / (1000 if len(value.split(".")[0]) > 10 else 1)
-        return datetime.fromtimestamp(seconds, UTC).date()
+        return ReadDate(datetime.fromtimestamp(seconds, UTC).date())
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        return ReadDate(datetime.fromisoformat(value.replace("Z", "+00:00")).date())
     except ValueError:
         pass
+    numeric = _numeric(value, order)
+    if numeric is not None:
+        return numeric
     import dateparser  # slow to import; only needed for dates written in words
 
-    parsed = dateparser.parse(
-        value,
-        languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
-    )
-    return parsed.date() if parsed else None
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+    if order is not None:
+        settings["DATE_ORDER"] = order.upper()
+    parsed = dateparser.parse(value, languages=["en"], settings=settings)
+    return ReadDate(parsed.date() if parsed else None)
+
+
+def parse_date(value: str | None, order: str | None = None) -> date | None:
+    """A publication date from the many ways exports and pages write one; None if unreadable."""
+    return read_date(value, order).day

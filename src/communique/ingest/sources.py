@@ -20,7 +20,7 @@ from pathlib import Path
 from communique.ingest.feeds import read_feed
 from communique.ingest.html import extract_page
 from communique.ingest.outlets import outlet_names
-from communique.ingest.structured import read_csv, read_json, read_jsonl
+from communique.ingest.structured import Fields, read_csv, read_json, read_jsonl
 from communique.ingest.text import read_text
 from communique.records import Article, Problem
 
@@ -46,6 +46,11 @@ class ReadOptions:
     # The user's knowledge-base files (--actors): outlets they add are known by name, domain
     # and handle too.
     actors: tuple[str, ...] = ()
+    # How dates written all in numbers are read: "dmy" (--dayfirst), "mdy" (--monthfirst), or
+    # None: the only way they can be, else guessed and reported as ambiguous.
+    date_order: str | None = None
+    # Whether an article already stored takes the title, date, outlet and URL read now.
+    update_metadata: bool = False
 
 
 def human_size(size: float) -> str:
@@ -301,17 +306,18 @@ def _dispatch(
                 yield text
                 return
             data = text.encode("utf-8")
-        yield from read_jsonl(data, name, options.fields)
+        yield from read_jsonl(data, name, Fields(options.fields, options.date_order))
         return
     text = _decode(data, name)
     if isinstance(text, Problem):
         yield text
     elif fmt == "json":
-        yield from read_json(text, name, options.fields)
+        yield from read_json(text, name, Fields(options.fields, options.date_order))
     elif fmt in ("csv", "tsv"):
-        yield from read_csv(text, name, options.fields, "\t" if fmt == "tsv" else None)
+        fields = Fields(options.fields, options.date_order)
+        yield from read_csv(text, name, fields, "\t" if fmt == "tsv" else None)
     else:
-        article = read_text(text, markdown=fmt == "markdown")
+        article = read_text(text, markdown=fmt == "markdown", order=options.date_order)
         if article is None:
             yield Problem(name, "no article text left once page furniture is removed", "no-text")
         else:

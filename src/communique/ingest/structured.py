@@ -3,20 +3,69 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import sys
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from communique.ingest.clean import clean_scraped
-from communique.ingest.fields import FIELD_NAMES, FieldError, parse_date, pick
+from communique.ingest.fields import FIELD_NAMES, FieldError, pick, read_date
 from communique.ingest.html import fragment_to_text, looks_like_html
 from communique.records import Article, Problem
 
 _CONTAINERS = ("articles", "items", "data", "results", "records", "docs", "documents", "stories")
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+_KNOWN = frozenset(name.lower() for names in FIELD_NAMES.values() for name in names)
+
+
+@dataclass
+class Fields:
+    """How a file's records are read: the user's ``--field`` overrides and date order, and
+    the columns met that no field reads (told once, when the file is done)."""
+
+    overrides: Mapping[str, str] = field(default_factory=dict)
+    order: str | None = None  # "dmy" or "mdy": how dates written in numbers are read
+    unread: dict[str, None] = field(default_factory=dict)
+    # Dates only one order reads, by order; the articles whose date could be read both
+    # ways, held to the end of the file, which may tell the order.
+    telling: dict[str, int] = field(default_factory=dict)
+    held: list[tuple[Article, str, str, int, str]] = field(default_factory=list)
+
+    def finish(self, path: str) -> Iterator[Article | Problem]:
+        """The held articles, dated in the order the file's other dates are written in when
+        they are all written in one; else as guessed, each with a warning."""
+        orders = list(self.telling)
+        for article, raw, unit, line, _ in self.held:
+            if len(orders) == 1:
+                read = read_date(raw, orders[0])
+                yield dataclasses.replace(article, date=read.day)
+                continue
+            read = read_date(raw)
+            first = "day" if read.order == "dmy" else "month"
+            message = f"ambiguous date {raw!r} read {first} first, as {article.date}"
+            yield _problem(path, unit, line, message, "ambiguous-date")
+            yield article
+        self.held.clear()
+        yield from self.columns_problem(path)
+
+    def note_columns(self, record: Mapping[str, Any]) -> None:
+        taken = {name.lower() for name in self.overrides.values()}
+        for key in record:
+            name = str(key)
+            if name.lower() not in _KNOWN and name.lower() not in taken:
+                self.unread.setdefault(name)
+
+    def columns_problem(self, path: str) -> Iterator[Problem]:
+        """One note for the file: the columns it has that communique did not read."""
+        if not self.unread:
+            return
+        names = list(self.unread)
+        listed = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+        yield Problem(path, f"columns not read: {listed}", "columns")
 
 
 def _problem(path: str, unit: str, number: int, message: str, kind: str) -> Problem:
@@ -34,13 +83,15 @@ def _why(error: BaseException) -> str:
 
 def record_to_article(
     record: Mapping[str, Any],
-    overrides: Mapping[str, str],
+    fields: Fields,
     path: str,
     line: int,
     unit: str,
     fmt: str,
 ) -> Iterator[Article | Problem]:
     """The article in one exported record, or the problem that stops it, plus any warning."""
+    overrides = fields.overrides
+    fields.note_columns(record)
     try:
         raw = pick(record, "text", overrides)
     except FieldError as error:
@@ -52,11 +103,14 @@ def record_to_article(
         yield _problem(path, unit, line, f"no article text (looked for {looked})", "no-text")
         return
     raw_date = pick(record, "date", overrides)
-    published = parse_date(raw_date)
+    read = read_date(raw_date, fields.order)
+    published = read.day
     if raw_date and published is None:
         message = f"unreadable date {raw_date!r}; stored without a date"
         yield _problem(path, unit, line, message, "date")
-    yield Article(
+    elif read.telling and read.order:
+        fields.telling[read.order] = fields.telling.get(read.order, 0) + 1
+    article = Article(
         text=text,
         title=pick(record, "title", overrides),
         date=published,
@@ -65,9 +119,13 @@ def record_to_article(
         locator=f"{unit} {line}",
         format=fmt,
     )
+    if read.ambiguous and raw_date:
+        fields.held.append((article, raw_date, unit, line, fmt))
+    else:
+        yield article
 
 
-def read_jsonl(data: bytes, path: str, overrides: Mapping[str, str]) -> Iterator[Article | Problem]:
+def read_jsonl(data: bytes, path: str, fields: Fields) -> Iterator[Article | Problem]:
     """One JSON object a line; a bad line is reported and the others are read."""
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
@@ -91,16 +149,17 @@ def read_jsonl(data: bytes, path: str, overrides: Mapping[str, str]) -> Iterator
         if not isinstance(record, dict):
             yield Problem(path, "expected a JSON object", "malformed", number)
             continue
-        yield from record_to_article(record, overrides, path, number, "line", "jsonl")
+        yield from record_to_article(record, fields, path, number, "line", "jsonl")
+    yield from fields.finish(path)
 
 
-def read_json(text: str, path: str, overrides: Mapping[str, str]) -> Iterator[Article | Problem]:
+def read_json(text: str, path: str, fields: Fields) -> Iterator[Article | Problem]:
     """A JSON document holding one record, a list of them, or a list under a usual key."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":  # JSON Lines saved as .json
-            yield from read_jsonl(text.encode("utf-8"), path, overrides)
+            yield from read_jsonl(text.encode("utf-8"), path, fields)
             return
         yield Problem(path, f"malformed JSON ({error.msg})", "malformed", error.lineno)
         return
@@ -119,11 +178,12 @@ def read_json(text: str, path: str, overrides: Mapping[str, str]) -> Iterator[Ar
         if not isinstance(record, dict):
             yield Problem(path, f"record {number}: expected a JSON object", "malformed")
             continue
-        yield from record_to_article(record, overrides, path, number, "record", "json")
+        yield from record_to_article(record, fields, path, number, "record", "json")
+    yield from fields.finish(path)
 
 
 def read_csv(
-    text: str, path: str, overrides: Mapping[str, str], delimiter: str | None = None
+    text: str, path: str, fields: Fields, delimiter: str | None = None
 ) -> Iterator[Article | Problem]:
     """A CSV (or TSV) file with a header row; a row that does not fit is reported."""
     if delimiter is None:
@@ -152,7 +212,7 @@ def read_csv(
                 )
                 continue
             record = dict(zip(header, row, strict=True))
-            yield from record_to_article(record, overrides, path, start, "line", "csv")
+            yield from record_to_article(record, fields, path, start, "line", "csv")
     except csv.Error as error:
         yield Problem(
             path,
@@ -160,3 +220,4 @@ def read_csv(
             "malformed",
             line,
         )
+    yield from fields.finish(path)

@@ -64,8 +64,9 @@ def markdown_to_text(text: str) -> str:
     return "\n\n".join(block for block in blocks if block.strip())
 
 
-def read_text(text: str, *, markdown: bool = False) -> Article | None:
-    """An article from a text file: page furniture removed, the headline taken as title.
+def read_text(text: str, *, markdown: bool = False, order: str | None = None) -> Article | None:
+    """An article from a text file: page furniture removed, the headline taken as title;
+    a date in front matter read in ``order`` when one is given (``--dayfirst``).
 
     Returns None when no text is left.
     """
@@ -82,7 +83,7 @@ def read_text(text: str, *, markdown: bool = False) -> Article | None:
     return Article(
         text=body,
         title=title,
-        date=parse_date(meta.get("date")),
+        date=parse_date(meta.get("date"), order),
         outlet=meta.get("outlet"),
         url=meta.get("url"),
         format="markdown" if markdown else "text",

@@ -154,7 +154,7 @@ _WRITTEN: dict[str, str] = {
     """,
     "stories": """
         SELECT t.story_id, t.article_id, a.title, a.date, a.outlet, a.url,
-               count(*) OVER (PARTITION BY t.story_id) AS articles
+               (SELECT count(*) FROM stories n WHERE n.story_id = t.story_id) AS articles
         FROM stories t JOIN articles a ON a.id = t.article_id
         WHERE /*filters*/
         ORDER BY articles DESC, t.story_id, a.date NULLS LAST, a.seq

@@ -92,12 +92,31 @@ def _side(key: str, among: Among, side: str | None) -> str:
                          AND {_names(key, among, "p.actor_id", "p.country", "p.text")})"""
 
 
-def _merged_side(key: str, among: Among, column: str) -> str:
-    """SQL: a merged event (alias ``me``) with an actor named so among ``column``."""
-    either = "list_concat(me.actors, me.recipients)" if column == "both" else f"me.{column}"
-    return f"""EXISTS (SELECT 1 FROM unnest({either}) AS u(x)
-                       LEFT JOIN actors ur ON ur.id = u.x
-                       WHERE {_names(key, among, "u.x", "coalesce(ur.country, u.x)", "u.x")})"""
+def _merged_side(key: str, among: Among, side: str | None) -> str:
+    """SQL: a merged event (alias ``me``) one of whose mentions has a participant named so,
+    on ``side`` or on either — read as the events filter reads them."""
+    on = f"AND p.side = '{side}'" if side else ""
+    return f"""EXISTS (SELECT 1 FROM event_mentions mx JOIN event_participants p
+                         ON p.article_id = mx.article_id AND p.event_idx = mx.event_idx
+                       WHERE mx.merged_id = me.id {on}
+                         AND {_names(key, among, "p.actor_id", "p.country", "p.text")})"""
+
+
+def _subject(key: str, among: Among) -> str:
+    """SQL: a conflict (alias ``c``) about the actor named, or about a merged event that
+    actor took part in, or whose subject holds the words."""
+    if among.words is not None:
+        return f"contains(lower(coalesce(r.name, c.subject)), lower(${key}_words))"
+    return f"""({_member(key, "c.subject", "r.country")} OR EXISTS (
+                   SELECT 1 FROM event_mentions mx JOIN event_participants p
+                     ON p.article_id = mx.article_id AND p.event_idx = mx.event_idx
+                   WHERE mx.merged_id = c.subject
+                     AND {_member(key, "p.actor_id", "p.country")}))"""
+
+
+# The first day a merged event is known by: its own date, else its first report's.
+_MERGED_DAY = """coalesce(me.date_start, (SELECT min(fa.date) FROM event_mentions fx
+                  JOIN articles fa ON fa.id = fx.article_id WHERE fx.merged_id = me.id))"""
 
 
 def _via(key: str, among: Among, column: str) -> str:
@@ -206,18 +225,16 @@ CLAUSES: dict[str, dict[str, Clause]] = {
     },
     "merged_events": {
         "outlet": lambda f: _merged_in(_outlet("fa.outlet")),
-        "since": lambda f: "me.date_start >= $since",
-        "until": lambda f: "me.date_start <= $until",
-        "actor": lambda f: _merged_side("actor", f.actor or Among(), "actors"),
-        "recipient": lambda f: _merged_side("recipient", f.recipient or Among(), "recipients"),
-        "about": lambda f: _merged_side("about", f.about or Among(), "both"),
+        "since": lambda f: f"{_MERGED_DAY} >= $since",
+        "until": lambda f: f"{_MERGED_DAY} <= $until",
+        "actor": lambda f: _merged_side("actor", f.actor or Among(), "actor"),
+        "recipient": lambda f: _merged_side("recipient", f.recipient or Among(), "recipient"),
+        "about": lambda f: _merged_side("about", f.about or Among(), None),
         "type": lambda f: "me.type = $type",
         "modality": lambda f: "me.modality = $modality",
     },
     "conflicts": {
-        "about": lambda f: _names(
-            "about", f.about or Among(), "c.subject", "r.country", "coalesce(r.name, c.subject)"
-        ),
+        "about": lambda f: _subject("about", f.about or Among()),
         "kind": lambda f: "c.kind = $kind",
     },
 }

@@ -80,8 +80,11 @@ def actor(conn: duckdb.DuckDBPyConnection, actor_id: str) -> Named | None:
     return _stored(conn, f"{_COLUMNS} WHERE id = ?", actor_id)
 
 
-def resolve(conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase) -> Named | None:
-    """The actor ``name`` stands for; None when nothing fits. Raises ``Ambiguous``."""
+def resolve(
+    conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase, *, partial: bool = True
+) -> Named | None:
+    """The actor ``name`` stands for; None when nothing fits. Raises ``Ambiguous``. Without
+    ``partial``, only an id, a stored name or a knowledge-base name or alias (steps 1-3)."""
     query = " ".join(name.split())
     if not query:
         return None
@@ -104,6 +107,8 @@ def resolve(conn: duckdb.DuckDBPyConnection, name: str, kb: KnowledgeBase) -> Na
         entry = known[0]
         stored = actor(conn, entry.id)
         return stored or Named(entry.id, entry.name, entry.kind, entry.country)
+    if not partial:
+        return None
     matches = _word_matches(conn, query)
     if len(matches) > 1:
         raise Ambiguous(query, matches)
@@ -121,8 +126,10 @@ def among(
 ) -> Among | None:
     """Whom ``name`` names for a filter: a state stands for itself and every actor of it;
     another actor for itself; a name that fits no actor, where ``words`` allows, for its
-    words in the text. None when nothing fits and words are not taken."""
-    found = resolve(conn, name, kb)
+    words in the text. None when nothing fits and words are not taken. Where words are taken,
+    a name is an actor's only when it is the actor's id, name or alias: "sanctions" is the
+    word, not an act of Congress whose name holds it."""
+    found = resolve(conn, name, kb, partial=not words)
     if found is None:
         return Among(words=" ".join(name.split())) if words else None
     if found.kind in STATE_KINDS and found.country:

@@ -183,6 +183,35 @@ class Store(Reading):
             after = only(self._conn, "SELECT count(*) FROM articles")[0]
         return int(after - before)
 
+    def metadata_changes(self, article: Article) -> dict[str, object]:
+        """The title, date, outlet and URL ``article`` gives that differ from those stored
+        with its text (a value it does not give is no change)."""
+        row = one(
+            self._conn, "SELECT title, date, outlet, url FROM articles WHERE id = ?", [article.id]
+        )
+        if row is None:
+            return {}
+        given = {"title": article.title, "date": article.date, "outlet": article.outlet,
+                 "url": article.url}  # fmt: skip
+        stored = dict(zip(given, row, strict=True))
+        return {k: v for k, v in given.items() if v is not None and v != stored[k]}
+
+    def update_metadata(self, article_id: str, changes: Mapping[str, object]) -> None:
+        """Correct a stored article's title, date, outlet or URL (and its near-copies'
+        pointers stay). A new date sends the article back to be analysed, since relative
+        dates in its text ("on Tuesday") are read from it; the rest needs no new analysis."""
+        columns = [name for name in ("title", "date", "outlet", "url") if name in changes]
+        if not columns:
+            return
+        sets = ", ".join(f"{name} = ?" for name in columns)
+        if "date" in changes:
+            sets += ", analysis = NULL"
+        with self.transaction():
+            self._conn.execute(
+                f"UPDATE articles SET {sets} WHERE id = ?",
+                [*(changes[name] for name in columns), article_id],
+            )
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """All the writes inside happen, or none: rolled back on any error."""
@@ -257,7 +286,8 @@ class Store(Reading):
                 conn.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM new_{table.name}")
             self._save_actors(records)
             conn.execute(
-                "UPDATE articles SET analysed_at = current_timestamp, model = ?, analysis = ?, "
+                "UPDATE articles SET analysed_at = timezone('UTC', current_timestamp), model = ?, "
+                "analysis = ?, "
                 "failed = NULL, failure = NULL WHERE id = ?",
                 [model, version, records.article_id],
             )
