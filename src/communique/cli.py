@@ -536,6 +536,28 @@ def summary(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> Non
         display.store_summary(out, found, str(db))
 
 
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (only this machine by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8765,
+) -> None:
+    """Browse the store in a web browser: dyads over time, events with every report,
+    statements, disagreements and stories, down to the sentence in its article. Read-only;
+    `communique ingest` can run while it serves."""
+    import uvicorn
+
+    from communique.web import create_app
+
+    if not db.exists():
+        raise _fail(f"{db}: no such store (run `communique ingest` first)")
+    where = f"http://{host}:{port}/"
+    err.print(f"communique serve: {printable(db)} at {where} (Ctrl-C stops it)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def demo_corpus() -> Path:
     """The bundled demo corpus: public-domain Voice of America stories."""
     from importlib import resources
@@ -563,6 +585,7 @@ def demo(
     with Store(db, read_only=True) as store:
         display.store_summary(out, store.summary(), str(db))
     out.print(f"Explore it: communique export mentions --db {db} | head")
+    out.print(f"Browse it: communique serve --db {db}  (then open http://127.0.0.1:8765/)")
 
 
 @app.command()

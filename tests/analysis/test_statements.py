@@ -276,7 +276,7 @@ def test_statements_export_and_listing(tmp_path, seeds, cli):
         json.loads(line) for line in cli("export", "statements", "--db", db).stdout.splitlines()
     ]
     assert rows and set(rows[0]) >= {
-        "article_id", "speaker", "speaker_id", "speaker_text", "cue", "content", "kind",
+        "article_id", "index", "speaker", "speaker_id", "speaker_text", "cue", "content", "kind",
         "addressee", "via", "start", "end",
     }  # fmt: skip
     listed = cli("statements", "--db", db, "--speaker", "Patrushev", "--via", "Sputnik")

@@ -298,7 +298,7 @@ def period_label(period: Period, by: str) -> str:
     return period.start.strftime("%Y-%m") if by == "month" else period.start.isoformat()
 
 
-def _periods(
+def build_periods(
     events: list[TimelineEvent], statements: list[TimelineStatement], by: str
 ) -> list[Period]:
     """Every period from the first dated record to the last, empty ones included."""
@@ -365,7 +365,7 @@ def build_timeline(store: Store, a: Side, b: Side, by: str = "month") -> Timelin
             f"{flagged} negated or hypothetical event{' is' if flagged == 1 else 's are'} "
             "listed but not counted"
         )
-    return Timeline(a, b, by, _periods(events, statements, by), events, statements, notes)
+    return Timeline(a, b, by, build_periods(events, statements, by), events, statements, notes)
 
 
 # -- the chart -------------------------------------------------------------------------------

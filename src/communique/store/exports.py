@@ -60,7 +60,8 @@ _WRITTEN: dict[str, str] = {
         ORDER BY a.seq, o.idx
     """,
     "statements": """
-        SELECT s.article_id, r.name AS speaker, <statements s: speaker_id speaker_text cue>,
+        SELECT s.article_id, s.idx AS "index", r.name AS speaker,
+               <statements s: speaker_id speaker_text cue>,
                substring(a.text, s."start" + 1, s."end" - s."start") AS content, s.kind,
                s.addressee_text AS addressee, <statements s: addressee_id via start end negated>,
                <statements s: speaker_start speaker_end cue_start cue_end fragments>
@@ -231,6 +232,45 @@ def relation(
     DataFrame or an Arrow table, or as a stream of Arrow batches."""
     sql, params = _query(table, filters)
     return conn.sql(sql, params=params)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of an export: its rows, how many there are in all, and where it starts."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+
+
+def page(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    filters: Filters | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str | None = None,
+    descending: bool = False,
+) -> Page:
+    """Rows ``offset`` to ``offset + limit`` of the export of ``table``, in its own order or
+    sorted by one of its columns (``sort``; a name it does not have is refused)."""
+    sql, params = _query(table, filters)
+    columns = [column[0] for column in conn.execute(f"DESCRIBE {sql}", params).fetchall()]
+    order = ""
+    if sort is not None:
+        if sort not in columns:
+            raise ValueError(f"sort={sort!r}: {table} has no such column")
+        order = f'ORDER BY "{sort}" {"DESC" if descending else "ASC"} NULLS LAST'
+    total = int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
+    cursor = conn.execute(
+        f"SELECT * FROM ({sql}) {order} LIMIT $page_limit OFFSET $page_offset",
+        {**params, "page_limit": limit, "page_offset": offset},
+    )
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    return Page(columns, rows, total, offset, limit)
 
 
 def to_parquet(

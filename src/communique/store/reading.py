@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from communique.store import crossdoc, exports, names, queries, timeline
+from communique.store import crossdoc, exports, names, pages, queries, timeline
 from communique.store.filters import Among, Filters
 
 if TYPE_CHECKING:
@@ -86,6 +86,29 @@ class Reading:
     def export_parquet(self, table: str, path: Path, filters: Filters | None = None) -> int:
         """Write the export of ``table`` to the Parquet file ``path``; returns the rows."""
         return exports.to_parquet(self._conn, table, path, filters)
+
+    def export_page(
+        self,
+        table: str,
+        filters: Filters | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        sort: str | None = None,
+        descending: bool = False,
+    ) -> exports.Page:
+        """One page of the export of ``table`` (see ``exports.page``)."""
+        return exports.page(
+            self._conn, table, filters, limit=limit, offset=offset, sort=sort,
+            descending=descending,
+        )  # fmt: skip
+
+    def page_data(self, question: str, *args: object) -> Any:
+        """What a web page asks of ``communique.store.pages`` (``overview``, ``top_dyads``,
+        ``recent_merged``, ``search_actors``, ``merged_event``, ``article``)."""
+        if question not in pages.QUESTIONS:
+            raise ValueError(f"no page question {question!r}")
+        return getattr(pages, question)(self._conn, *args)
 
     def export_frame(self, table: str, filters: Filters | None = None, output: str = "pandas"):
         """The export of ``table`` whole, as a pandas DataFrame (``output="pandas"``), an

@@ -1,0 +1,213 @@
+"""What the web pages read that no export gives: the overview's figures, the busiest dyads,
+one merged event with every mention's evidence, one article with every record in it, an
+actor search. Lists (events, statements, conflicts, stories) are read as the exports read
+them (``exports.page``), so a page's JSON equals ``communique export`` for the same filter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from communique.store.schema import named
+
+QUESTIONS = ("overview", "top_dyads", "recent_merged", "search_actors", "merged_event", "article",
+             "outlets_of", "merged_of")  # fmt: skip
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params or [])
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def overview(conn: duckdb.DuckDBPyConnection, top: int = 10) -> dict[str, Any]:
+    """What the store holds: counts, the date range, the outlets."""
+    found = named(
+        conn,
+        """
+        SELECT count(*) FILTER (WHERE duplicate_of IS NULL) AS articles,
+               count(*) FILTER (WHERE analysed_at IS NOT NULL) AS analysed,
+               count(DISTINCT outlet) AS outlets, min(date) AS first, max(date) AS last,
+               (SELECT count(*) FROM events) AS events,
+               (SELECT count(*) FROM merged_events) AS merged_events,
+               (SELECT count(*) FROM statements) AS statements,
+               (SELECT count(*) FROM conflicts) AS conflicts,
+               (SELECT count(DISTINCT story_id) FROM stories) AS stories
+        FROM articles
+        """,
+    )
+    assert found is not None  # an aggregate always has its row
+    found["outlet_list"] = _rows(
+        conn,
+        """SELECT outlet, count(*) AS articles FROM articles
+           WHERE outlet IS NOT NULL AND duplicate_of IS NULL
+           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
+        [top],
+    )
+    return found
+
+
+def top_dyads(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
+    """The pairs of states that act on each other most, by event records either way."""
+    return _rows(
+        conn,
+        """
+        WITH sides AS (
+            SELECT DISTINCT p.article_id, p.event_idx, p.side, p.country
+            FROM event_participants p WHERE p.country IS NOT NULL
+        ),
+        pairs AS (
+            SELECT least(x.country, y.country) AS a, greatest(x.country, y.country) AS b,
+                   x.article_id, x.event_idx
+            FROM sides x JOIN sides y
+              ON y.article_id = x.article_id AND y.event_idx = x.event_idx
+             AND x.side = 'actor' AND y.side = 'recipient' AND x.country <> y.country
+        )
+        SELECT p.a, coalesce(ra.name, p.a) AS a_name, p.b, coalesce(rb.name, p.b) AS b_name,
+               count(DISTINCT (p.article_id, p.event_idx)) AS events
+        FROM pairs p LEFT JOIN actors ra ON ra.id = p.a LEFT JOIN actors rb ON rb.id = p.b
+        GROUP BY ALL ORDER BY events DESC, p.a, p.b LIMIT ?
+        """,
+        [limit],
+    )
+
+
+def recent_merged(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
+    """The latest merged events with a date, the most reported first within a day."""
+    return _rows(
+        conn,
+        """
+        SELECT me.id, me.type, me.mode, me.quad, me.date_start, me.place_name,
+               me.num_mentions, me.num_sources, me.modality,
+               (SELECT list(DISTINCT coalesce(r.name, u.x))
+                  FROM unnest(me.actors) AS u(x) LEFT JOIN actors r ON r.id = u.x) AS actors,
+               (SELECT list(DISTINCT coalesce(r.name, u.x))
+                  FROM unnest(me.recipients) AS u(x) LEFT JOIN actors r ON r.id = u.x)
+                   AS recipients
+        FROM merged_events me WHERE me.date_start IS NOT NULL
+        ORDER BY me.date_start DESC, me.num_mentions DESC, me.id LIMIT ?
+        """,
+        [limit],
+    )
+
+
+def search_actors(conn: duckdb.DuckDBPyConnection, words: str, limit: int = 50) -> list[dict]:
+    """Stored actors whose name or id holds the words typed (any case), the most mentioned
+    first."""
+    return _rows(
+        conn,
+        """
+        SELECT r.id, r.name, r.kind, r.country,
+               (SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS mentions
+        FROM actors r
+        WHERE contains(lower(r.name), lower($q)) OR lower(r.id) = lower($q)
+        ORDER BY mentions DESC, r.name LIMIT $limit
+        """,
+        {"q": words, "limit": limit},
+    )
+
+
+def merged_event(conn: duckdb.DuckDBPyConnection, merged_id: str) -> dict[str, Any] | None:
+    """A merged event by agreement, with every mention: its article, outlet, date, the
+    sentence and the spans of trigger, actors and recipients in it, the reporting chain."""
+    found = named(
+        conn,
+        """SELECT me.*, (SELECT list(DISTINCT coalesce(r.name, u.x)) FROM unnest(me.actors)
+                           AS u(x) LEFT JOIN actors r ON r.id = u.x) AS actor_names,
+                  (SELECT list(DISTINCT coalesce(r.name, u.x)) FROM unnest(me.recipients)
+                           AS u(x) LEFT JOIN actors r ON r.id = u.x) AS recipient_names
+           FROM merged_events me WHERE me.id = ?""",
+        [merged_id],
+    )
+    if found is None:
+        return None
+    found["mentions"] = _rows(
+        conn,
+        """
+        SELECT e.article_id, e.idx, a.title, a.outlet, a.date AS published, a.url,
+               e.type, e.mode, e.modality, e.date_start, e.place_name, e.latitude, e.longitude,
+               e.cameo, e.goldstein, e.via, s."start" AS sentence_start,
+               substring(a.text, s."start" + 1, s."end" - s."start") AS sentence,
+               e.trigger_start, e.trigger_end,
+               (SELECT list({'side': p.side, 'start': p."start", 'end': p."end",
+                             'name': coalesce(r.name, p.text), 'actor_id': p.actor_id}
+                            ORDER BY p.position)
+                  FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+                 WHERE p.article_id = e.article_id AND p.event_idx = e.idx) AS sides,
+               coalesce(sr.name, st.speaker_text) AS reported_by
+        FROM event_mentions x
+        JOIN events e ON e.article_id = x.article_id AND e.idx = x.event_idx
+        JOIN articles a ON a.id = e.article_id
+        JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+        LEFT JOIN statements st ON st.article_id = e.article_id AND st.idx = e.statement
+        LEFT JOIN actors sr ON sr.id = st.speaker_id
+        WHERE x.merged_id = ?
+        ORDER BY a.date NULLS LAST, a.seq, e.idx
+        """,
+        [merged_id],
+    )
+    return found
+
+
+def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """One article whole, with every mention, statement and event in it (offsets into its
+    text), and the merged event each event record belongs to."""
+    found = named(
+        conn,
+        """SELECT id, title, date, outlet, url, text, duplicate_of, analysed_at
+           FROM articles WHERE id = ?""",
+        [article_id],
+    )
+    if found is None:
+        return None
+    found["mentions"] = _rows(
+        conn,
+        """SELECT m.idx, m."start", m."end", m.actor_id, coalesce(r.name, m.text) AS name,
+                  m.label FROM mentions m LEFT JOIN actors r ON r.id = m.actor_id
+           WHERE m.article_id = ? ORDER BY m."start\"""",
+        [article_id],
+    )
+    found["statements"] = _rows(
+        conn,
+        """SELECT s.idx, s."start", s."end", s.kind, s.cue, s.cue_start, s.cue_end,
+                  coalesce(r.name, s.speaker_text) AS speaker, s.speaker_start, s.speaker_end,
+                  s.addressee_text AS addressee, s.negated
+           FROM statements s LEFT JOIN actors r ON r.id = s.speaker_id
+           WHERE s.article_id = ? ORDER BY s."start\"""",
+        [article_id],
+    )
+    found["events"] = _rows(
+        conn,
+        """SELECT e.idx, e.type, e.mode, e.quad, e.modality, e.trigger_start, e.trigger_end,
+                  x.merged_id
+           FROM events e LEFT JOIN event_mentions x
+             ON x.article_id = e.article_id AND x.event_idx = e.idx
+           WHERE e.article_id = ? ORDER BY e.trigger_start""",
+        [article_id],
+    )
+    return found
+
+
+def outlets_of(conn: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str | None]:
+    """The outlet of each of these articles."""
+    rows = conn.execute(
+        "SELECT id, outlet FROM articles WHERE list_contains($ids, id)", {"ids": article_ids}
+    ).fetchall()
+    return dict(rows)
+
+
+def merged_of(
+    conn: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]]
+) -> dict[tuple[str, int], str]:
+    """The merged event of each event record (article id, index)."""
+    if not keys:
+        return {}
+    rows = conn.execute(
+        """SELECT x.article_id, x.event_idx, x.merged_id FROM event_mentions x
+           JOIN (SELECT unnest($articles) AS article_id, unnest($idx) AS event_idx) k
+             USING (article_id, event_idx)""",
+        {"articles": [k[0] for k in keys], "idx": [k[1] for k in keys]},
+    ).fetchall()
+    return {(article_id, int(idx)): merged for article_id, idx, merged in rows}
