@@ -14,7 +14,7 @@ from communique.ingest import ReadOptions, read_file
 ARTICLE_FIELDS = ["id", "title", "date", "outlet", "url", "text", "duplicate_of"]
 MENTION_FIELDS = [
     "article_id", "start", "end", "text", "actor_id", "actor_name", "how", "confidence",
-    "label", "sentence",
+    "label", "sentence", "evidence", "outlet", "published",
 ]  # fmt: skip
 ACTOR_FIELDS = ["id", "name", "kind", "country", "sector", "wikidata", "roles", "mentions"]
 

@@ -40,7 +40,7 @@ def _jsonl(text: str) -> list[dict]:
         ("/dyad", ["Two sides over time"]),
         ("/dyad?a=China&b=Russia", ["China ↔ Russia", "Source mix", "What each said"]),
         ("/events", ["Events"]),
-        ("/statements?speaker=Putin", ["Vladimir Putin"]),
+        ("/statements?speaker=Putin", ["Vladimir Putin", '<mark class="speaker"']),
         ("/conflicts", ["Where sources disagree"]),
         ("/stories", ["Stories"]),
     ],

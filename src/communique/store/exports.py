@@ -30,9 +30,12 @@ _WRITTEN: dict[str, str] = {
     """,
     "mentions": """
         SELECT <mentions m: article_id start end text actor_id>, r.name AS actor_name,
-               <mentions m: how confidence label sentence>
+               <mentions m: how confidence label sentence>,
+               substring(a.text, t."start" + 1, t."end" - t."start") AS evidence,
+               a.outlet, a.date AS published
         FROM mentions m JOIN articles a ON a.id = m.article_id
         LEFT JOIN actors r ON r.id = m.actor_id
+        LEFT JOIN sentences t ON t.article_id = m.article_id AND t.idx = m.sentence
         WHERE /*filters*/
         ORDER BY a.seq, m.idx
     """,
@@ -64,9 +67,17 @@ _WRITTEN: dict[str, str] = {
                <statements s: speaker_id speaker_text cue>,
                substring(a.text, s."start" + 1, s."end" - s."start") AS content, s.kind,
                s.addressee_text AS addressee, <statements s: addressee_id via start end negated>,
-               <statements s: speaker_start speaker_end cue_start cue_end fragments>
+               <statements s: speaker_start speaker_end cue_start cue_end fragments>,
+               <statements s: addressee_start addressee_end>,
+               least(t."start", s."start", coalesce(s.speaker_start, s."start"),
+                     coalesce(s.cue_start, s."start")) AS evidence_start,
+               substring(a.text, evidence_start + 1,
+                         greatest(t."end", s."end", coalesce(s.speaker_end, s."end"),
+                                  coalesce(s.cue_end, s."end")) - evidence_start) AS evidence,
+               a.outlet, a.date AS published, a.url, a.title
         FROM statements s JOIN articles a ON a.id = s.article_id
         LEFT JOIN actors r ON r.id = s.speaker_id
+        LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
         WHERE /*filters*/
         ORDER BY a.seq, s.idx
     """,

@@ -96,7 +96,10 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link_url=link_url, quads=QUAD_CLASSES, modalities=MODALITIES)
+    env.globals.update(
+        link_url=link_url, quads=QUAD_CLASSES, modalities=MODALITIES,
+        statement_pieces=statement_pieces,
+    )  # fmt: skip
     env.filters["signed"] = lambda v: "" if v is None else f"{v:+.1f}"
     return env
 
@@ -311,6 +314,23 @@ def merged(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
     conflicts = [row for row in store.export_page("conflicts", limit=MOST_PER_PAGE).rows
                  if row["subject"] == merged_id]  # fmt: skip
     return {"event": found, "conflicts": conflicts}
+
+
+def statement_pieces(row: Mapping[str, Any]) -> list:
+    """A statement's evidence cut at its speaker, cue, addressee and content."""
+    base = row.get("evidence_start")
+    if base is None or not row.get("evidence"):
+        return []
+    spans = [("speaker", "speaker", "speaker"), ("cue", "cue", "cue"),
+             ("addressee", "addressee", "addressee")]  # fmt: skip
+    marks = [
+        Mark(row["start"] - base, row["end"] - base, "content", "statement", "", "what was said")
+    ]
+    for key, css, label in spans:
+        if row.get(f"{key}_start") is not None:
+            marks.append(Mark(row[f"{key}_start"] - base, row[f"{key}_end"] - base, key, css, "",
+                              label))  # fmt: skip
+    return pieces(row["evidence"], marks)
 
 
 def _sentence_pieces(mention: dict[str, Any]) -> list:
