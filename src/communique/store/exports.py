@@ -120,27 +120,25 @@ _WRITTEN: dict[str, str] = {
                coalesce(me.num_mentions, 1) AS num_mentions,
                coalesce(me.num_articles, 1) AS num_articles,
                coalesce(me.num_sources, 1) AS num_sources,
-               coalesce(ml.mentions, [{'article_id': e.article_id, 'outlet': a.outlet,
-                                       'start': s."start", 'end': s."end",
-                                       'sentence': substring(a.text, s."start" + 1,
-                                                             s."end" - s."start")}])
+               coalesce((
+                   SELECT list({'article_id': x.article_id, 'outlet': xa.outlet,
+                                'start': xs."start", 'end': xs."end",
+                                'sentence': substring(xa.text, xs."start" + 1,
+                                                      xs."end" - xs."start")}
+                               ORDER BY xa.seq, x.event_idx)
+                   FROM event_mentions x JOIN events xe
+                       ON xe.article_id = x.article_id AND xe.idx = x.event_idx
+                   JOIN articles xa ON xa.id = x.article_id
+                   JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
+                   WHERE x.merged_id = em.merged_id),
+                   [{'article_id': e.article_id, 'outlet': a.outlet,
+                     'start': s."start", 'end': s."end",
+                     'sentence': substring(a.text, s."start" + 1, s."end" - s."start")}])
                    AS mentions
         FROM events e JOIN articles a ON a.id = e.article_id
         JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
         LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.event_idx = e.idx
         LEFT JOIN merged_events me ON me.id = em.merged_id
-        LEFT JOIN (
-            SELECT x.merged_id,
-                   list({'article_id': x.article_id, 'outlet': xa.outlet,
-                         'start': xs."start", 'end': xs."end",
-                         'sentence': substring(xa.text, xs."start" + 1, xs."end" - xs."start")}
-                        ORDER BY xa.seq, x.event_idx) AS mentions
-            FROM event_mentions x JOIN events xe
-                ON xe.article_id = x.article_id AND xe.idx = x.event_idx
-            JOIN articles xa ON xa.id = x.article_id
-            JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
-            GROUP BY x.merged_id
-        ) ml ON ml.merged_id = em.merged_id
         WHERE /*filters*/
         ORDER BY a.seq, e.idx
     """,
@@ -256,6 +254,45 @@ class Page:
     limit: int
 
 
+@dataclass(frozen=True)
+class Keyed:
+    """How a page of a large table is read: its rows' keys chosen first over the bare join
+    the filters need (``source``, in the export's ``order``, or sorted by a column's plain
+    expression), then only those rows filled in by the export query."""
+
+    source: str
+    key: str
+    order: str
+    sorts: dict[str, str]
+
+
+_ARTICLE_SORTS = {"date": "a.date", "outlet": "a.outlet", "title": "a.title"}
+KEYED: dict[str, Keyed] = {
+    "events": Keyed(
+        "events e JOIN articles a ON a.id = e.article_id",
+        "e.article_id || '-' || e.idx",
+        "a.seq, e.idx",
+        {"date": "coalesce(e.date_start, a.date)", "event": "e.type", "outlet": "a.outlet",
+         "goldstein": "e.goldstein", "quad_code": "e.quad", "modality": "e.modality"},
+    ),
+    "statements": Keyed(
+        "statements s JOIN articles a ON a.id = s.article_id "
+        "LEFT JOIN actors r ON r.id = s.speaker_id",
+        "s.article_id || '-' || s.idx",
+        "a.seq, s.idx",
+        {**_ARTICLE_SORTS, "published": "a.date", "speaker": "r.name", "kind": "s.kind"},
+    ),
+    "merged_events": Keyed(
+        "merged_events me",
+        "me.id",
+        "me.num_mentions DESC, me.date_start NULLS LAST, me.id",
+        {"date_start": "me.date_start", "event": "me.type", "num_mentions": "me.num_mentions",
+         "num_sources": "me.num_sources", "goldstein": "me.goldstein"},
+    ),
+    "articles": Keyed("articles a", "a.id", "a.seq", _ARTICLE_SORTS),
+}  # fmt: skip
+
+
 def page(
     conn: duckdb.DuckDBPyConnection,
     table: str,
@@ -267,14 +304,37 @@ def page(
     descending: bool = False,
 ) -> Page:
     """Rows ``offset`` to ``offset + limit`` of the export of ``table``, in its own order or
-    sorted by one of its columns (``sort``; a name it does not have is refused)."""
+    sorted by one of its columns (``sort``; a name it does not have is refused). A large
+    table's page costs its rows, not the table's (``KEYED``)."""
     sql, params = _query(table, filters)
     columns = [column[0] for column in conn.execute(f"DESCRIBE {sql}", params).fetchall()]
-    order = ""
-    if sort is not None:
-        if sort not in columns:
-            raise ValueError(f"sort={sort!r}: {table} has no such column")
-        order = f'ORDER BY "{sort}" {"DESC" if descending else "ASC"} NULLS LAST'
+    if sort is not None and sort not in columns:
+        raise ValueError(f"sort={sort!r}: {table} has no such column")
+    direction = "DESC" if descending else "ASC"
+    keyed = KEYED.get(table)
+    if keyed is not None and (sort is None or sort in keyed.sorts):
+        condition, params = where(table, filters)
+        order = (
+            keyed.order
+            if sort is None
+            else f"{keyed.sorts[sort]} {direction} NULLS LAST, {keyed.order}"
+        )
+        base = f"FROM {keyed.source} WHERE {condition}"
+        total = int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0])
+        keys = [row[0] for row in conn.execute(
+            f"SELECT {keyed.key} {base} ORDER BY {order} LIMIT $page_limit OFFSET $page_offset",
+            {**params, "page_limit": limit, "page_offset": offset},
+        ).fetchall()]  # fmt: skip
+        chosen = EXPORTS[table].replace(
+            "/*filters*/", f"({condition}) AND list_contains($page_keys, {keyed.key})"
+        )
+        cursor = conn.execute(chosen, {**params, "page_keys": keys})
+        found = {}
+        for row in cursor.fetchall():
+            record = dict(zip(columns, row, strict=True))
+            found[_key_of(table, record)] = record
+        return Page(columns, [found[key] for key in keys if key in found], total, offset, limit)
+    order = "" if sort is None else f'ORDER BY "{sort}" {direction} NULLS LAST'
     total = int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
     cursor = conn.execute(
         f"SELECT * FROM ({sql}) {order} LIMIT $page_limit OFFSET $page_offset",
@@ -282,6 +342,13 @@ def page(
     )
     rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     return Page(columns, rows, total, offset, limit)
+
+
+def _key_of(table: str, record: dict[str, Any]) -> str:
+    """A row's key as ``KEYED`` writes it, from the export's own columns."""
+    if table in ("merged_events", "articles"):
+        return str(record["id"])
+    return f"{record['article_id']}-{record['index']}"
 
 
 def to_parquet(
