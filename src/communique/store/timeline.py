@@ -44,11 +44,22 @@ def _match(side: str, id_column: str, country_column: str) -> str:
 
 
 _EVENTS = f"""
-    WITH p AS (
+    WITH with_a AS (
+        SELECT DISTINCT article_id, event_idx FROM event_participants p
+        WHERE {_match("a", "p.actor_id", "p.country")}
+    ),
+    with_b AS (
+        SELECT DISTINCT article_id, event_idx FROM event_participants p
+        WHERE {_match("b", "p.actor_id", "p.country")}
+    ),
+    both_sides AS (SELECT * FROM with_a INTERSECT SELECT * FROM with_b),
+    p AS (
         SELECT p.*, coalesce(r.name, p.text) AS label,
                ({_match("a", "p.actor_id", "p.country")}) AS is_a,
                ({_match("b", "p.actor_id", "p.country")}) AS is_b
-        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+        FROM event_participants p
+        SEMI JOIN both_sides k ON k.article_id = p.article_id AND k.event_idx = p.event_idx
+        LEFT JOIN actors r ON r.id = p.actor_id
     ),
     hits AS (
         SELECT article_id, event_idx,
