@@ -92,14 +92,14 @@ _WRITTEN: dict[str, str] = {
                                      ORDER BY p.position), [])
                   FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
                  WHERE p.article_id = e.article_id AND p.event_idx = e.idx
-                   AND p.side = 'actor') AS actors,
+                   AND p.side = 'actor' /*page p.article_id*/) AS actors,
                (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
                                       'code': p.country, 'sector': p.sector, 'wikidata': r.wikidata,
                                       'start': p."start", 'end': p."end"}
                                      ORDER BY p.position), [])
                   FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
                  WHERE p.article_id = e.article_id AND p.event_idx = e.idx
-                   AND p.side = 'recipient') AS recipients,
+                   AND p.side = 'recipient' /*page p.article_id*/) AS recipients,
                (SELECT coalesce(list({'kind': z.kind, 'value': z.value,
                                       'at_least': z.at_least, 'start': z."start",
                                       'end': z."end",
@@ -107,7 +107,8 @@ _WRITTEN: dict[str, str] = {
                                                         z."end" - z."start")}
                                      ORDER BY z."start"), [])
                   FROM event_sizes z
-                 WHERE z.article_id = e.article_id AND z.event_idx = e.idx) AS sizes,
+                 WHERE z.article_id = e.article_id AND z.event_idx = e.idx
+                   /*page z.article_id*/) AS sizes,
                <events e: trigger trigger_start trigger_end>,
                substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
                    AS trigger_text,
@@ -130,14 +131,17 @@ _WRITTEN: dict[str, str] = {
                        ON xe.article_id = x.article_id AND xe.idx = x.event_idx
                    JOIN articles xa ON xa.id = x.article_id
                    JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
-                   WHERE x.merged_id = em.merged_id),
+                   WHERE x.merged_id = em.merged_id /*told x.article_id*/ /*told xe.article_id*/
+                     /*told xa.id*/ /*told xs.article_id*/),
                    [{'article_id': e.article_id, 'outlet': a.outlet,
                      'start': s."start", 'end': s."end",
                      'sentence': substring(a.text, s."start" + 1, s."end" - s."start")}])
                    AS mentions
-        FROM events e JOIN articles a ON a.id = e.article_id
+        FROM events e JOIN articles a ON a.id = e.article_id /*page a.id*/ /*page e.article_id*/
         JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+             /*page s.article_id*/
         LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.event_idx = e.idx
+             /*page em.article_id*/
         LEFT JOIN merged_events me ON me.id = em.merged_id
         WHERE /*filters*/
         ORDER BY a.seq, e.idx
@@ -207,12 +211,25 @@ class Rows:
     chunks: Iterator[list[dict[str, Any]]]
 
 
+# Where a page of rows narrows a query to its articles: ``/*page COLUMN*/`` (the page's own
+# articles) and ``/*told COLUMN*/`` (every article telling the page's merged events). A whole
+# export drops them; a page puts them in as conditions DuckDB applies as it scans, so a page
+# reads its articles' rows, not every table whole.
+_NARROW = re.compile(r"/\*(page|told) ([\w.]+)\*/")
+
+
+def _narrowed(sql: str, narrow: bool) -> str:
+    if not narrow:
+        return _NARROW.sub("", sql)
+    return _NARROW.sub(lambda m: f"AND list_contains(${m[1]}_articles, {m[2]})", sql)
+
+
 def _query(table: str, filters: Filters | None = None) -> tuple[str, dict[str, object]]:
     """The export query of ``table`` with ``filters`` put on it, and its parameters."""
     if table not in EXPORTS:
         raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     condition, params = where(table, filters)
-    return EXPORTS[table].replace("/*filters*/", condition), params
+    return _narrowed(EXPORTS[table], False).replace("/*filters*/", condition), params
 
 
 def count(conn: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None) -> int:
@@ -325,10 +342,11 @@ def page(
             f"SELECT {keyed.key} {base} ORDER BY {order} LIMIT $page_limit OFFSET $page_offset",
             {**params, "page_limit": limit, "page_offset": offset},
         ).fetchall()]  # fmt: skip
-        chosen = EXPORTS[table].replace(
+        chosen = _narrowed(EXPORTS[table], True).replace(
             "/*filters*/", f"({condition}) AND list_contains($page_keys, {keyed.key})"
         )
-        cursor = conn.execute(chosen, {**params, "page_keys": keys})
+        narrowing = _page_articles(conn, chosen, keys)
+        cursor = conn.execute(chosen, {**params, "page_keys": keys, **narrowing})
         found = {}
         for row in cursor.fetchall():
             record = dict(zip(columns, row, strict=True))
@@ -342,6 +360,27 @@ def page(
     )
     rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     return Page(columns, rows, total, offset, limit)
+
+
+def _page_articles(
+    conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str]
+) -> dict[str, list[str]]:
+    """The articles a page's rows are in (``$page_articles``) and, where the query lists
+    every report of an event, the articles telling the page's events (``$told_articles``)."""
+    found: dict[str, list[str]] = {}
+    if "$page_articles" in sql:
+        found["page_articles"] = sorted({key.rsplit("-", 1)[0] for key in keys})
+    if "$told_articles" in sql:
+        rows = conn.execute(
+            """SELECT DISTINCT y.article_id FROM event_mentions x
+               JOIN event_mentions y ON y.merged_id = x.merged_id
+               WHERE list_contains($keys, x.article_id || '-' || x.event_idx)""",
+            {"keys": keys},
+        ).fetchall()
+        found["told_articles"] = sorted(
+            {row[0] for row in rows} | set(found.get("page_articles", []))
+        )
+    return found
 
 
 def _key_of(table: str, record: dict[str, Any]) -> str:

@@ -75,10 +75,15 @@ def top_dyads(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str
 
 
 def recent_merged(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
-    """The latest merged events with a date, the most reported first within a day."""
+    """The latest merged events with a date, the most reported first within a day (the
+    names of their sides looked up for those only)."""
     return _rows(
         conn,
         """
+        WITH latest AS (
+            SELECT * FROM merged_events WHERE date_start IS NOT NULL
+            ORDER BY date_start DESC, num_mentions DESC, id LIMIT ?
+        )
         SELECT me.id, me.type, me.mode, me.quad, me.date_start, me.place_name,
                me.num_mentions, me.num_sources, me.modality,
                (SELECT list(DISTINCT coalesce(r.name, u.x))
@@ -86,8 +91,8 @@ def recent_merged(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict
                (SELECT list(DISTINCT coalesce(r.name, u.x))
                   FROM unnest(me.recipients) AS u(x) LEFT JOIN actors r ON r.id = u.x)
                    AS recipients
-        FROM merged_events me WHERE me.date_start IS NOT NULL
-        ORDER BY me.date_start DESC, me.num_mentions DESC, me.id LIMIT ?
+        FROM latest me
+        ORDER BY me.date_start DESC, me.num_mentions DESC, me.id
         """,
         [limit],
     )
