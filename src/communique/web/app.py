@@ -178,7 +178,7 @@ def param_text(params: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
-def _number(params: Mapping[str, str], name: str, default: int, most: int) -> int:
+def number_param(params: Mapping[str, str], name: str, default: int, most: int) -> int:
     value = params.get(name, "").strip()
     if not value:
         return default
@@ -235,8 +235,8 @@ def filters_of(app: Dashboard, store: Store, params: Mapping[str, str]) -> Filte
 def _list(app: Dashboard, store: Store, request: Request, table: str) -> dict[str, Any]:
     """One page of an exported table with the URL's filters, sort and page."""
     params = request.query_params
-    per = _number(params, "per", PER_PAGE, MOST_PER_PAGE)
-    number = _number(params, "page", 1, 10**6)
+    per = number_param(params, "per", PER_PAGE, MOST_PER_PAGE)
+    number = number_param(params, "page", 1, 10**6)
     sort = param_text(params, "sort")
     descending = sort is not None and sort.startswith("-")
     try:

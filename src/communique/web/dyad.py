@@ -17,7 +17,14 @@ from communique.crossdoc.timeline import (
     resolve_side,
 )
 from communique.store.names import Ambiguous
-from communique.web.app import Refused, param_date, param_text
+from communique.web.app import (
+    MOST_PER_PAGE,
+    PER_PAGE,
+    Refused,
+    number_param,
+    param_date,
+    param_text,
+)
 from communique.web.chart import chart
 
 if TYPE_CHECKING:
@@ -117,13 +124,21 @@ def dyad(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
     listed = events
     if chosen is not None:
         listed = [e for e in events if e.date and _label(e.date, by) == chosen]
-    merged = store.page_data("merged_of", [(e.article_id, e.event_idx) for e in listed])
+    # The lists show a page at a time, the latest first; the chart counts them all.
+    per = number_param(params, "per", PER_PAGE, MOST_PER_PAGE)
+    number = number_param(params, "page", 1, 10**6)
+    ordered = sorted(listed, key=lambda e: (e.date is not None, e.date), reverse=True)
+    shown = ordered[(number - 1) * per : number * per]
+    said = sorted(statements, key=lambda s: (s.date is not None, s.date), reverse=True)[:per]
+    merged = store.page_data("merged_of", [(e.article_id, e.event_idx) for e in shown])
     return {
+        "page": number, "pages": max(1, -(-len(listed) // per)), "per": per,
+        "listed": len(listed), "statements_shown": len(said),
         "form": False, "a": a, "b": b, "by": by, "chart": drawn, "period": chosen,
         "events": [
-            dict(vars(e), merged_id=merged.get((e.article_id, e.event_idx))) for e in listed
+            dict(vars(e), merged_id=merged.get((e.article_id, e.event_idx))) for e in shown
         ],
-        "statements": statements, "notes": found.notes,
+        "statements": said, "notes": found.notes,
         "periods": [dict(vars(p), label=period_label(p, by)) for p in periods],
         "mix_events": source_mix(kb, a, b, [e.outlet for e in events]),
         "mix_statements": source_mix(kb, a, b, [s.outlet for s in statements]),
