@@ -337,11 +337,17 @@ def page(
             else f"{keyed.sorts[sort]} {direction} NULLS LAST, {keyed.order}"
         )
         base = f"FROM {keyed.source} WHERE {condition}"
-        total = int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0])
-        keys = [row[0] for row in conn.execute(
-            f"SELECT {keyed.key} {base} ORDER BY {order} LIMIT $page_limit OFFSET $page_offset",
+        # the keys of the page and the count of all, from one pass over the filtered rows
+        chosen_keys = conn.execute(
+            f"SELECT {keyed.key}, count(*) OVER () {base} ORDER BY {order} "
+            "LIMIT $page_limit OFFSET $page_offset",
             {**params, "page_limit": limit, "page_offset": offset},
-        ).fetchall()]  # fmt: skip
+        ).fetchall()
+        keys = [row[0] for row in chosen_keys]
+        if chosen_keys:
+            total = int(chosen_keys[0][1])
+        else:  # a page past the end: count on its own
+            total = int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0])
         chosen = _narrowed(EXPORTS[table], True).replace(
             "/*filters*/", f"({condition}) AND list_contains($page_keys, {keyed.key})"
         )
