@@ -96,6 +96,11 @@ def test_a_filter_changes_the_url_and_the_results(page, served_dated):
     _shot(page, "stories")
     page.goto(served_dated.url + "/conflicts")
     _shot(page, "conflicts")
+    page.goto(served_dated.url + "/actors?q=Putin")
+    page.get_by_role("link", name="Vladimir Putin").first.click()
+    page.wait_for_url(re.compile(r"/actor/"))
+    assert "Statements by Vladimir Putin" in page.locator("main").inner_text()
+    _shot(page, "actor")
 
 
 def test_keyboard_and_a_phone_screen(browser, served_dated):
