@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -96,3 +98,27 @@ def seeds_store(tmp_path_factory, seeds) -> Path:
     result = run_in_process("ingest", seeds["000"].parent, "--db", db, "--outlet", "Seed desk")
     assert result.returncode == 0, result.stderr
     return db
+
+
+def _hold_store(path: str, read_only: bool, ready, done) -> None:
+    from communique.store import Store
+
+    with Store(path, read_only=read_only):
+        ready.set()
+        done.wait(60)
+
+
+@contextlib.contextmanager
+def held_elsewhere(path: Path, *, read_only: bool):
+    """The store at ``path`` held open by another process (for reading, or for writing) for
+    as long as the block runs; yields that process."""
+    context = multiprocessing.get_context("spawn")
+    ready, done = context.Event(), context.Event()
+    holder = context.Process(target=_hold_store, args=(str(path), read_only, ready, done))
+    holder.start()
+    try:
+        assert ready.wait(60), "the other process did not open the store"
+        yield holder
+    finally:
+        done.set()
+        holder.join(30)

@@ -4,7 +4,6 @@ the records of one text without a store, and docs/python.md run as written."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
 import shutil
@@ -18,6 +17,7 @@ import pytest
 import communique as cq
 from communique.store import Store
 from communique.store.store import StoreLocked
+from tests.conftest import held_elsewhere
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "python.md"
 
@@ -95,23 +95,9 @@ def test_a_timeline_per_period(seeds_store):
     assert periods.events.sum() == events.date.notna().sum()
 
 
-def _hold(path: str, read_only: bool, ready, done) -> None:
-    with Store(path, read_only=read_only):
-        ready.set()
-        done.wait(30)
-
-
 def test_readers_never_block_each_other_and_a_writer_is_named(seeds_store, tmp_path):
-    context = multiprocessing.get_context("spawn")
-    ready, done = context.Event(), context.Event()
-    reader = context.Process(target=_hold, args=(str(seeds_store), True, ready, done))
-    reader.start()
-    try:
-        assert ready.wait(60)
+    with held_elsewhere(seeds_store, read_only=True):
         assert len(cq.open(seeds_store).events()) > 0  # another process is reading
-    finally:
-        done.set()
-        reader.join(30)
     # the API holds nothing between calls: a writer can open the store after a read
     copy = tmp_path / "copy.duckdb"
     shutil.copy(seeds_store, copy)
@@ -124,17 +110,11 @@ def test_readers_never_block_each_other_and_a_writer_is_named(seeds_store, tmp_p
 def test_a_store_held_for_writing_is_named_with_its_process(seeds_store, tmp_path):
     copy = tmp_path / "busy.duckdb"
     shutil.copy(seeds_store, copy)
-    context = multiprocessing.get_context("spawn")
-    ready, done = context.Event(), context.Event()
-    writer = context.Process(target=_hold, args=(str(copy), False, ready, done))
-    writer.start()
-    try:
-        assert ready.wait(60)
-        with pytest.raises(StoreLocked, match=rf"open for writing in .* \(process {writer.pid}\)"):
+    with held_elsewhere(copy, read_only=False) as writer:
+        pattern = rf"open for writing in .* \(process {writer.pid}\)"
+        raised = pytest.raises(StoreLocked, match=pattern)
+        with raised:
             cq.open(copy)
-    finally:
-        done.set()
-        writer.join(30)
 
 
 def test_one_text_is_analysed_without_a_store():

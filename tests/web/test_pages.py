@@ -4,17 +4,16 @@ to `communique export`, errors as pages, security headers, a busy store."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
 import shutil
 
 import pytest
 from starlette.testclient import TestClient
 
-from communique.store import Store
 from communique.web import create_app
 from communique.web.app import SECURITY, link_url
 from communique.web.marks import Mark, pieces
+from tests.conftest import held_elsewhere
 
 
 @pytest.fixture(scope="module")
@@ -169,28 +168,14 @@ def test_marks_cut_text_at_every_edge():
     assert cut[0].classes == "m s"
 
 
-def _hold(path: str, ready, done) -> None:
-    with Store(path):
-        ready.set()
-        done.wait(30)
-
-
 def test_a_store_held_for_writing_gives_a_page_that_reloads(seeds_store, tmp_path):
     copy = tmp_path / "busy.duckdb"
     shutil.copy(seeds_store, copy)
     client = TestClient(create_app(copy))
     assert client.get("/").status_code == 200  # the app holds nothing between requests
-    context = multiprocessing.get_context("spawn")
-    ready, done = context.Event(), context.Event()
-    writer = context.Process(target=_hold, args=(str(copy), ready, done))
-    writer.start()
-    try:
-        assert ready.wait(60)
+    with held_elsewhere(copy, read_only=False):
         busy = client.get("/events")
         assert busy.status_code == 503 and busy.headers["retry-after"] == "3"
         assert '<meta http-equiv="refresh" content="3">' in busy.text
         assert "being written" in busy.text
-    finally:
-        done.set()
-        writer.join(30)
     assert client.get("/events").status_code == 200  # and it recovers by itself
