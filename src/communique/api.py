@@ -29,13 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 from communique.defaults import DEFAULT_DB, DEFAULT_MODEL
 from communique.records import MODALITIES
-from communique.store.filters import Among, Filters, day
+from communique.store.filters import CONFLICT_KINDS, Among, Filters, day
 
 if TYPE_CHECKING:
     from communique.kb import KnowledgeBase
     from communique.store import Store
 
-CONFLICT_KINDS = ("date", "place", "office", "number")
 Day = date | str | None
 
 

@@ -67,6 +67,22 @@ def test_a_list_as_json_equals_the_export_for_the_same_filter(client, seeds_stor
     assert len(csv.text.strip().splitlines()) >= len(exported) + 1
 
 
+def test_pages_sorted_by_any_column_never_overlap(client):
+    for path in ("/stories?sort=-date", "/events?sort=mode", "/statements?sort=-index"):
+        total = client.get(f"{path}&format=json&per=1000").json()["rows"]
+        pages = [client.get(f"{path}&format=json&per=3&page={n}").json() for n in (1, 2, 3, 4)]
+        paged = [row for page in pages for row in page["rows"]]
+        assert paged == total[:12], path
+
+
+def test_the_busiest_dyads_are_between_states(client):
+    from communique.analysis.resources import knowledge_base
+
+    states = knowledge_base().countries
+    dyads = client.get("/?format=json").json()["dyads"]
+    assert dyads and all(d["a"] in states and d["b"] in states for d in dyads)
+
+
 def test_filters_pages_and_sorting_live_in_the_url(client):
     everything = client.get("/events?format=json&per=1000").json()
     first = client.get("/events?format=json&per=5").json()
@@ -94,6 +110,9 @@ def test_filters_pages_and_sorting_live_in_the_url(client):
         ("/article/0000", 404, "no article"),
         ("/actor/nobody", 404, "no actor"),
         ("/sentences", 404, ""),
+        ("/events?per=%C2%B2", 400, "give a number from 1 to 1000"),  # a superscript two
+        ("/dyad?a=China&b=Russia&modality=ASSERTED", 400, "modality=&#39;ASSERTED&#39;"),
+        ("/conflicts?kind=xyz", 400, "kind=&#39;xyz&#39;: choose one of date"),
     ],
 )
 def test_bad_requests_are_pages_that_say_why(client, path, status, message):

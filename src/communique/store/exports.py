@@ -358,7 +358,9 @@ def page(
             record = dict(zip(columns, row, strict=True))
             found[_key_of(table, record)] = record
         return Page(columns, [found[key] for key in keys if key in found], total, offset, limit)
-    order = "" if sort is None else f'ORDER BY "{sort}" {direction} NULLS LAST'
+    # ties broken by every other column, so pages never overlap
+    rest = ", ".join(f'"{name}"' for name in columns if name != sort)
+    order = "" if sort is None else f'ORDER BY "{sort}" {direction} NULLS LAST, {rest}'
     total = int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
     cursor = conn.execute(
         f"SELECT * FROM ({sql}) {order} LIMIT $page_limit OFFSET $page_offset",

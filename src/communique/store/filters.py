@@ -26,6 +26,9 @@ class Among:
     words: str | None = None
 
 
+CONFLICT_KINDS = ("date", "place", "office", "number")
+
+
 @dataclass(frozen=True)
 class Filters:
     """What a reader asks of a table. Every field is optional; those given must all hold."""

@@ -65,9 +65,10 @@ def top_dyads(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str
               ON y.article_id = x.article_id AND y.event_idx = x.event_idx
              AND x.side = 'actor' AND y.side = 'recipient' AND x.country <> y.country
         )
-        SELECT p.a, coalesce(ra.name, p.a) AS a_name, p.b, coalesce(rb.name, p.b) AS b_name,
+        SELECT p.a, ra.name AS a_name, p.b, rb.name AS b_name,
                count(DISTINCT (p.article_id, p.event_idx)) AS events
-        FROM pairs p LEFT JOIN actors ra ON ra.id = p.a LEFT JOIN actors rb ON rb.id = p.b
+        FROM pairs p JOIN actors ra ON ra.id = p.a AND ra.kind = 'state'
+        JOIN actors rb ON rb.id = p.b AND rb.kind = 'state'
         GROUP BY ALL ORDER BY events DESC, p.a, p.b LIMIT ?
         """,
         [limit],

@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from communique.export.tables import plain
 from communique.records import MODALITIES
 from communique.store import Store
-from communique.store.filters import Among, FilterError, Filters, day
+from communique.store.filters import CONFLICT_KINDS, Among, FilterError, Filters, day
 from communique.store.names import Ambiguous
 from communique.store.store import StoreLocked
 from communique.web.marks import Mark, colour, pieces
@@ -182,7 +182,7 @@ def number_param(params: Mapping[str, str], name: str, default: int, most: int) 
     value = params.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or not 1 <= int(value) <= most:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= most:
         raise Refused(f"{name}={value!r}: give a number from 1 to {most}")
     return int(value)
 
@@ -217,6 +217,9 @@ def filters_of(app: Dashboard, store: Store, params: Mapping[str, str]) -> Filte
     modality = param_text(params, "modality")
     if modality is not None and modality not in MODALITIES:
         raise Refused(f"modality={modality!r}: choose one of {', '.join(MODALITIES)}")
+    conflict = param_text(params, "kind")
+    if conflict is not None and conflict not in CONFLICT_KINDS:
+        raise Refused(f"kind={conflict!r}: choose one of {', '.join(CONFLICT_KINDS)}")
     return Filters(
         actor=_among(app, store, param_text(params, "actor"), "actor", False),
         recipient=_among(app, store, param_text(params, "recipient"), "recipient", False),
@@ -294,8 +297,12 @@ def actor(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
         {"role": o.role, "country": o.country, "start": o.start, "end": o.end}
         for o in (known.offices if known is not None else ())
     ]
+    states = app.kb().countries
     return {
         "actor": found,
+        "dyad_with": [
+            p.id for p in found.together if p.id in states and p.id not in (found.id, found.country)
+        ],
         "offices": offices,
         "said": store.export_page("statements", Filters(speaker=side), limit=20).rows,
         "said_about": store.export_page("statements", Filters(about=side), limit=20).rows,
@@ -362,7 +369,7 @@ def article(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
             marks.append(Mark(s["cue_start"], s["cue_end"], "cue", "cue", anchor, "cue"))
     for e in found["events"]:
         marks.append(Mark(e["trigger_start"], e["trigger_end"], "trigger",
-                          f"trigger quad-{e['quad']}", f"event-{e['idx']}",
+                          f"trigger tq-{e['quad']}", f"event-{e['idx']}",
                           f"{e['type']} ({e['modality']})"))  # fmt: skip
     found["pieces"] = pieces(found["text"], marks)
     return {"article": found}

@@ -21,6 +21,7 @@ from communique.web.app import (
     MOST_PER_PAGE,
     PER_PAGE,
     Refused,
+    filters_of,
     number_param,
     param_date,
     param_text,
@@ -91,6 +92,8 @@ def dyad(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
     except ValueError as error:
         raise Refused(str(error)) from None
     kind, modality = param_text(params, "type"), param_text(params, "modality")
+    checked = filters_of(app, store, {"type": kind or "", "modality": modality or ""})
+    kind, modality = checked.type, checked.modality
     outlet = (param_text(params, "outlet") or "").lower()
     since, until = param_date(params, "since"), param_date(params, "until")
 
@@ -155,6 +158,8 @@ def _label(day: Any, by: str) -> str:
 def _period_link(request: Request) -> str:
     from urllib.parse import urlencode
 
-    params = {k: v for k, v in request.query_params.items() if k not in ("period", "format")}
+    params = {
+        k: v for k, v in request.query_params.items() if k not in ("period", "format", "page")
+    }
     query = urlencode(params)
     return f"{request.url.path}?{query}&period={{key}}#events"
