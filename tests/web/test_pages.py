@@ -14,6 +14,7 @@ from communique.web import create_app
 from communique.web.app import SECURITY, link_url
 from communique.web.marks import Mark, pieces
 from tests.conftest import held_elsewhere
+from tests.web.conftest import HOSTILE
 
 
 @pytest.fixture(scope="module")
@@ -161,10 +162,13 @@ def test_hostile_articles_are_shown_as_written(hostile_store):
         assert "<script>window" not in text and "<img src=x" not in text
         assert 'onmouseover="window' not in text
         assert 'href="javascript:' not in text
-    page = client.get(f"/article/{articles[0]['article_id']}").text
-    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;Lavrov in Moscow" in page or (
-        "&lt;script&gt;window.__pwned = 5&lt;/script&gt;" in page
-    )
+    by_title = {row["title"]: row["article_id"] for row in articles}
+    exported = client.get(f"/article/{by_title[HOSTILE['title']]}").text
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;Lavrov in Moscow" in exported
+    assert "javascript:window.__pwned = 3" in exported  # the URL, as text only
+    noted = client.get(f"/article/{by_title['Notes on the Moscow talks']}").text
+    assert "&lt;script&gt;window.__pwned = 5&lt;/script&gt;" in noted
+    assert "&lt;img src=x onerror=" in noted
 
 
 def test_only_http_urls_become_links():

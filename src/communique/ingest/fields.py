@@ -83,7 +83,6 @@ _NUMBER = re.compile(r"^\d{9,13}(?:\.\d+)?$")
 # A date written all in numbers with the day and month in an order the text does not say:
 # 10/04/2024, 04.09.2023, 4-9-23, optionally followed by a time.
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,].*)?$")
-ORDERS = ("dmy", "mdy")  # --dayfirst, --monthfirst
 
 
 @dataclass(frozen=True)

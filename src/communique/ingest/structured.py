@@ -33,13 +33,13 @@ class Fields:
     # Dates only one order reads, by order; the articles whose date could be read both
     # ways, held to the end of the file, which may tell the order.
     telling: dict[str, int] = field(default_factory=dict)
-    held: list[tuple[Article, str, str, int, str]] = field(default_factory=list)
+    held: list[tuple[Article, str, str, int]] = field(default_factory=list)
 
     def finish(self, path: str) -> Iterator[Article | Problem]:
         """The held articles, dated in the order the file's other dates are written in when
         they are all written in one; else as guessed, each with a warning."""
         orders = list(self.telling)
-        for article, raw, unit, line, _ in self.held:
+        for article, raw, unit, line in self.held:
             if len(orders) == 1:
                 read = read_date(raw, orders[0])
                 yield dataclasses.replace(article, date=read.day)
@@ -52,11 +52,13 @@ class Fields:
         self.held.clear()
         yield from self.columns_problem(path)
 
+    def __post_init__(self) -> None:
+        self._read = _KNOWN | {name.lower() for name in self.overrides.values()}
+
     def note_columns(self, record: Mapping[str, Any]) -> None:
-        taken = {name.lower() for name in self.overrides.values()}
         for key in record:
             name = str(key)
-            if name.lower() not in _KNOWN and name.lower() not in taken:
+            if name.lower() not in self._read:
                 self.unread.setdefault(name)
 
     def columns_problem(self, path: str) -> Iterator[Problem]:
@@ -120,7 +122,7 @@ def record_to_article(
         format=fmt,
     )
     if read.ambiguous and raw_date:
-        fields.held.append((article, raw_date, unit, line, fmt))
+        fields.held.append((article, raw_date, unit, line))
     else:
         yield article
 

@@ -232,12 +232,6 @@ def _query(table: str, filters: Filters | None = None) -> tuple[str, dict[str, o
     return _narrowed(EXPORTS[table], False).replace("/*filters*/", condition), params
 
 
-def count(conn: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None) -> int:
-    """How many rows the export of ``table`` has."""
-    sql, params = _query(table, filters)
-    return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
-
-
 def rows(conn: duckdb.DuckDBPyConnection, table: str, filters: Filters | None = None) -> Rows:
     """The export of ``table``, read in chunks as the caller takes them."""
     sql, params = _query(table, filters)

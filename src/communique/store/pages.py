@@ -13,7 +13,7 @@ import duckdb
 from communique.store.schema import named
 
 QUESTIONS = ("overview", "top_dyads", "recent_merged", "search_actors", "merged_event", "article",
-             "outlets_of", "merged_of")  # fmt: skip
+             "merged_of")  # fmt: skip
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> list[dict[str, Any]]:
@@ -194,14 +194,6 @@ def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] 
         [article_id],
     )
     return found
-
-
-def outlets_of(conn: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str | None]:
-    """The outlet of each of these articles."""
-    rows = conn.execute(
-        "SELECT id, outlet FROM articles WHERE list_contains($ids, id)", {"ids": article_ids}
-    ).fetchall()
-    return dict(rows)
 
 
 def merged_of(

@@ -75,10 +75,6 @@ class Reading:
 
     # -- exports ---------------------------------------------------------------------------
 
-    def export_count(self, table: str, filters: Filters | None = None) -> int:
-        """How many rows the export of ``table`` has."""
-        return exports.count(self._conn, table, filters)
-
     def export_rows(self, table: str, filters: Filters | None = None) -> exports.Rows:
         """The export of ``table``: its columns, and its rows a chunk at a time."""
         return exports.rows(self._conn, table, filters)
@@ -105,7 +101,7 @@ class Reading:
 
     def page_data(self, question: str, *args: object) -> Any:
         """What a web page asks of ``communique.store.pages`` (``overview``, ``top_dyads``,
-        ``recent_merged``, ``search_actors``, ``merged_event``, ``article``)."""
+        ``recent_merged``, ``search_actors``, ``merged_event``, ``article``, ``merged_of``)."""
         if question not in pages.QUESTIONS:
             raise ValueError(f"no page question {question!r}")
         return getattr(pages, question)(self._conn, *args)
