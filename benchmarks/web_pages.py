@@ -9,8 +9,9 @@ In one run this:
    cross-article table (stories, merged_events, event_mentions, conflicts) is copied N - 1
    more times in SQL inside DuckDB, copy k with ids ``<id>-c<k>``, dates (article dates, event
    and merged-event dates, conflict sides) shifted by 7·k days and ``articles.seq`` made
-   unique; actors are shared. A table it does not know stops the run, so a new per-article
-   table is not silently left uncopied;
+   unique; actors are shared, and the running totals (``communique.store.tallies``) are
+   summed afresh over the copies. A table it does not know stops the run, so a new
+   per-article table is not silently left uncopied;
 2. times the start in a fresh interpreter: importing ``communique.web``, ``create_app(db)``
    and answering the first ``/`` through Starlette's ``TestClient`` (budget: 2 s);
 3. asks each kind of page once untimed (its first answer, which may load the knowledge base,
@@ -50,7 +51,7 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
-from communique.store import Store
+from communique.store import Store, tallies
 
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
@@ -90,6 +91,8 @@ COPIED: dict[str, dict[str, str]] = {
 }  # fmt: skip
 # Tables with no per-article rows: shared by every copy.
 SHARED = frozenset({"actors", "runs", "problems", "schema_version"})
+# Running totals over the per-article rows: summed afresh once the copies are in.
+SUMMED = frozenset(tallies.TABLES)
 
 # Runs in a fresh interpreter: what starting the app costs a user, imports included.
 STARTUP = """
@@ -228,7 +231,7 @@ def replicate(conn: duckdb.DuckDBPyConnection, copies: int) -> None:
             "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
         ).fetchall()
     }
-    unknown = tables - set(COPIED) - SHARED
+    unknown = tables - set(COPIED) - SHARED - SUMMED
     if unknown:
         raise SystemExit(
             f"web_pages: tables {', '.join(sorted(unknown))} are new to this benchmark: "
@@ -256,6 +259,9 @@ def replicate(conn: duckdb.DuckDBPyConnection, copies: int) -> None:
             f"INSERT INTO {table} ({names}) SELECT {values} FROM {table} t "
             f"CROSS JOIN (SELECT k::INTEGER AS k FROM range(1, {copies}) r(k)) c"
         )
+    conn.begin()
+    tallies.rebuild(conn)
+    conn.commit()
     conn.execute("CHECKPOINT")
 
 

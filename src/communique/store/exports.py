@@ -75,40 +75,58 @@ _WRITTEN: dict[str, str] = {
                          greatest(t."end", s."end", coalesce(s.speaker_end, s."end"),
                                   coalesce(s.cue_end, s."end")) - evidence_start) AS evidence,
                a.outlet, a.date AS published, a.url, a.title
-        FROM statements s JOIN articles a ON a.id = s.article_id
+        FROM statements s JOIN articles a ON a.id = s.article_id /*page a.id*/ /*page s.article_id*/
         LEFT JOIN actors r ON r.id = s.speaker_id
         LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
+             /*page t.article_id*/
         WHERE /*filters*/
         ORDER BY a.seq, s.idx
     """,
     "events": """
+        WITH sides AS (
+            SELECT p.article_id, p.event_idx,
+                   list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                         'code': p.country, 'sector': p.sector, 'wikidata': r.wikidata,
+                         'start': p."start", 'end': p."end"} ORDER BY p.position)
+                       FILTER (WHERE p.side = 'actor') AS actors,
+                   list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                         'code': p.country, 'sector': p.sector, 'wikidata': r.wikidata,
+                         'start': p."start", 'end': p."end"} ORDER BY p.position)
+                       FILTER (WHERE p.side = 'recipient') AS recipients
+            FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+            WHERE TRUE /*page p.article_id*/
+            GROUP BY p.article_id, p.event_idx
+        ),
+        sizes AS (
+            SELECT z.article_id, z.event_idx,
+                   list({'kind': z.kind, 'value': z.value, 'at_least': z.at_least,
+                         'start': z."start", 'end': z."end",
+                         'text': substring(za.text, z."start" + 1, z."end" - z."start")}
+                        ORDER BY z."start") AS sizes
+            FROM event_sizes z JOIN articles za ON za.id = z.article_id
+            WHERE TRUE /*page z.article_id*/ /*page za.id*/
+            GROUP BY z.article_id, z.event_idx
+        ),
+        told AS (
+            SELECT x.merged_id,
+                   list({'article_id': x.article_id, 'outlet': xa.outlet,
+                         'start': xs."start", 'end': xs."end",
+                         'sentence': substring(xa.text, xs."start" + 1, xs."end" - xs."start")}
+                        ORDER BY xa.seq, x.event_idx) AS mentions
+            FROM event_mentions x JOIN events xe
+                ON xe.article_id = x.article_id AND xe.idx = x.event_idx
+            JOIN articles xa ON xa.id = x.article_id
+            JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
+            WHERE TRUE /*told x.article_id*/ /*told xe.article_id*/ /*told xa.id*/
+                  /*told xs.article_id*/
+            GROUP BY x.merged_id
+        )
         SELECT e.article_id || '-' || e.idx AS id, e.article_id, e.idx AS "index",
                e.type AS event, e.mode, e.quad AS quad_code, <events e: cameo goldstein>,
                coalesce(e.date_start, a.date) AS date,
                <events e: date_start date_end date_granularity date_text>,
-               (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
-                                      'code': p.country, 'sector': p.sector, 'wikidata': r.wikidata,
-                                      'start': p."start", 'end': p."end"}
-                                     ORDER BY p.position), [])
-                  FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-                 WHERE p.article_id = e.article_id AND p.event_idx = e.idx
-                   AND p.side = 'actor' /*page p.article_id*/) AS actors,
-               (SELECT coalesce(list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
-                                      'code': p.country, 'sector': p.sector, 'wikidata': r.wikidata,
-                                      'start': p."start", 'end': p."end"}
-                                     ORDER BY p.position), [])
-                  FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-                 WHERE p.article_id = e.article_id AND p.event_idx = e.idx
-                   AND p.side = 'recipient' /*page p.article_id*/) AS recipients,
-               (SELECT coalesce(list({'kind': z.kind, 'value': z.value,
-                                      'at_least': z.at_least, 'start': z."start",
-                                      'end': z."end",
-                                      'text': substring(a.text, z."start" + 1,
-                                                        z."end" - z."start")}
-                                     ORDER BY z."start"), [])
-                  FROM event_sizes z
-                 WHERE z.article_id = e.article_id AND z.event_idx = e.idx
-                   /*page z.article_id*/) AS sizes,
+               coalesce(sd.actors, []) AS actors, coalesce(sd.recipients, []) AS recipients,
+               coalesce(sz.sizes, []) AS sizes,
                <events e: trigger trigger_start trigger_end>,
                substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
                    AS trigger_text,
@@ -121,21 +139,10 @@ _WRITTEN: dict[str, str] = {
                coalesce(me.num_mentions, 1) AS num_mentions,
                coalesce(me.num_articles, 1) AS num_articles,
                coalesce(me.num_sources, 1) AS num_sources,
-               coalesce((
-                   SELECT list({'article_id': x.article_id, 'outlet': xa.outlet,
-                                'start': xs."start", 'end': xs."end",
-                                'sentence': substring(xa.text, xs."start" + 1,
-                                                      xs."end" - xs."start")}
-                               ORDER BY xa.seq, x.event_idx)
-                   FROM event_mentions x JOIN events xe
-                       ON xe.article_id = x.article_id AND xe.idx = x.event_idx
-                   JOIN articles xa ON xa.id = x.article_id
-                   JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
-                   WHERE x.merged_id = em.merged_id /*told x.article_id*/ /*told xe.article_id*/
-                     /*told xa.id*/ /*told xs.article_id*/),
-                   [{'article_id': e.article_id, 'outlet': a.outlet,
-                     'start': s."start", 'end': s."end",
-                     'sentence': substring(a.text, s."start" + 1, s."end" - s."start")}])
+               coalesce(tm.mentions,
+                        [{'article_id': e.article_id, 'outlet': a.outlet,
+                          'start': s."start", 'end': s."end",
+                          'sentence': substring(a.text, s."start" + 1, s."end" - s."start")}])
                    AS mentions
         FROM events e JOIN articles a ON a.id = e.article_id /*page a.id*/ /*page e.article_id*/
         JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
@@ -143,6 +150,9 @@ _WRITTEN: dict[str, str] = {
         LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.event_idx = e.idx
              /*page em.article_id*/
         LEFT JOIN merged_events me ON me.id = em.merged_id
+        LEFT JOIN sides sd ON sd.article_id = e.article_id AND sd.event_idx = e.idx
+        LEFT JOIN sizes sz ON sz.article_id = e.article_id AND sz.event_idx = e.idx
+        LEFT JOIN told tm ON tm.merged_id = em.merged_id
         WHERE /*filters*/
         ORDER BY a.seq, e.idx
     """,
@@ -331,17 +341,7 @@ def page(
             else f"{keyed.sorts[sort]} {direction} NULLS LAST, {keyed.order}"
         )
         base = f"FROM {keyed.source} WHERE {condition}"
-        # the keys of the page and the count of all, from one pass over the filtered rows
-        chosen_keys = conn.execute(
-            f"SELECT {keyed.key}, count(*) OVER () {base} ORDER BY {order} "
-            "LIMIT $page_limit OFFSET $page_offset",
-            {**params, "page_limit": limit, "page_offset": offset},
-        ).fetchall()
-        keys = [row[0] for row in chosen_keys]
-        if chosen_keys:
-            total = int(chosen_keys[0][1])
-        else:  # a page past the end: count on its own
-            total = int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0])
+        total, keys = _keys(conn, keyed, base, order, params, limit, offset, condition == "TRUE")
         chosen = _narrowed(EXPORTS[table], True).replace(
             "/*filters*/", f"({condition}) AND list_contains($page_keys, {keyed.key})"
         )
@@ -364,6 +364,38 @@ def page(
     return Page(columns, rows, total, offset, limit)
 
 
+def _keys(
+    conn: duckdb.DuckDBPyConnection,
+    keyed: Keyed,
+    base: str,
+    order: str,
+    params: dict[str, object],
+    limit: int,
+    offset: int,
+    whole: bool,
+) -> tuple[int, list[str]]:
+    """How many rows the filters keep, and the keys of the page's rows. A whole table is
+    counted on its own (a cheap pass) and its page chosen by a top-N; filtered rows are
+    counted in the pass that chooses the page, so the filters run once."""
+    paged = {**params, "page_limit": limit, "page_offset": offset}
+    if whole:
+        rows = conn.execute(
+            f"SELECT {keyed.key} {base} ORDER BY {order} LIMIT $page_limit OFFSET $page_offset",
+            paged,
+        ).fetchall()
+        total = int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0])
+        return total, [row[0] for row in rows]
+    rows = conn.execute(
+        f"SELECT {keyed.key}, count(*) OVER () {base} ORDER BY {order} "
+        "LIMIT $page_limit OFFSET $page_offset",
+        paged,
+    ).fetchall()
+    if rows:
+        return int(rows[0][1]), [row[0] for row in rows]
+    # a page past the end: count on its own
+    return int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0]), []
+
+
 def _page_articles(
     conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str]
 ) -> dict[str, list[str]]:
@@ -373,11 +405,15 @@ def _page_articles(
     if "$page_articles" in sql:
         found["page_articles"] = sorted({key.rsplit("-", 1)[0] for key in keys})
     if "$told_articles" in sql:
+        mine = sorted({key.rsplit("-", 1)[0] for key in keys})
         rows = conn.execute(
-            """SELECT DISTINCT y.article_id FROM event_mentions x
-               JOIN event_mentions y ON y.merged_id = x.merged_id
-               WHERE list_contains($keys, x.article_id || '-' || x.event_idx)""",
-            {"keys": keys},
+            """WITH told AS (
+                   SELECT merged_id FROM event_mentions
+                   WHERE list_contains($articles, article_id)
+                     AND list_contains($keys, article_id || '-' || event_idx))
+               SELECT DISTINCT article_id FROM event_mentions
+               WHERE merged_id IN (SELECT merged_id FROM told)""",
+            {"keys": keys, "articles": mine},
         ).fetchall()
         found["told_articles"] = sorted(
             {row[0] for row in rows} | set(found.get("page_articles", []))

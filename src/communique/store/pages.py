@@ -54,22 +54,10 @@ def top_dyads(conn: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str
     return _rows(
         conn,
         """
-        WITH sides AS (
-            SELECT DISTINCT p.article_id, p.event_idx, p.side, p.country
-            FROM event_participants p WHERE p.country IS NOT NULL
-        ),
-        pairs AS (
-            SELECT least(x.country, y.country) AS a, greatest(x.country, y.country) AS b,
-                   x.article_id, x.event_idx
-            FROM sides x JOIN sides y
-              ON y.article_id = x.article_id AND y.event_idx = x.event_idx
-             AND x.side = 'actor' AND y.side = 'recipient' AND x.country <> y.country
-        )
-        SELECT p.a, ra.name AS a_name, p.b, rb.name AS b_name,
-               count(DISTINCT (p.article_id, p.event_idx)) AS events
-        FROM pairs p JOIN actors ra ON ra.id = p.a AND ra.kind = 'state'
+        SELECT p.a, ra.name AS a_name, p.b, rb.name AS b_name, p.events
+        FROM dyad_tallies p JOIN actors ra ON ra.id = p.a AND ra.kind = 'state'
         JOIN actors rb ON rb.id = p.b AND rb.kind = 'state'
-        GROUP BY ALL ORDER BY events DESC, p.a, p.b LIMIT ?
+        ORDER BY p.events DESC, p.a, p.b LIMIT ?
         """,
         [limit],
     )
@@ -106,8 +94,8 @@ def search_actors(conn: duckdb.DuckDBPyConnection, words: str, limit: int = 50) 
         conn,
         """
         SELECT r.id, r.name, r.kind, r.country,
-               (SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS mentions
-        FROM actors r
+               coalesce(t.mentions, 0) AS mentions
+        FROM actors r LEFT JOIN actor_tallies t ON t.actor_id = r.id AND NOT t.grouped
         WHERE contains(lower(r.name), lower($q)) OR lower(r.id) = lower($q)
         ORDER BY mentions DESC, r.name LIMIT $limit
         """,

@@ -10,7 +10,7 @@ import duckdb
 
 from communique.kb.model import STATE_KINDS
 from communique.store.filters import Among
-from communique.store.schema import named, only, records
+from communique.store.schema import named, one, records
 
 # Actor kinds grouped the way a reader thinks of them.
 ACTOR_GROUPS: dict[str, tuple[str, ...]] = {
@@ -60,12 +60,10 @@ def top_actors(
     """
     rows = conn.execute(
         """
-        SELECT coalesce(s.name, r.name) AS name, count(*) AS n,
-               count(DISTINCT m.article_id) AS docs
-        FROM mentions m JOIN actors r ON r.id = m.actor_id
-        LEFT JOIN actors s ON r.kind = 'government' AND s.id = r.country
-        WHERE list_contains(?, r.kind)
-        GROUP BY 1 ORDER BY n DESC, docs DESC, name LIMIT ?
+        SELECT r.name, t.mentions, t.articles
+        FROM actor_tallies t JOIN actors r ON r.id = t.actor_id
+        WHERE t.grouped AND list_contains(?, r.kind)
+        ORDER BY t.mentions DESC, t.articles DESC, r.name LIMIT ?
         """,
         [list(kinds), limit],
     ).fetchall()
@@ -121,11 +119,12 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
     )
     if actor is None:
         return None
-    mentions, articles = only(
+    counted = one(
         conn,
-        "SELECT count(*), count(DISTINCT article_id) FROM mentions WHERE actor_id = ?",
+        "SELECT mentions, articles FROM actor_tallies WHERE NOT grouped AND actor_id = ?",
         [actor_id],
     )
+    mentions, articles = counted or (0, 0)
     roles = records(
         conn,
         """
@@ -147,12 +146,11 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
     ).fetchall()
     together = conn.execute(
         """
-        WITH mine AS (SELECT DISTINCT article_id, sentence FROM mentions WHERE actor_id = ?)
-        SELECT m.actor_id, r.name, count(DISTINCT (m.article_id, m.sentence)) AS n
-        FROM mentions m JOIN mine USING (article_id, sentence) JOIN actors r ON r.id = m.actor_id
-        WHERE m.actor_id <> ? GROUP BY 1, 2 ORDER BY n DESC, 2 LIMIT ?
+        SELECT p.partner_id, r.name, p.sentences
+        FROM actor_pairs p JOIN actors r ON r.id = p.partner_id
+        WHERE p.actor_id = ? ORDER BY p.sentences DESC, r.name LIMIT ?
         """,
-        [actor_id, actor_id, top],
+        [actor_id, top],
     ).fetchall()
     return Profile(
         **actor, mentions=int(mentions), articles=int(articles), roles=roles,

@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from communique.store import tallies
+
 T = TypeVar("T")
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -304,9 +306,35 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence;
         """,
     ),
+    (
+        10,
+        "running totals that pages read: actors' mentions, who shares sentences, dyads",
+        """
+        -- Kept by the store as it writes each article (communique.store.tallies).
+        CREATE TABLE actor_tallies (
+            grouped  BOOLEAN NOT NULL,             -- a state with its governments, or one actor
+            actor_id VARCHAR NOT NULL,
+            mentions BIGINT NOT NULL,
+            articles BIGINT NOT NULL
+        );
+        CREATE TABLE actor_pairs (
+            actor_id   VARCHAR NOT NULL,
+            partner_id VARCHAR NOT NULL,
+            sentences  BIGINT NOT NULL             -- sentences mentioning both
+        );
+        CREATE TABLE dyad_tallies (
+            a      VARCHAR NOT NULL,               -- country codes, a < b
+            b      VARCHAR NOT NULL,
+            events BIGINT NOT NULL                 -- event records with one acting on the other
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# What a migration's new tables are filled with from the rows already stored, by version.
+_FILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {10: tallies.rebuild}
 
 
 def one(
@@ -390,6 +418,8 @@ def migrate(
                     "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
                 )
             conn.execute(sql)
+            if version in _FILLS:
+                _FILLS[version](conn)
             conn.execute(
                 "INSERT INTO schema_version (version, description) VALUES (?, ?)",
                 [version, description],

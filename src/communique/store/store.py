@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from communique.defaults import DEFAULT_DB as DEFAULT_DB
 from communique.records import Article, ArticleRecords, Failure, Problem
+from communique.store import tallies
 from communique.store.reading import Reading
 from communique.store.schema import (
     SCHEMA_VERSION,
@@ -277,6 +278,7 @@ class Store(Reading):
             if row[0] and row[1] >= version:
                 raise AlreadyAnalysed(f"article {records.article_id} is analysed already")
             if row[0]:
+                tallies.apply(conn, [records.article_id], -1)
                 for table in RECORD_TABLES:
                     conn.execute(
                         f"DELETE FROM {table.name} WHERE article_id = ?", [records.article_id]
@@ -285,6 +287,7 @@ class Store(Reading):
                 conn.register(f"new_{table.name}", table.arrow(records))
                 conn.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM new_{table.name}")
             self._save_actors(records)
+            tallies.apply(conn, [records.article_id], 1)
             conn.execute(
                 "UPDATE articles SET analysed_at = timezone('UTC', current_timestamp), model = ?, "
                 "analysis = ?, "

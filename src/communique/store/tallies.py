@@ -1,0 +1,107 @@
+"""Running totals that pages read instead of counting whole tables.
+
+- ``actor_tallies``: how often an actor is mentioned and in how many articles, alone
+  (``grouped`` false) and as the head of its group (``grouped`` true: a state counts its
+  governments' mentions as well, as the summary's places do).
+- ``actor_pairs``: in how many sentences two actors are both mentioned (both ways round).
+- ``dyad_tallies``: how many event records have one country acting on the other, either way
+  (``a`` < ``b``).
+
+Every total is a sum of per-article parts. The store keeps them as it writes: an article's
+parts are taken away before its records are replaced and added once the new ones are in, in
+the article's own transaction (``apply``), so a write costs the article's rows, not the
+store's. ``rebuild`` sums every article's parts afresh (when the tables are brought in); a test
+checks that the totals kept through writes and rewrites equal a rebuild.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+# Each table's parts, for the articles listed in ``$tally_articles`` (or, with the marker
+# replaced by TRUE, for every article): its key columns, then the counts that add up.
+_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "actor_tallies": (
+        ("grouped", "actor_id"),
+        ("mentions", "articles"),
+        """
+        SELECT false AS grouped, m.actor_id, count(*) AS mentions,
+               count(DISTINCT m.article_id) AS articles
+        FROM mentions m WHERE m.actor_id IS NOT NULL AND /*articles m*/
+        GROUP BY m.actor_id
+        UNION ALL
+        SELECT true AS grouped, coalesce(s.id, r.id) AS actor_id, count(*) AS mentions,
+               count(DISTINCT m.article_id) AS articles
+        FROM mentions m JOIN actors r ON r.id = m.actor_id
+        LEFT JOIN actors s ON r.kind = 'government' AND s.id = r.country
+        WHERE /*articles m*/
+        GROUP BY coalesce(s.id, r.id)
+        """,
+    ),
+    "actor_pairs": (
+        ("actor_id", "partner_id"),
+        ("sentences",),
+        """
+        WITH seen AS (
+            SELECT DISTINCT m.article_id, m.sentence, m.actor_id FROM mentions m
+            WHERE m.actor_id IS NOT NULL AND /*articles m*/
+        )
+        SELECT x.actor_id, y.actor_id AS partner_id, count(*) AS sentences
+        FROM seen x JOIN seen y USING (article_id, sentence)
+        WHERE x.actor_id <> y.actor_id
+        GROUP BY x.actor_id, y.actor_id
+        """,
+    ),
+    "dyad_tallies": (
+        ("a", "b"),
+        ("events",),
+        """
+        WITH sides AS (
+            SELECT DISTINCT m.article_id, m.event_idx, m.side, m.country
+            FROM event_participants m WHERE m.country IS NOT NULL AND /*articles m*/
+        )
+        SELECT least(x.country, y.country) AS a, greatest(x.country, y.country) AS b,
+               count(DISTINCT (x.article_id, x.event_idx)) AS events
+        FROM sides x JOIN sides y
+          ON y.article_id = x.article_id AND y.event_idx = x.event_idx
+         AND x.side = 'actor' AND y.side = 'recipient' AND x.country <> y.country
+        GROUP BY 1, 2
+        """,
+    ),
+}
+TABLES = tuple(_PARTS)
+
+
+def _parts(table: str, every: bool) -> str:
+    sql = _PARTS[table][2]
+    return sql.replace(
+        "/*articles m*/", "TRUE" if every else "list_contains($tally_articles, m.article_id)"
+    )
+
+
+def rebuild(conn: duckdb.DuckDBPyConnection) -> None:
+    """Sum every article's parts afresh (inside the caller's transaction)."""
+    for table in TABLES:
+        conn.execute(f"DELETE FROM {table}")
+        conn.execute(f"INSERT INTO {table} BY NAME {_parts(table, True)}")
+
+
+def apply(conn: duckdb.DuckDBPyConnection, article_ids: list[str], sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) the parts of these articles' stored records, inside
+    the caller's transaction; totals that reach nothing are dropped."""
+    if sign not in (1, -1):
+        raise ValueError("sign is 1 or -1")
+    for table in TABLES:
+        keys, counts, _ = _PARTS[table]
+        on = " AND ".join(f"t.{k} = p.{k}" for k in keys)
+        update = ", ".join(f"{c} = t.{c} + {sign} * p.{c}" for c in counts)
+        names = ", ".join((*keys, *counts))
+        values = ", ".join([*(f"p.{k}" for k in keys), *(f"{sign} * p.{c}" for c in counts)])
+        conn.execute(
+            f"""MERGE INTO {table} t USING ({_parts(table, False)}) p ON {on}
+                WHEN MATCHED THEN UPDATE SET {update}
+                WHEN NOT MATCHED THEN INSERT ({names}) VALUES ({values})""",
+            {"tally_articles": article_ids},
+        )
+        if sign < 0:
+            conn.execute(f"DELETE FROM {table} WHERE {counts[0]} <= 0")
