@@ -1,5 +1,5 @@
-"""The running totals the pages read are kept right through every write: after an ingest, and
-after articles are analysed again with different records, they equal a sum made afresh."""
+"""The running totals and links the pages read are kept right through every write: after an
+ingest, and after articles are analysed again with different records, they equal a rebuild."""
 
 from __future__ import annotations
 

@@ -135,10 +135,10 @@ def _about_statement(key: str, among: Among) -> str:
     if among.words is not None:
         return f"""contains(lower(substring(a.text, s."start" + 1, s."end" - s."start")),
                             lower(${key}_words))"""
-    named = _member(key, "sm.actor_id", "smr.country")
-    return f"""EXISTS (SELECT 1 FROM mentions sm LEFT JOIN actors smr ON smr.id = sm.actor_id
-                       WHERE sm.article_id = s.article_id AND sm."start" >= s."start"
-                         AND sm."end" <= s."end" AND {named})"""
+    named = _member(key, "sa.actor_id", "sar.country")
+    return f"""(s.article_id, s.idx) IN (
+                   SELECT (sa.article_id, sa.statement) FROM statement_about sa
+                   LEFT JOIN actors sar ON sar.id = sa.actor_id WHERE {named})"""
 
 
 def _outlet(column: str) -> str:

@@ -329,12 +329,28 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        11,
+        "what each statement is about: the actors its content names",
+        """
+        -- Kept by the store as it writes each article (communique.store.tallies).
+        CREATE TABLE statement_about (
+            article_id VARCHAR NOT NULL,
+            statement  INTEGER NOT NULL,           -- statements.idx
+            mention    INTEGER NOT NULL,           -- mentions.idx, inside the content
+            actor_id   VARCHAR NOT NULL
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # What a migration's new tables are filled with from the rows already stored, by version.
-_FILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {10: tallies.rebuild}
+_FILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    10: lambda conn: tallies.rebuild(conn, ("actor_tallies", "actor_pairs", "dyad_tallies")),
+    11: lambda conn: tallies.rebuild(conn, ("statement_about",)),
+}
 
 
 def one(

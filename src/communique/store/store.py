@@ -287,7 +287,7 @@ class Store(Reading):
                 conn.register(f"new_{table.name}", table.arrow(records))
                 conn.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM new_{table.name}")
             self._save_actors(records)
-            tallies.apply(conn, [records.article_id], 1)
+            tallies.apply(conn, [records.article_id], 1, written=True)
             conn.execute(
                 "UPDATE articles SET analysed_at = timezone('UTC', current_timestamp), model = ?, "
                 "analysis = ?, "

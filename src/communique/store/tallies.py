@@ -1,4 +1,4 @@
-"""Running totals that pages read instead of counting whole tables.
+"""Running totals, and links, that pages read instead of counting or joining whole tables.
 
 - ``actor_tallies``: how often an actor is mentioned and in how many articles, alone
   (``grouped`` false) and as the head of its group (``grouped`` true: a state counts its
@@ -6,12 +6,16 @@
 - ``actor_pairs``: in how many sentences two actors are both mentioned (both ways round).
 - ``dyad_tallies``: how many event records have one country acting on the other, either way
   (``a`` < ``b``).
+- ``statement_about``: the actors a statement's content names (a mention of an actor inside
+  the content span), one row per mention, so "statements about X" is a lookup, not a join
+  of every statement with every mention.
 
-Every total is a sum of per-article parts. The store keeps them as it writes: an article's
-parts are taken away before its records are replaced and added once the new ones are in, in
-the article's own transaction (``apply``), so a write costs the article's rows, not the
-store's. ``rebuild`` sums every article's parts afresh (when the tables are brought in); a test
-checks that the totals kept through writes and rewrites equal a rebuild.
+Every total is a sum of per-article parts, and the links are per-article rows. The store
+keeps them as it writes: an article's parts are taken away before its records are replaced
+and added once the new ones are in, in the article's own transaction (``apply``), so a write
+costs the article's rows, not the store's. ``rebuild`` makes them afresh from every article
+(when the tables are brought in); a test checks that what is kept through writes and
+rewrites equals a rebuild.
 """
 
 from __future__ import annotations
@@ -27,12 +31,12 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         """
         SELECT false AS grouped, m.actor_id, count(*) AS mentions,
                count(DISTINCT m.article_id) AS articles
-        FROM mentions m WHERE m.actor_id IS NOT NULL AND /*articles m*/
+        FROM {mentions} m WHERE m.actor_id IS NOT NULL AND /*articles m*/
         GROUP BY m.actor_id
         UNION ALL
         SELECT true AS grouped, coalesce(s.id, r.id) AS actor_id, count(*) AS mentions,
                count(DISTINCT m.article_id) AS articles
-        FROM mentions m JOIN actors r ON r.id = m.actor_id
+        FROM {mentions} m JOIN actors r ON r.id = m.actor_id
         LEFT JOIN actors s ON r.kind = 'government' AND s.id = r.country
         WHERE /*articles m*/
         GROUP BY coalesce(s.id, r.id)
@@ -43,7 +47,7 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         ("sentences",),
         """
         WITH seen AS (
-            SELECT DISTINCT m.article_id, m.sentence, m.actor_id FROM mentions m
+            SELECT DISTINCT m.article_id, m.sentence, m.actor_id FROM {mentions} m
             WHERE m.actor_id IS NOT NULL AND /*articles m*/
         )
         SELECT x.actor_id, y.actor_id AS partner_id, count(*) AS sentences
@@ -58,7 +62,7 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         """
         WITH sides AS (
             SELECT DISTINCT m.article_id, m.event_idx, m.side, m.country
-            FROM event_participants m WHERE m.country IS NOT NULL AND /*articles m*/
+            FROM {event_participants} m WHERE m.country IS NOT NULL AND /*articles m*/
         )
         SELECT least(x.country, y.country) AS a, greatest(x.country, y.country) AS b,
                count(DISTINCT (x.article_id, x.event_idx)) AS events
@@ -68,37 +72,70 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         GROUP BY 1, 2
         """,
     ),
+    "statement_about": (
+        ("article_id", "statement", "mention"),
+        (),
+        """
+        SELECT s.article_id, s.idx AS statement, m.idx AS mention, m.actor_id
+        FROM {statements} s JOIN {mentions} m
+          ON m.article_id = s.article_id AND m."start" >= s."start" AND m."end" <= s."end"
+        WHERE m.actor_id IS NOT NULL AND /*articles m*/ AND /*articles s*/
+        """,
+    ),
 }
 TABLES = tuple(_PARTS)
 
 
-def _parts(table: str, every: bool) -> str:
-    sql = _PARTS[table][2]
-    return sql.replace(
-        "/*articles m*/", "TRUE" if every else "list_contains($tally_articles, m.article_id)"
-    )
+def _parts(table: str, every: bool, written: bool = False) -> str:
+    """The SQL of a table's parts: over every article, or over ``$tally_articles`` — read
+    from the stored records, or (``written``) from the article's records as the store is
+    writing them (the Arrow tables it registers as ``new_<table>``)."""
+    sql = _PARTS[table][2].format_map(
+        {name: f"new_{name}" if written else name
+         for name in ("mentions", "statements", "event_participants")}
+    )  # fmt: skip
+    for alias in ("m", "s"):  # a condition on m; and, where a part joins s, on s as well
+        narrowed = f"list_contains($tally_articles, {alias}.article_id)"
+        sql = sql.replace(f"/*articles {alias}*/", "TRUE" if every else narrowed)
+    return sql
 
 
-def rebuild(conn: duckdb.DuckDBPyConnection) -> None:
+def rebuild(conn: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = TABLES) -> None:
     """Sum every article's parts afresh (inside the caller's transaction)."""
-    for table in TABLES:
+    for table in tables:
         conn.execute(f"DELETE FROM {table}")
         conn.execute(f"INSERT INTO {table} BY NAME {_parts(table, True)}")
 
 
-def apply(conn: duckdb.DuckDBPyConnection, article_ids: list[str], sign: int) -> None:
-    """Add (``sign`` 1) or take away (-1) the parts of these articles' stored records, inside
-    the caller's transaction; totals that reach nothing are dropped."""
+def apply(
+    conn: duckdb.DuckDBPyConnection, article_ids: list[str], sign: int, written: bool = False
+) -> None:
+    """Add (``sign`` 1) or take away (-1) the parts of these articles' records, inside the
+    caller's transaction; totals that reach nothing are dropped. The parts are read from the
+    stored records, or with ``written`` from the records being written (``new_<table>``),
+    so adding an article reads its own rows only."""
     if sign not in (1, -1):
         raise ValueError("sign is 1 or -1")
     for table in TABLES:
         keys, counts, _ = _PARTS[table]
+        if not counts:  # links: the articles' rows
+            if sign < 0:
+                conn.execute(
+                    f"DELETE FROM {table} WHERE list_contains($tally_articles, article_id)",
+                    {"tally_articles": article_ids},
+                )
+            else:
+                conn.execute(
+                    f"INSERT INTO {table} BY NAME {_parts(table, False, written)}",
+                    {"tally_articles": article_ids},
+                )
+            continue
         on = " AND ".join(f"t.{k} = p.{k}" for k in keys)
         update = ", ".join(f"{c} = t.{c} + {sign} * p.{c}" for c in counts)
         names = ", ".join((*keys, *counts))
         values = ", ".join([*(f"p.{k}" for k in keys), *(f"{sign} * p.{c}" for c in counts)])
         conn.execute(
-            f"""MERGE INTO {table} t USING ({_parts(table, False)}) p ON {on}
+            f"""MERGE INTO {table} t USING ({_parts(table, False, written)}) p ON {on}
                 WHEN MATCHED THEN UPDATE SET {update}
                 WHEN NOT MATCHED THEN INSERT ({names}) VALUES ({values})""",
             {"tally_articles": article_ids},
