@@ -68,6 +68,26 @@ def test_a_list_as_json_equals_the_export_for_the_same_filter(client, seeds_stor
     assert len(csv.text.strip().splitlines()) >= len(exported) + 1
 
 
+@pytest.mark.parametrize("actor", ["vladimir-putin", "RUS"])
+def test_an_actor_page_lists_the_latest_of_what_the_filters_find(client, actor):
+    page = client.get(f"/actor/{actor}?format=json").json()
+    for name, table, option in [
+        ("said", "statements", "speaker"),
+        ("said_about", "statements", "about"),
+        ("did", "events", "actor"),
+        ("done_to", "events", "recipient"),
+    ]:
+        found = client.get(f"/{table}?{option}={actor}&format=json&per=1000").json()
+        keys = {(row["article_id"], row["index"]) for row in found["rows"]}
+        listed = [(row["article_id"], row["index"]) for row in page[name]]
+        assert page["counts"][name] == found["total"], name
+        assert len(listed) == min(10, found["total"]) and set(listed) <= keys, name
+        if table == "events":  # the latest first
+            days = [row["date"] or "" for row in page[name]]
+            assert days == sorted(days, reverse=True), name
+    assert page["counts"]["did"] > 0 and page["counts"]["said"] > 0
+
+
 def test_pages_sorted_by_any_column_never_overlap(client):
     for path in ("/stories?sort=-date", "/events?sort=mode", "/statements?sort=-index"):
         total = client.get(f"{path}&format=json&per=1000").json()["rows"]

@@ -34,7 +34,7 @@ import calendar
 import html
 import io
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -46,6 +46,7 @@ from communique.ontology.plover import QUAD_NAMES
 if TYPE_CHECKING:
     from communique.kb import KnowledgeBase
     from communique.store import Store
+    from communique.store.timeline import DyadEvent
 
 __all__ = [
     "BY",
@@ -116,7 +117,7 @@ class TimelineEvent:
     @property
     def counted(self) -> bool:
         """Whether the event enters the index (it is neither negated nor hypothetical)."""
-        return self.modality not in NOT_COUNTED
+        return is_counted(self)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,19 @@ class TimelineStatement:
     kind: str = "indirect"
     negated: bool = False
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """One statement by a side about the other without its words: its date, outlet, which
+    way, and the other side's actors its content names (joined)."""
+
+    date: date | None
+    article_id: str
+    idx: int
+    direction: str
+    about: str
+    outlet: str | None
 
 
 @dataclass(frozen=True)
@@ -229,28 +243,66 @@ def _names(labels: Iterable[str] | None) -> str:
     return ", ".join(dict.fromkeys(label for label in labels or () if label))
 
 
-def _events(store: Store, a: Side, b: Side) -> list[TimelineEvent]:
-    return [
-        TimelineEvent(
-            date=row.day,
-            article_id=row.article_id,
-            event_idx=int(row.idx),
-            actor=_names(row.actors),
-            recipient=_names(row.recipients),
-            direction=row.direction,
-            type=row.type,
-            mode=row.mode,
-            quad=row.quad,
-            goldstein=row.goldstein,
-            modality=row.modality,
-            trigger=row.trigger_text or "",
-            sentence=" ".join((row.sentence_text or "").split()),
-            outlet=row.outlet,
-            url=row.url,
-            title=row.title,
-        )
-        for row in store.dyad_events(a, b)
-    ]
+def rows(store: Store, a: Side, b: Side) -> tuple[list[DyadEvent], list[StatementRow]]:
+    """The events between ``a`` and ``b`` and the statements of each about the other, by
+    date (undated last), without their words: cheap to read for a whole dyad."""
+    events = store.dyad_events(a, b)
+    statements = []
+    for row in store.dyad_statements(a, b):
+        names = [m["name"] for m in row.about if _inside(row.fragments, m["start"], m["end"])]
+        if names:
+            statements.append(
+                StatementRow(
+                    row.date, row.article_id, int(row.idx), row.direction, _names(names), row.outlet
+                )
+            )
+    return events, statements
+
+
+def worded_events(store: Store, events: Iterable[DyadEvent]) -> list[TimelineEvent]:
+    """These events with their words (names, trigger, sentence), read for them alone."""
+    chosen = list(events)
+    words = store.dyad_event_words([(e.article_id, e.event_idx) for e in chosen])
+    found = []
+    for event in chosen:
+        said = words.get((event.article_id, event.event_idx))
+        found.append(
+            TimelineEvent(
+                date=event.date, article_id=event.article_id, event_idx=event.event_idx,
+                actor=_names(said.actors if said else None),
+                recipient=_names(said.recipients if said else None),
+                direction=event.direction, type=event.type, mode=event.mode,
+                quad=event.quad, goldstein=event.goldstein, modality=event.modality,
+                trigger=(said.trigger_text if said else None) or "",
+                sentence=" ".join(((said.sentence_text if said else None) or "").split()),
+                outlet=event.outlet, url=said.url if said else None,
+                title=said.title if said else None,
+            )
+        )  # fmt: skip
+    return found
+
+
+def worded_statements(store: Store, statements: Iterable[StatementRow]) -> list[TimelineStatement]:
+    """These statements with their words (speaker, content, sentence), read for them alone."""
+    chosen = list(statements)
+    words = store.dyad_statement_words([(s.article_id, s.idx) for s in chosen])
+    found = []
+    for statement in chosen:
+        said = words.get((statement.article_id, statement.idx))
+        found.append(
+            TimelineStatement(
+                date=statement.date,
+                speaker=(said.speaker_name if said else None) or "(unknown speaker)",
+                about=statement.about,
+                content=" ".join(((said.content if said else None) or "").split()),
+                sentence=" ".join(((said.sentence_text if said else None) or "").split()),
+                outlet=statement.outlet, article_id=statement.article_id,
+                direction=statement.direction, kind=said.kind if said else "indirect",
+                negated=bool(said.negated) if said else False,
+                url=said.url if said else None,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _inside(fragments: list | None, start: int, end: int) -> bool:
@@ -260,28 +312,9 @@ def _inside(fragments: list | None, start: int, end: int) -> bool:
     return any(piece[0] <= start and end <= piece[1] for piece in fragments if len(piece) == 2)
 
 
-def _statements(store: Store, a: Side, b: Side) -> list[TimelineStatement]:
-    found = []
-    for row in store.dyad_statements(a, b):
-        names = [m["name"] for m in row.about if _inside(row.fragments, m["start"], m["end"])]
-        if not names:
-            continue
-        found.append(
-            TimelineStatement(
-                date=row.date,
-                speaker=row.speaker_name or "(unknown speaker)",
-                about=_names(names),
-                content=" ".join((row.content or "").split()),
-                sentence=" ".join((row.sentence_text or "").split()),
-                outlet=row.outlet,
-                article_id=row.article_id,
-                direction=row.direction,
-                kind=row.kind,
-                negated=bool(row.negated),
-                url=row.url,
-            )
-        )
-    return found
+def is_counted(event: TimelineEvent | DyadEvent) -> bool:
+    """Whether an event enters the index (it is neither negated nor hypothetical)."""
+    return event.modality not in NOT_COUNTED
 
 
 def period_of(day: date, by: str) -> tuple[date, date]:
@@ -299,7 +332,9 @@ def period_label(period: Period, by: str) -> str:
 
 
 def build_periods(
-    events: list[TimelineEvent], statements: list[TimelineStatement], by: str
+    events: Sequence[TimelineEvent | DyadEvent],
+    statements: Sequence[TimelineStatement | StatementRow],
+    by: str,
 ) -> list[Period]:
     """Every period from the first dated record to the last, empty ones included."""
     days = [e.date for e in events if e.date] + [s.date for s in statements if s.date]
@@ -311,7 +346,7 @@ def build_periods(
     while start <= last:
         bounds.append(period_of(start, by))
         start = bounds[-1][1] + timedelta(days=1)
-    by_period: dict[date, list[TimelineEvent]] = {s: [] for s, _ in bounds}
+    by_period: dict[date, list[TimelineEvent | DyadEvent]] = {s: [] for s, _ in bounds}
     for event in events:
         if event.date is not None:
             by_period[period_of(event.date, by)[0]].append(event)
@@ -319,7 +354,7 @@ def build_periods(
     periods = []
     for start, end in bounds:
         listed = by_period[start]
-        counted = [e for e in listed if e.counted]
+        counted = [e for e in listed if is_counted(e)]
         quads = Counter(e.quad for e in counted if e.quad in QUAD_NAMES)
         scores = [e.goldstein for e in counted if e.goldstein is not None]
         signed = sum(quads[q] for q in COOPERATIVE) - sum(quads[q] for q in CONFLICTUAL)
@@ -339,9 +374,36 @@ def build_periods(
     return periods
 
 
+def notes_of(events: Sequence[TimelineEvent | DyadEvent]) -> list[str]:
+    """What a reader should know of the events that the periods leave out or do not count."""
+    notes = []
+    undated = sum(1 for e in events if e.date is None)
+    if undated:
+        notes.append(
+            f"{undated} undated event{' is' if undated == 1 else 's are'} listed but not in "
+            "the periods"
+        )
+    flagged = sum(1 for e in events if not is_counted(e))
+    if flagged:
+        notes.append(
+            f"{flagged} negated or hypothetical event{' is' if flagged == 1 else 's are'} "
+            "listed but not counted"
+        )
+    return notes
+
+
 def build_timeline(store: Store, a: Side, b: Side, by: str = "month") -> Timeline:
     """The events between ``a`` and ``b`` (either way), per period, and what each said of the
     other. Raises ValueError for an unknown ``by`` or two sides that share an actor."""
+    check(a, b, by)
+    found, said = rows(store, a, b)
+    events, statements = worded_events(store, found), worded_statements(store, said)
+    notes = notes_of(found)
+    return Timeline(a, b, by, build_periods(events, statements, by), events, statements, notes)
+
+
+def check(a: Side, b: Side, by: str) -> None:
+    """Raise ValueError for an unknown ``by`` or two sides that share an actor."""
     if by not in BY:
         raise ValueError(f"--by must be one of {', '.join(BY)}, not {by!r}")
     shared = (a.ids & b.ids) | (a.countries & b.countries)
@@ -350,22 +412,6 @@ def build_timeline(store: Store, a: Side, b: Side, by: str = "month") -> Timelin
             f"{a.label} and {b.label} overlap ({', '.join(sorted(shared)[:5])}): "
             "a timeline needs two distinct sides"
         )
-    events = _events(store, a, b)
-    statements = _statements(store, a, b)
-    notes = []
-    undated = sum(1 for e in events if e.date is None)
-    if undated:
-        notes.append(
-            f"{undated} undated event{' is' if undated == 1 else 's are'} listed but not in "
-            "the periods"
-        )
-    flagged = sum(1 for e in events if not e.counted)
-    if flagged:
-        notes.append(
-            f"{flagged} negated or hypothetical event{' is' if flagged == 1 else 's are'} "
-            "listed but not counted"
-        )
-    return Timeline(a, b, by, build_periods(events, statements, by), events, statements, notes)
 
 
 # -- the chart -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import duckdb
 from communique.store.schema import named
 
 QUESTIONS = ("overview", "top_dyads", "recent_merged", "search_actors", "merged_event", "article",
-             "merged_of")  # fmt: skip
+             "merged_of", "actor_roles", "actor_records")  # fmt: skip
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> list[dict[str, Any]]:
@@ -197,3 +197,129 @@ def merged_of(
         {"articles": [k[0] for k in keys], "idx": [k[1] for k in keys]},
     ).fetchall()
     return {(article_id, int(idx)): merged for article_id, idx, merged in rows}
+
+
+def actor_roles(conn: duckdb.DuckDBPyConnection, actor_id: str, limit: int = 20) -> list[dict]:
+    """The roles the articles give an actor, each role once: how often, the first and last
+    date, and the latest report's words, outlet and article; the latest held first."""
+    return _rows(
+        conn,
+        """
+        SELECT o.role, o.organisation, o.country, o.tense, count(*) AS times,
+               min(a.date) AS first, max(a.date) AS last,
+               arg_max(o.article_id, (a.date, a.seq)) AS article_id,
+               arg_max(a.outlet, (a.date, a.seq)) AS outlet,
+               arg_max(substring(a.text, o."start" + 1, o."end" - o."start"), (a.date, a.seq))
+                   AS evidence
+        FROM roles o JOIN articles a ON a.id = o.article_id
+        WHERE o.actor_id = $actor
+        GROUP BY o.role, o.organisation, o.country, o.tense
+        ORDER BY last DESC NULLS LAST, times DESC, o.role LIMIT $limit
+        """,
+        {"actor": actor_id, "limit": limit},
+    )
+
+
+# Who a side is, over an actor id column and a country column: ``$ids`` and ``$countries``.
+def _of_side(id_column: str, country_column: str) -> str:
+    return (
+        f"(coalesce(list_contains($ids, {id_column}), false) "
+        f"OR coalesce(list_contains($countries, {country_column}), false))"
+    )
+
+
+# The latest records of each of an actor's lists, read as keys first (``list``, article, index,
+# how many the list holds), the words of those few read after.
+_EVENT_KEYS = f"""
+    WITH hit AS (
+        SELECT DISTINCT p.article_id, p.event_idx,
+               CASE p.side WHEN 'actor' THEN 'did' ELSE 'done_to' END AS list
+        FROM event_participants p WHERE {_of_side("p.actor_id", "p.country")}
+    ),
+    ranked AS (
+        SELECT h.list, h.article_id, h.event_idx AS idx, count(*) OVER (PARTITION BY h.list) AS n,
+               row_number() OVER (PARTITION BY h.list
+                                  ORDER BY coalesce(e.date_start, a.date) DESC NULLS LAST,
+                                           a.seq DESC, e.idx DESC) AS place
+        FROM hit h JOIN events e ON e.article_id = h.article_id AND e.idx = h.event_idx
+        JOIN articles a ON a.id = e.article_id
+    )
+    SELECT list, article_id, idx, n FROM ranked WHERE place <= $limit ORDER BY list, place
+"""
+_STATEMENT_KEYS = f"""
+    WITH side AS (SELECT r.id FROM actors r WHERE {_of_side("r.id", "r.country")}),
+    hit AS (
+        SELECT s.article_id, s.idx, 'said' AS list
+        FROM statements s SEMI JOIN side ON side.id = s.speaker_id
+        UNION
+        SELECT sa.article_id, sa.statement AS idx, 'said_about' AS list
+        FROM statement_about sa SEMI JOIN side ON side.id = sa.actor_id
+    ),
+    ranked AS (
+        SELECT h.list, h.article_id, h.idx, count(*) OVER (PARTITION BY h.list) AS n,
+               row_number() OVER (PARTITION BY h.list
+                                  ORDER BY a.date DESC NULLS LAST, a.seq DESC, h.idx DESC)
+                   AS place
+        FROM hit h JOIN articles a ON a.id = h.article_id
+    )
+    SELECT list, article_id, idx, n FROM ranked WHERE place <= $limit ORDER BY list, place
+"""
+_EVENT_WORDS = """
+    WITH sides AS (
+        SELECT p.article_id, p.event_idx,
+               list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name, 'code': p.country}
+                    ORDER BY p.position) FILTER (WHERE p.side = 'actor') AS actors,
+               list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name, 'code': p.country}
+                    ORDER BY p.position) FILTER (WHERE p.side = 'recipient') AS recipients
+        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+        WHERE list_contains($articles, p.article_id)
+        GROUP BY p.article_id, p.event_idx
+    )
+    SELECT e.article_id, e.idx AS "index", coalesce(e.date_start, a.date) AS date,
+           e.type AS event, e.mode, e.quad AS quad_code, d.actors, d.recipients,
+           substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
+           a.outlet, a.date AS published, a.url, x.merged_id
+    FROM events e JOIN articles a ON a.id = e.article_id AND list_contains($articles, a.id)
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+         AND list_contains($articles, s.article_id)
+    LEFT JOIN sides d ON d.article_id = e.article_id AND d.event_idx = e.idx
+    LEFT JOIN event_mentions x ON x.article_id = e.article_id AND x.event_idx = e.idx
+         AND list_contains($articles, x.article_id)
+    WHERE list_contains($articles, e.article_id)
+      AND list_contains($keys, e.article_id || '-' || e.idx)
+"""
+_STATEMENT_WORDS = """
+    SELECT s.article_id, s.idx AS "index", coalesce(r.name, s.speaker_text) AS speaker,
+           s.speaker_text, s.cue, substring(a.text, s."start" + 1, s."end" - s."start")
+               AS content, a.outlet, a.date AS published, a.url
+    FROM statements s JOIN articles a ON a.id = s.article_id AND list_contains($articles, a.id)
+    LEFT JOIN actors r ON r.id = s.speaker_id
+    WHERE list_contains($articles, s.article_id)
+      AND list_contains($keys, s.article_id || '-' || s.idx)
+"""
+
+
+def actor_records(
+    conn: duckdb.DuckDBPyConnection, ids: list[str], countries: list[str], limit: int = 10
+) -> dict[str, Any]:
+    """An actor's latest statements (``said``), statements about them (``said_about``),
+    events as actor (``did``) and as recipient (``done_to``), ``limit`` of each, the latest
+    first, and how many each list holds (``counts``). A side is actor ids and the countries
+    whose every actor it covers, as the export filters read them."""
+    side = {"ids": ids, "countries": countries, "limit": limit}
+    found: dict[str, Any] = {"counts": {}}
+    for keys_sql, words_sql, lists in (
+        (_EVENT_KEYS, _EVENT_WORDS, ("did", "done_to")),
+        (_STATEMENT_KEYS, _STATEMENT_WORDS, ("said", "said_about")),
+    ):
+        chosen = conn.execute(keys_sql, side).fetchall()
+        keys = [f"{article}-{idx}" for _, article, idx, _ in chosen]
+        words = {}
+        if keys:
+            params = {"articles": sorted({row[1] for row in chosen}), "keys": keys}
+            words = {f"{r['article_id']}-{r['index']}": r for r in _rows(conn, words_sql, params)}
+        for name in lists:
+            rows = [row for row in chosen if row[0] == name]
+            found["counts"][name] = int(rows[0][3]) if rows else 0
+            found[name] = [words[f"{a}-{i}"] for _, a, i, _ in rows if f"{a}-{i}" in words]
+    return found

@@ -110,8 +110,11 @@ class Profile:
     together: list[Partner]
 
 
-def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Profile | None:
-    """An actor's roles over time with their sources, its outlets and its company."""
+def profile(
+    conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10, roles: bool = True
+) -> Profile | None:
+    """An actor's roles over time with their sources (every one; none read with ``roles``
+    false), its outlets and its company."""
     actor = named(
         conn,
         "SELECT id, name, kind, country, sector, wikidata FROM actors WHERE id = ?",
@@ -125,16 +128,20 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
         [actor_id],
     )
     mentions, articles = counted or (0, 0)
-    roles = records(
-        conn,
-        """
+    found_roles = (
+        records(
+            conn,
+            """
         SELECT a.date, a.outlet, o.role, o.organisation, o.country, o.tense,
                substring(a.text, o."start" + 1, o."end" - o."start") AS evidence, o.article_id
         FROM roles o JOIN articles a ON a.id = o.article_id
         WHERE o.actor_id = ? ORDER BY a.date NULLS LAST, a.seq, o.idx
         """,
-        RoleSeen,
-        [actor_id],
+            RoleSeen,
+            [actor_id],
+        )
+        if roles
+        else []
     )
     by_outlet = conn.execute(
         """
@@ -153,7 +160,7 @@ def profile(conn: duckdb.DuckDBPyConnection, actor_id: str, top: int = 10) -> Pr
         [actor_id, top],
     ).fetchall()
     return Profile(
-        **actor, mentions=int(mentions), articles=int(articles), roles=roles,
+        **actor, mentions=int(mentions), articles=int(articles), roles=found_roles,
         by_outlet=[(outlet, int(n)) for outlet, n in by_outlet],
         together=[Partner(other, label, int(n)) for other, label, n in together],
     )  # fmt: skip

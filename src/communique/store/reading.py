@@ -31,9 +31,10 @@ class Reading:
         organisations."""
         return queries.summary(self._conn, top_n)
 
-    def profile(self, actor_id: str, top: int = 10) -> queries.Profile | None:
-        """An actor's roles over time with their sources, its outlets and its company."""
-        return queries.profile(self._conn, actor_id, top)
+    def profile(self, actor_id: str, top: int = 10, roles: bool = True) -> queries.Profile | None:
+        """An actor's roles over time with their sources (none read with ``roles`` false),
+        its outlets and its company."""
+        return queries.profile(self._conn, actor_id, top, roles)
 
     def find_statements(
         self,
@@ -141,8 +142,20 @@ class Reading:
     def dyad_statements(
         self, a: timeline.Members, b: timeline.Members
     ) -> list[timeline.DyadStatement]:
-        """The statements by either side that mention the other, by date (undated last)."""
+        """The statements by either side that name the other, by date (undated last)."""
         return timeline.statements(self._conn, a, b)
+
+    def dyad_event_words(
+        self, keys: Sequence[tuple[str, int]]
+    ) -> dict[tuple[str, int], timeline.EventWords]:
+        """The words of these event records (article id, index): names, trigger, sentence."""
+        return timeline.event_words(self._conn, keys)
+
+    def dyad_statement_words(
+        self, keys: Sequence[tuple[str, int]]
+    ) -> dict[tuple[str, int], timeline.StatementWords]:
+        """The words of these statements (article id, index): speaker, content, sentence."""
+        return timeline.statement_words(self._conn, keys)
 
     # -- whole tables ----------------------------------------------------------------------
 

@@ -103,18 +103,21 @@ class Store(Reading):
         if read_only and not self.path.exists():
             raise SchemaError(f"{self.path}: no such store (run `communique ingest` first)")
         self._conn = _connect(self.path, read_only)
-        if self.version() < SCHEMA_VERSION and read_only:
+        version = self.version()
+        if version < SCHEMA_VERSION and read_only:
             # Upgrade once with a writable connection, then go back to reading.
             self._conn.close()
             self._conn = _connect(self.path, False)
             self.migrate()
             self._conn.close()
             self._conn = _connect(self.path, True)
+            version = self.version()
         elif not read_only:
             self.migrate()
-        if self.version() > SCHEMA_VERSION:
+            version = self.version()
+        if version > SCHEMA_VERSION:
             raise SchemaError(
-                f"{self.path} has schema version {self.version()}, newer than this "
+                f"{self.path} has schema version {version}, newer than this "
                 f"communique knows ({SCHEMA_VERSION}); upgrade communique"
             )
 

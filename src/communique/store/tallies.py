@@ -76,7 +76,8 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         ("article_id", "statement", "mention"),
         (),
         """
-        SELECT s.article_id, s.idx AS statement, m.idx AS mention, m.actor_id
+        SELECT s.article_id, s.idx AS statement, m.idx AS mention, m.actor_id, m."start",
+               m."end"
         FROM {statements} s JOIN {mentions} m
           ON m.article_id = s.article_id AND m."start" >= s."start" AND m."end" <= s."end"
         WHERE m.actor_id IS NOT NULL AND /*articles m*/ AND /*articles s*/

@@ -7,6 +7,7 @@ country among the codes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -54,12 +55,11 @@ _EVENTS = f"""
     ),
     both_sides AS (SELECT * FROM with_a INTERSECT SELECT * FROM with_b),
     p AS (
-        SELECT p.*, coalesce(r.name, p.text) AS label,
+        SELECT p.side, p.article_id, p.event_idx, p.actor_id, p.country,
                ({_match("a", "p.actor_id", "p.country")}) AS is_a,
                ({_match("b", "p.actor_id", "p.country")}) AS is_b
         FROM event_participants p
         SEMI JOIN both_sides k ON k.article_id = p.article_id AND k.event_idx = p.event_idx
-        LEFT JOIN actors r ON r.id = p.actor_id
     ),
     hits AS (
         SELECT article_id, event_idx,
@@ -68,77 +68,121 @@ _EVENTS = f"""
                bool_or(is_a AND side = 'recipient') AS a_rec,
                bool_or(is_b AND side = 'recipient') AS b_rec,
                bool_or(side = 'recipient' AND NOT is_a AND NOT is_b
-                       AND (actor_id IS NOT NULL OR country IS NOT NULL)) AS third,
-               list(label ORDER BY position) FILTER (WHERE side = 'actor') AS actors,
-               list(label ORDER BY position) FILTER (WHERE side = 'recipient') AS recipients
+                       AND (actor_id IS NOT NULL OR country IS NOT NULL)) AS third
         FROM p GROUP BY article_id, event_idx
     )
     SELECT CASE WHEN h.a_act AND h.b_act THEN 'A↔B'
                 WHEN h.a_act AND h.b_rec THEN 'A→B' ELSE 'B→A' END AS direction,
-           coalesce(e.date_start, a.date) AS day, e.article_id, e.idx,
-           h.actors, h.recipients, e.type, e.mode, e.quad, e.goldstein, e.modality,
-           substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
-               AS trigger_text,
-           substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text,
-           a.outlet, a.url, a.title
+           coalesce(e.date_start, a.date) AS date, e.article_id, e.idx AS event_idx,
+           e.type, e.mode, e.quad, e.goldstein, e.modality, a.outlet
     FROM hits h
     JOIN events e ON e.article_id = h.article_id AND e.idx = h.event_idx
     JOIN articles a ON a.id = e.article_id
-    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
     WHERE (h.a_act AND h.b_act AND NOT h.third)
        OR (h.a_act AND h.b_rec AND NOT h.b_act) OR (h.b_act AND h.a_rec AND NOT h.a_act)
-    ORDER BY day NULLS LAST, a.seq, e.idx
+    ORDER BY date NULLS LAST, a.seq, e.idx
 """
 
+# The words of chosen event records (``$articles``, and ``$keys`` "<article id>-<index>"):
+# the names on each side, the trigger and the sentence as written, the article's URL and title.
+_EVENT_WORDS = """
+    WITH sides AS (
+        SELECT p.article_id, p.event_idx,
+               list(coalesce(r.name, p.text) ORDER BY p.position)
+                   FILTER (WHERE p.side = 'actor') AS actors,
+               list(coalesce(r.name, p.text) ORDER BY p.position)
+                   FILTER (WHERE p.side = 'recipient') AS recipients
+        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
+        WHERE list_contains($articles, p.article_id)
+        GROUP BY p.article_id, p.event_idx
+    )
+    SELECT e.article_id, e.idx, d.actors, d.recipients,
+           substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
+               AS trigger_text,
+           substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text,
+           a.url, a.title
+    FROM events e JOIN articles a ON a.id = e.article_id AND list_contains($articles, a.id)
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+         AND list_contains($articles, s.article_id)
+    LEFT JOIN sides d ON d.article_id = e.article_id AND d.event_idx = e.idx
+    WHERE list_contains($articles, e.article_id)
+      AND list_contains($keys, e.article_id || '-' || e.idx)
+"""
+
+# A statement by one side whose content names an actor of the other (``statement_about``),
+# the speaker's own words left out; ``about`` lists those mentions with their spans.
 _STATEMENTS = f"""
-    WITH st AS (
-        SELECT s.*, coalesce(r.name, s.speaker_text) AS speaker_name,
-               ({_match("a", "s.speaker_id", "r.country")}) AS by_a,
-               ({_match("b", "s.speaker_id", "r.country")}) AS by_b
-        FROM statements s LEFT JOIN actors r ON r.id = s.speaker_id
+    WITH sides AS (
+        SELECT r.id, r.name, ({_match("a", "r.id", "r.country")}) AS of_a,
+               ({_match("b", "r.id", "r.country")}) AS of_b
+        FROM actors r
+    ),
+    said AS (
+        SELECT s.article_id, s.idx, s.fragments, s.speaker_start, s.speaker_end,
+               sp.of_a AS by_a, sp.of_b AS by_b
+        FROM statements s JOIN sides sp ON sp.id = s.speaker_id AND (sp.of_a OR sp.of_b)
+    ),
+    named AS (
+        SELECT sa.article_id, sa.statement, sa."start", sa."end", x.name, x.of_a, x.of_b
+        FROM statement_about sa JOIN sides x ON x.id = sa.actor_id AND (x.of_a OR x.of_b)
     )
     SELECT s.article_id, s.idx, CASE WHEN s.by_a THEN 'A→B' ELSE 'B→A' END AS direction,
-           a.date, s.speaker_name, s.kind, s.negated, s.fragments, s."start", s."end",
-           substring(a.text, s."start" + 1, s."end" - s."start") AS content,
-           substring(a.text, t."start" + 1, t."end" - t."start") AS sentence_text,
-           a.outlet, a.url, a.seq,
-           list({{'start': m."start", 'end': m."end", 'name': coalesce(x.name, m.text)}}
-                ORDER BY m."start") AS about
-    FROM st s
+           a.date, s.fragments, a.outlet, a.seq,
+           list({{'start': n."start", 'end': n."end", 'name': n.name}} ORDER BY n."start")
+               AS about
+    FROM said s
     JOIN articles a ON a.id = s.article_id
-    LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
-    JOIN mentions m ON m.article_id = s.article_id
-         AND m."start" >= s."start" AND m."end" <= s."end"
-         AND NOT (s.speaker_start IS NOT NULL AND m."start" < s.speaker_end
-                  AND m."end" > s.speaker_start)
-    LEFT JOIN actors x ON x.id = m.actor_id
-    WHERE (s.by_a AND ({_match("b", "m.actor_id", "x.country")}))
-       OR (s.by_b AND ({_match("a", "m.actor_id", "x.country")}))
+    JOIN named n ON n.article_id = s.article_id AND n.statement = s.idx
+         AND NOT (s.speaker_start IS NOT NULL AND n."start" < s.speaker_end
+                  AND n."end" > s.speaker_start)
+    WHERE (s.by_a AND n.of_b) OR (s.by_b AND n.of_a)
     GROUP BY ALL
     ORDER BY a.date NULLS LAST, a.seq, s.idx
+"""
+
+# The words of chosen statements (``$articles``, ``$keys``): speaker, content and sentence.
+_STATEMENT_WORDS = """
+    SELECT s.article_id, s.idx, coalesce(r.name, s.speaker_text) AS speaker_name, s.kind,
+           s.negated, substring(a.text, s."start" + 1, s."end" - s."start") AS content,
+           substring(a.text, t."start" + 1, t."end" - t."start") AS sentence_text, a.url
+    FROM statements s JOIN articles a ON a.id = s.article_id AND list_contains($articles, a.id)
+    LEFT JOIN actors r ON r.id = s.speaker_id
+    LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
+         AND list_contains($articles, t.article_id)
+    WHERE list_contains($articles, s.article_id)
+      AND list_contains($keys, s.article_id || '-' || s.idx)
 """
 
 
 @dataclass(frozen=True)
 class DyadEvent:
-    """An event between the two sides as one article reports it: ``direction`` is "A→B",
-    "B→A" or "A↔B"; ``actors`` and ``recipients`` are the names on each side, in order; the
-    trigger and its sentence are as written."""
+    """An event between the two sides as one article reports it, without its words: what
+    the periods count and a list sorts and filters by. ``direction`` is "A→B", "B→A" or
+    "A↔B"; ``date`` is the event's own, else the article's."""
 
-    direction: str
-    day: date | None  # the event's own date, else the article's
+    date: date | None
     article_id: str
-    idx: int
-    actors: list[str] | None
-    recipients: list[str] | None
+    event_idx: int
+    direction: str
     type: str
     mode: str | None
     quad: int | None
     goldstein: float | None
     modality: str
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """What an event record says in words: the names on each side in order, the trigger and
+    its sentence as written, and the article's URL and title."""
+
+    article_id: str
+    idx: int
+    actors: list[str] | None
+    recipients: list[str] | None
     trigger_text: str | None
     sentence_text: str | None
-    outlet: str | None
     url: str | None
     title: str | None
 
@@ -146,25 +190,32 @@ class DyadEvent:
 @dataclass(frozen=True)
 class DyadStatement:
     """A statement by one side (``direction`` "A→B", or "B→A" when B spoke) whose content
-    mentions actors of the other: ``about`` lists those mentions as dicts with ``start``,
+    names actors of the other: ``about`` lists those mentions as dicts with ``start``,
     ``end`` and ``name``; ``fragments`` are the content's [start, end] pieces, if known."""
 
     article_id: str
     idx: int
     direction: str
     date: date | None
+    fragments: list[list[int]] | None
+    outlet: str | None
+    seq: int
+    about: list[dict]
+
+
+@dataclass(frozen=True)
+class StatementWords:
+    """What a statement says: its speaker's name, kind, whether negated, the content and its
+    sentence as written, and the article's URL."""
+
+    article_id: str
+    idx: int
     speaker_name: str | None
     kind: str
     negated: bool | None
-    fragments: list[list[int]] | None
-    start: int
-    end: int
     content: str | None
     sentence_text: str | None
-    outlet: str | None
     url: str | None
-    seq: int
-    about: list[dict]
 
 
 def events(conn: duckdb.DuckDBPyConnection, a: Members, b: Members) -> list[DyadEvent]:
@@ -173,5 +224,30 @@ def events(conn: duckdb.DuckDBPyConnection, a: Members, b: Members) -> list[Dyad
 
 
 def statements(conn: duckdb.DuckDBPyConnection, a: Members, b: Members) -> list[DyadStatement]:
-    """The statements by either side that mention the other, by date (undated last)."""
+    """The statements by either side that name the other, by date (undated last)."""
     return records(conn, _STATEMENTS, DyadStatement, _params(a, b))
+
+
+def _chosen(keys: Sequence[tuple[str, int]]) -> dict[str, object]:
+    return {"articles": sorted({article for article, _ in keys}),
+            "keys": [f"{article}-{idx}" for article, idx in keys]}  # fmt: skip
+
+
+def event_words(
+    conn: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int]]
+) -> dict[tuple[str, int], EventWords]:
+    """The words of these event records (article id, index); reads their articles only."""
+    if not keys:
+        return {}
+    found = records(conn, _EVENT_WORDS, EventWords, _chosen(keys))
+    return {(row.article_id, int(row.idx)): row for row in found}
+
+
+def statement_words(
+    conn: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int]]
+) -> dict[tuple[str, int], StatementWords]:
+    """The words of these statements (article id, index); reads their articles only."""
+    if not keys:
+        return {}
+    found = records(conn, _STATEMENT_WORDS, StatementWords, _chosen(keys))
+    return {(row.article_id, int(row.idx)): row for row in found}

@@ -282,7 +282,7 @@ def actors(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
 
 def actor(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
     actor_id = request.path_params["actor_id"]
-    found = store.profile(actor_id, 12)
+    found = store.profile(actor_id, 12, roles=False)
     if found is None:
         raise Refused(f"no actor {actor_id!r} in this store", 404)
     from communique.kb import STATE_KINDS
@@ -304,10 +304,8 @@ def actor(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
             p.id for p in found.together if p.id in states and p.id not in (found.id, found.country)
         ],
         "offices": offices,
-        "said": store.export_page("statements", Filters(speaker=side), limit=20).rows,
-        "said_about": store.export_page("statements", Filters(about=side), limit=20).rows,
-        "did": store.export_page("events", Filters(actor=side), limit=20).rows,
-        "done_to": store.export_page("events", Filters(recipient=side), limit=20).rows,
+        "roles": store.page_data("actor_roles", found.id),
+        **store.page_data("actor_records", list(side.ids), list(side.countries), 10),
     }
 
 

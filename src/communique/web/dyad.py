@@ -11,10 +11,14 @@ from communique.crossdoc.timeline import (
     BY,
     Side,
     build_periods,
-    build_timeline,
+    check,
+    notes_of,
     period_label,
     period_of,
     resolve_side,
+    rows,
+    worded_events,
+    worded_statements,
 )
 from communique.store.names import Ambiguous
 from communique.web.app import (
@@ -88,9 +92,10 @@ def dyad(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
     kb = app.kb()
     a, b = _side(store, kb, names[0], "a"), _side(store, kb, names[1], "b")
     try:
-        found = build_timeline(store, a, b, by)
+        check(a, b, by)
     except ValueError as error:
         raise Refused(str(error)) from None
+    found, said = rows(store, a, b)
     kind, modality = param_text(params, "type"), param_text(params, "modality")
     checked = filters_of(app, store, {"type": kind or "", "modality": modality or ""})
     kind, modality = checked.type, checked.modality
@@ -105,11 +110,11 @@ def dyad(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
         return not (until and (day is None or day > until))
 
     events = [
-        e for e in found.events
+        e for e in found
         if kept(e.date, e.outlet) and (not kind or e.type == kind.upper())
         and (not modality or e.modality == modality)
     ]  # fmt: skip
-    statements = [s for s in found.statements if kept(s.date, s.outlet)]
+    statements = [s for s in said if kept(s.date, s.outlet)]
     periods = build_periods(events, statements, by)
     drawn = chart(
         [
@@ -131,17 +136,18 @@ def dyad(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
     per = number_param(params, "per", PER_PAGE, MOST_PER_PAGE)
     number = number_param(params, "page", 1, 10**6)
     ordered = sorted(listed, key=lambda e: (e.date is not None, e.date), reverse=True)
-    shown = ordered[(number - 1) * per : number * per]
-    said = sorted(statements, key=lambda s: (s.date is not None, s.date), reverse=True)[:per]
+    shown = worded_events(store, ordered[(number - 1) * per : number * per])
+    latest = sorted(statements, key=lambda s: (s.date is not None, s.date), reverse=True)[:per]
+    told = worded_statements(store, latest)
     merged = store.page_data("merged_of", [(e.article_id, e.event_idx) for e in shown])
     return {
         "page": number, "pages": max(1, -(-len(listed) // per)), "per": per,
-        "listed": len(listed), "statements_shown": len(said),
+        "listed": len(listed), "statements_shown": len(told),
         "form": False, "a": a, "b": b, "by": by, "chart": drawn, "period": chosen,
         "events": [
             dict(vars(e), merged_id=merged.get((e.article_id, e.event_idx))) for e in shown
         ],
-        "statements": said, "notes": found.notes,
+        "statements": told, "notes": notes_of(found),
         "periods": [dict(vars(p), label=period_label(p, by)) for p in periods],
         "mix_events": source_mix(kb, a, b, [e.outlet for e in events]),
         "mix_statements": source_mix(kb, a, b, [s.outlet for s in statements]),
