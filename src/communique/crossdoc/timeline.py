@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import calendar
+import functools
 import html
 import io
 from collections import Counter
@@ -247,15 +248,11 @@ def rows(store: Store, a: Side, b: Side) -> tuple[list[DyadEvent], list[Statemen
     """The events between ``a`` and ``b`` and the statements of each about the other, by
     date (undated last), without their words: cheap to read for a whole dyad."""
     events = store.dyad_events(a, b)
-    statements = []
-    for row in store.dyad_statements(a, b):
-        names = [m["name"] for m in row.about if _inside(row.fragments, m["start"], m["end"])]
-        if names:
-            statements.append(
-                StatementRow(
-                    row.date, row.article_id, int(row.idx), row.direction, _names(names), row.outlet
-                )
-            )
+    statements = [
+        StatementRow(row.date, row.article_id, int(row.idx), row.direction,
+                     _names(m["name"] for m in row.about), row.outlet)
+        for row in store.dyad_statements(a, b)
+    ]  # fmt: skip
     return events, statements
 
 
@@ -305,18 +302,12 @@ def worded_statements(store: Store, statements: Iterable[StatementRow]) -> list[
     return found
 
 
-def _inside(fragments: list | None, start: int, end: int) -> bool:
-    """Whether a span lies in one of a statement's content fragments (any, if none known)."""
-    if not fragments:
-        return True
-    return any(piece[0] <= start and end <= piece[1] for piece in fragments if len(piece) == 2)
-
-
 def is_counted(event: TimelineEvent | DyadEvent) -> bool:
     """Whether an event enters the index (it is neither negated nor hypothetical)."""
     return event.modality not in NOT_COUNTED
 
 
+@functools.lru_cache(maxsize=4096)
 def period_of(day: date, by: str) -> tuple[date, date]:
     """The first and last day of the month or week (Monday to Sunday) ``day`` falls in."""
     if by == "month":

@@ -10,6 +10,7 @@ Column names ``start``/``end`` are character offsets into ``articles.text`` (end
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -387,6 +388,9 @@ def records(
     """A query's rows, each made a ``kind`` (a dataclass) with every column given by name."""
     cursor = conn.execute(sql, params or [])
     columns = [column[0] for column in cursor.description]
+    fields = [f.name for f in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else []
+    if columns == fields:
+        return [kind(*row) for row in cursor.fetchall()]  # the same, by position: faster
     return [kind(**dict(zip(columns, row, strict=True))) for row in cursor.fetchall()]
 
 

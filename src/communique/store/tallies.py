@@ -7,8 +7,9 @@
 - ``dyad_tallies``: how many event records have one country acting on the other, either way
   (``a`` < ``b``).
 - ``statement_about``: the actors a statement's content names (a mention of an actor inside
-  the content span), one row per mention, so "statements about X" is a lookup, not a join
-  of every statement with every mention.
+  the content, in one of its pieces when it has several, and not the speaker's own name),
+  one row per mention, so "statements about X" is a lookup, not a join of every statement
+  with every mention.
 
 Every total is a sum of per-article parts, and the links are per-article rows. The store
 keeps them as it writes: an article's parts are taken away before its records are replaced
@@ -81,6 +82,12 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         FROM {statements} s JOIN {mentions} m
           ON m.article_id = s.article_id AND m."start" >= s."start" AND m."end" <= s."end"
         WHERE m.actor_id IS NOT NULL AND /*articles m*/ AND /*articles s*/
+          -- in the content's own words: not the speaker's name, and inside one of the
+          -- content's pieces where it comes in several ("…", he said, "…")
+          AND NOT coalesce(m."start" < s.speaker_end AND m."end" > s.speaker_start, false)
+          AND (coalesce(len(s.fragments), 0) = 0
+               OR len(list_filter(s.fragments, lambda f: len(f) = 2 AND f[1] <= m."start"
+                                                         AND m."end" <= f[2])) > 0)
         """,
     ),
 }

@@ -45,15 +45,15 @@ def _match(side: str, id_column: str, country_column: str) -> str:
 
 
 _EVENTS = f"""
-    WITH with_a AS (
-        SELECT DISTINCT article_id, event_idx FROM event_participants p
-        WHERE {_match("a", "p.actor_id", "p.country")}
+    WITH both_sides AS (
+        SELECT article_id, event_idx FROM (
+            SELECT p.article_id, p.event_idx,
+                   ({_match("a", "p.actor_id", "p.country")}) AS is_a,
+                   ({_match("b", "p.actor_id", "p.country")}) AS is_b
+            FROM event_participants p
+        ) WHERE is_a OR is_b
+        GROUP BY article_id, event_idx HAVING bool_or(is_a) AND bool_or(is_b)
     ),
-    with_b AS (
-        SELECT DISTINCT article_id, event_idx FROM event_participants p
-        WHERE {_match("b", "p.actor_id", "p.country")}
-    ),
-    both_sides AS (SELECT * FROM with_a INTERSECT SELECT * FROM with_b),
     p AS (
         SELECT p.side, p.article_id, p.event_idx, p.actor_id, p.country,
                ({_match("a", "p.actor_id", "p.country")}) AS is_a,
@@ -109,8 +109,8 @@ _EVENT_WORDS = """
       AND list_contains($keys, e.article_id || '-' || e.idx)
 """
 
-# A statement by one side whose content names an actor of the other (``statement_about``),
-# the speaker's own words left out; ``about`` lists those mentions with their spans.
+# A statement by one side whose content names an actor of the other (``statement_about``:
+# in the content's own words); ``about`` lists those mentions with their spans.
 _STATEMENTS = f"""
     WITH sides AS (
         SELECT r.id, r.name, ({_match("a", "r.id", "r.country")}) AS of_a,
@@ -118,8 +118,7 @@ _STATEMENTS = f"""
         FROM actors r
     ),
     said AS (
-        SELECT s.article_id, s.idx, s.fragments, s.speaker_start, s.speaker_end,
-               sp.of_a AS by_a, sp.of_b AS by_b
+        SELECT s.article_id, s.idx, sp.of_a AS by_a, sp.of_b AS by_b
         FROM statements s JOIN sides sp ON sp.id = s.speaker_id AND (sp.of_a OR sp.of_b)
     ),
     named AS (
@@ -127,14 +126,12 @@ _STATEMENTS = f"""
         FROM statement_about sa JOIN sides x ON x.id = sa.actor_id AND (x.of_a OR x.of_b)
     )
     SELECT s.article_id, s.idx, CASE WHEN s.by_a THEN 'A→B' ELSE 'B→A' END AS direction,
-           a.date, s.fragments, a.outlet, a.seq,
+           a.date, a.outlet, a.seq,
            list({{'start': n."start", 'end': n."end", 'name': n.name}} ORDER BY n."start")
                AS about
     FROM said s
     JOIN articles a ON a.id = s.article_id
     JOIN named n ON n.article_id = s.article_id AND n.statement = s.idx
-         AND NOT (s.speaker_start IS NOT NULL AND n."start" < s.speaker_end
-                  AND n."end" > s.speaker_start)
     WHERE (s.by_a AND n.of_b) OR (s.by_b AND n.of_a)
     GROUP BY ALL
     ORDER BY a.date NULLS LAST, a.seq, s.idx
@@ -191,13 +188,12 @@ class EventWords:
 class DyadStatement:
     """A statement by one side (``direction`` "A→B", or "B→A" when B spoke) whose content
     names actors of the other: ``about`` lists those mentions as dicts with ``start``,
-    ``end`` and ``name``; ``fragments`` are the content's [start, end] pieces, if known."""
+    ``end`` and ``name``."""
 
     article_id: str
     idx: int
     direction: str
     date: date | None
-    fragments: list[list[int]] | None
     outlet: str | None
     seq: int
     about: list[dict]

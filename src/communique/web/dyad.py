@@ -56,17 +56,17 @@ def source_mix(
     """How many of the records come from state media of A, of B, of another state, and
     from other outlets, by the knowledge base's outlets (state_run, country)."""
     kinds: Counter[str] = Counter()
-    for outlet in outlets:
+    for outlet, times in Counter(outlets).items():  # each outlet looked up once
         known = [x for x in kb.named(outlet) if x.kind == "outlet"] if outlet else []
         found = known[0] if len(known) == 1 else None
         if found is None or not found.state_run:
-            kinds["other"] += 1
+            kinds["other"] += times
         elif found.country in a.countries:
-            kinds["a"] += 1
+            kinds["a"] += times
         elif found.country in b.countries:
-            kinds["b"] += 1
+            kinds["b"] += times
         else:
-            kinds["state"] += 1
+            kinds["state"] += times
     total = sum(kinds.values())
     labels = {
         "a": f"state media of {a.label}",
