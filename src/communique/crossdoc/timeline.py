@@ -114,6 +114,7 @@ class TimelineEvent:
     outlet: str | None
     url: str | None
     title: str | None = None
+    merged_id: str | None = None  # the merged event it is one report of
 
     @property
     def counted(self) -> bool:
@@ -274,6 +275,7 @@ def worded_events(store: Store, events: Iterable[DyadEvent]) -> list[TimelineEve
                 sentence=" ".join(((said.sentence_text if said else None) or "").split()),
                 outlet=event.outlet, url=said.url if said else None,
                 title=said.title if said else None,
+                merged_id=said.merged_id if said else None,
             )
         )  # fmt: skip
     return found

@@ -405,15 +405,14 @@ def _page_articles(
     if "$page_articles" in sql:
         found["page_articles"] = sorted({key.rsplit("-", 1)[0] for key in keys})
     if "$told_articles" in sql:
+        # every article telling an event of the page's articles (a few more than the page's
+        # own events need, found in one cheap pass)
         mine = sorted({key.rsplit("-", 1)[0] for key in keys})
         rows = conn.execute(
-            """WITH told AS (
-                   SELECT merged_id FROM event_mentions
-                   WHERE list_contains($articles, article_id)
-                     AND list_contains($keys, article_id || '-' || event_idx))
-               SELECT DISTINCT article_id FROM event_mentions
-               WHERE merged_id IN (SELECT merged_id FROM told)""",
-            {"keys": keys, "articles": mine},
+            """SELECT DISTINCT article_id FROM event_mentions
+               WHERE merged_id IN (SELECT merged_id FROM event_mentions
+                                   WHERE list_contains($articles, article_id))""",
+            {"articles": mine},
         ).fetchall()
         found["told_articles"] = sorted(
             {row[0] for row in rows} | set(found.get("page_articles", []))

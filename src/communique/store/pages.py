@@ -13,7 +13,7 @@ import duckdb
 from communique.store.schema import named
 
 QUESTIONS = ("overview", "top_dyads", "recent_merged", "search_actors", "merged_event", "article",
-             "merged_of", "actor_roles", "actor_records")  # fmt: skip
+             "actor_roles", "actor_records")  # fmt: skip
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> list[dict[str, Any]]:
@@ -182,21 +182,6 @@ def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] 
         [article_id],
     )
     return found
-
-
-def merged_of(
-    conn: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]]
-) -> dict[tuple[str, int], str]:
-    """The merged event of each event record (article id, index)."""
-    if not keys:
-        return {}
-    rows = conn.execute(
-        """SELECT x.article_id, x.event_idx, x.merged_id FROM event_mentions x
-           JOIN (SELECT unnest($articles) AS article_id, unnest($idx) AS event_idx) k
-             USING (article_id, event_idx)""",
-        {"articles": [k[0] for k in keys], "idx": [k[1] for k in keys]},
-    ).fetchall()
-    return {(article_id, int(idx)): merged for article_id, idx, merged in rows}
 
 
 def actor_roles(conn: duckdb.DuckDBPyConnection, actor_id: str, limit: int = 20) -> list[dict]:

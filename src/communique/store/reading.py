@@ -102,7 +102,8 @@ class Reading:
 
     def page_data(self, question: str, *args: object) -> Any:
         """What a web page asks of ``communique.store.pages`` (``overview``, ``top_dyads``,
-        ``recent_merged``, ``search_actors``, ``merged_event``, ``article``, ``merged_of``)."""
+        ``recent_merged``, ``search_actors``, ``merged_event``, ``article``, ``actor_roles``,
+        ``actor_records``)."""
         if question not in pages.QUESTIONS:
             raise ValueError(f"no page question {question!r}")
         return getattr(pages, question)(self._conn, *args)

@@ -84,7 +84,8 @@ _EVENTS = f"""
 """
 
 # The words of chosen event records (``$articles``, and ``$keys`` "<article id>-<index>"):
-# the names on each side, the trigger and the sentence as written, the article's URL and title.
+# the names on each side, the trigger and the sentence as written, the article's URL and title,
+# the merged event.
 _EVENT_WORDS = """
     WITH sides AS (
         SELECT p.article_id, p.event_idx,
@@ -100,11 +101,13 @@ _EVENT_WORDS = """
            substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
                AS trigger_text,
            substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text,
-           a.url, a.title
+           a.url, a.title, x.merged_id
     FROM events e JOIN articles a ON a.id = e.article_id AND list_contains($articles, a.id)
     LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
          AND list_contains($articles, s.article_id)
     LEFT JOIN sides d ON d.article_id = e.article_id AND d.event_idx = e.idx
+    LEFT JOIN event_mentions x ON x.article_id = e.article_id AND x.event_idx = e.idx
+         AND list_contains($articles, x.article_id)
     WHERE list_contains($articles, e.article_id)
       AND list_contains($keys, e.article_id || '-' || e.idx)
 """
@@ -172,7 +175,8 @@ class DyadEvent:
 @dataclass(frozen=True)
 class EventWords:
     """What an event record says in words: the names on each side in order, the trigger and
-    its sentence as written, and the article's URL and title."""
+    its sentence as written, the article's URL and title, and the merged event it is one
+    report of (None before the cross-article pass)."""
 
     article_id: str
     idx: int
@@ -182,6 +186,7 @@ class EventWords:
     sentence_text: str | None
     url: str | None
     title: str | None
+    merged_id: str | None
 
 
 @dataclass(frozen=True)

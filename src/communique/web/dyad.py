@@ -139,14 +139,11 @@ def dyad(app: Dashboard, store: Store, request: Request) -> dict[str, Any]:
     shown = worded_events(store, ordered[(number - 1) * per : number * per])
     latest = sorted(statements, key=lambda s: (s.date is not None, s.date), reverse=True)[:per]
     told = worded_statements(store, latest)
-    merged = store.page_data("merged_of", [(e.article_id, e.event_idx) for e in shown])
     return {
         "page": number, "pages": max(1, -(-len(listed) // per)), "per": per,
         "listed": len(listed), "statements_shown": len(told),
         "form": False, "a": a, "b": b, "by": by, "chart": drawn, "period": chosen,
-        "events": [
-            dict(vars(e), merged_id=merged.get((e.article_id, e.event_idx))) for e in shown
-        ],
+        "events": [vars(e) for e in shown],
         "statements": told, "notes": notes_of(found),
         "periods": [dict(vars(p), label=period_label(p, by)) for p in periods],
         "mix_events": source_mix(kb, a, b, [e.outlet for e in events]),
