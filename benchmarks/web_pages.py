@@ -63,7 +63,8 @@ START_BUDGET_S = 2.0
 # it is. ``t`` is the source row.
 _ID = "t.{0} || '-c' || c.k"
 _DAY = "t.{0} + c.k * 7"
-_ARTICLE = {"article_id": _ID.format("article_id")}
+_ARTICLE = {"article_id": _ID.format("article_id"),
+            "article_seq": "t.article_seq + c.k * {seq_step}"}  # fmt: skip
 _SIDES = (
     "list_transform(t.sides, lambda s: struct_update(s, "
     "article_id := s.article_id || '-c' || c.k, date := s.date + c.k * 7))"

@@ -178,6 +178,7 @@ class StatementRow:
     direction: str
     about: str
     outlet: str | None
+    seq: int  # the article's ingest number
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ def rows(store: Store, a: Side, b: Side) -> tuple[list[DyadEvent], list[Statemen
     events = store.dyad_events(a, b)
     statements = [
         StatementRow(row.date, row.article_id, int(row.idx), row.direction,
-                     _names(m["name"] for m in row.about), row.outlet)
+                     _names(m["name"] for m in row.about), row.outlet, int(row.seq))
         for row in store.dyad_statements(a, b)
     ]  # fmt: skip
     return events, statements
@@ -260,7 +261,7 @@ def rows(store: Store, a: Side, b: Side) -> tuple[list[DyadEvent], list[Statemen
 def worded_events(store: Store, events: Iterable[DyadEvent]) -> list[TimelineEvent]:
     """These events with their words (names, trigger, sentence), read for them alone."""
     chosen = list(events)
-    words = store.dyad_event_words([(e.article_id, e.event_idx) for e in chosen])
+    words = store.dyad_event_words([(e.article_id, e.event_idx, e.seq) for e in chosen])
     found = []
     for event in chosen:
         said = words.get((event.article_id, event.event_idx))
@@ -284,7 +285,7 @@ def worded_events(store: Store, events: Iterable[DyadEvent]) -> list[TimelineEve
 def worded_statements(store: Store, statements: Iterable[StatementRow]) -> list[TimelineStatement]:
     """These statements with their words (speaker, content, sentence), read for them alone."""
     chosen = list(statements)
-    words = store.dyad_statement_words([(s.article_id, s.idx) for s in chosen])
+    words = store.dyad_statement_words([(s.article_id, s.idx, s.seq) for s in chosen])
     found = []
     for statement in chosen:
         said = words.get((statement.article_id, statement.idx))

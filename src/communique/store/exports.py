@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 
 from communique.store.filters import Filters, where
+from communique.store.narrowing import numbers, within
 from communique.store.tables import DECLARED
 
 # One query per exportable table; columns are the record fields users get. A stored column is
@@ -75,10 +76,11 @@ _WRITTEN: dict[str, str] = {
                          greatest(t."end", s."end", coalesce(s.speaker_end, s."end"),
                                   coalesce(s.cue_end, s."end")) - evidence_start) AS evidence,
                a.outlet, a.date AS published, a.url, a.title
-        FROM statements s JOIN articles a ON a.id = s.article_id /*page a.id*/ /*page s.article_id*/
+        FROM statements s JOIN articles a ON a.id = s.article_id
+             /*page a.seq*/ /*page s.article_seq*/
         LEFT JOIN actors r ON r.id = s.speaker_id
         LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
-             /*page t.article_id*/
+             /*page t.article_seq*/
         WHERE /*filters*/
         ORDER BY a.seq, s.idx
     """,
@@ -94,7 +96,7 @@ _WRITTEN: dict[str, str] = {
                          'start': p."start", 'end': p."end"} ORDER BY p.position)
                        FILTER (WHERE p.side = 'recipient') AS recipients
             FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-            WHERE TRUE /*page p.article_id*/
+            WHERE TRUE /*page p.article_seq*/
             GROUP BY p.article_id, p.event_idx
         ),
         sizes AS (
@@ -104,7 +106,7 @@ _WRITTEN: dict[str, str] = {
                          'text': substring(za.text, z."start" + 1, z."end" - z."start")}
                         ORDER BY z."start") AS sizes
             FROM event_sizes z JOIN articles za ON za.id = z.article_id
-            WHERE TRUE /*page z.article_id*/ /*page za.id*/
+            WHERE TRUE /*page z.article_seq*/ /*page za.seq*/
             GROUP BY z.article_id, z.event_idx
         ),
         told AS (
@@ -117,8 +119,8 @@ _WRITTEN: dict[str, str] = {
                 ON xe.article_id = x.article_id AND xe.idx = x.event_idx
             JOIN articles xa ON xa.id = x.article_id
             JOIN sentences xs ON xs.article_id = xe.article_id AND xs.idx = xe.sentence
-            WHERE TRUE /*told x.article_id*/ /*told xe.article_id*/ /*told xa.id*/
-                  /*told xs.article_id*/
+            WHERE TRUE /*told x.article_seq*/ /*told xe.article_seq*/ /*told xa.seq*/
+                  /*told xs.article_seq*/
             GROUP BY x.merged_id
         )
         SELECT e.article_id || '-' || e.idx AS id, e.article_id, e.idx AS "index",
@@ -144,12 +146,13 @@ _WRITTEN: dict[str, str] = {
                           'start': s."start", 'end': s."end",
                           'sentence': substring(a.text, s."start" + 1, s."end" - s."start")}])
                    AS mentions
-        FROM events e JOIN articles a ON a.id = e.article_id /*page a.id*/ /*page e.article_id*/
+        FROM events e JOIN articles a ON a.id = e.article_id
+             /*page a.seq*/ /*page e.article_seq*/
         JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-             /*page s.article_id*/
+             /*page s.article_seq*/
         LEFT JOIN event_mentions em ON em.article_id = e.article_id AND em.event_idx = e.idx
-             /*page em.article_id*/
-        LEFT JOIN merged_events me ON me.id = em.merged_id
+             /*page em.article_seq*/
+        LEFT JOIN merged_events me ON me.id = em.merged_id /*merged me.id*/
         LEFT JOIN sides sd ON sd.article_id = e.article_id AND sd.event_idx = e.idx
         LEFT JOIN sizes sz ON sz.article_id = e.article_id AND sz.event_idx = e.idx
         LEFT JOIN told tm ON tm.merged_id = em.merged_id
@@ -221,17 +224,25 @@ class Rows:
     chunks: Iterator[list[dict[str, Any]]]
 
 
-# Where a page of rows narrows a query to its articles: ``/*page COLUMN*/`` (the page's own
-# articles) and ``/*told COLUMN*/`` (every article telling the page's merged events). A whole
-# export drops them; a page puts them in as conditions DuckDB applies as it scans, so a page
-# reads its articles' rows, not every table whole.
-_NARROW = re.compile(r"/\*(page|told) ([\w.]+)\*/")
+# Where a page of rows narrows a query to its articles, by their ingest numbers (``seq`` of
+# articles, ``article_seq`` of their rows): ``/*page COLUMN*/`` (the page's own articles) and
+# ``/*told COLUMN*/`` (every article telling the page's merged events). A whole export drops
+# them; a page puts them in as a range DuckDB skips to as it scans (an article's rows lie
+# together in ingest order) and the numbers themselves, so a page reads its articles' rows,
+# not every table whole.
+# ``/*merged COLUMN*/`` narrows to the page's merged events (``$page_merged``).
+_NARROW = re.compile(r"/\*(page|told|merged) ([\w.]+)\*/")
+
+
+def _narrow(match: re.Match[str]) -> str:
+    kind, column = match[1], match[2]
+    if kind == "merged":
+        return f"AND list_contains($page_merged, {column})"
+    return f"AND {within(column, kind)}"
 
 
 def _narrowed(sql: str, narrow: bool) -> str:
-    if not narrow:
-        return _NARROW.sub("", sql)
-    return _NARROW.sub(lambda m: f"AND list_contains(${m[1]}_articles, {m[2]})", sql)
+    return _NARROW.sub(_narrow if narrow else "", sql)
 
 
 def _query(table: str, filters: Filters | None = None) -> tuple[str, dict[str, object]]:
@@ -285,6 +296,7 @@ class Keyed:
     key: str
     order: str
     sorts: dict[str, str]
+    seq: str = "NULL"  # the ingest number of a row's article, where the export narrows by it
 
 
 _ARTICLE_SORTS = {"date": "a.date", "outlet": "a.outlet", "title": "a.title"}
@@ -295,6 +307,7 @@ KEYED: dict[str, Keyed] = {
         "a.seq, e.idx",
         {"date": "coalesce(e.date_start, a.date)", "event": "e.type", "outlet": "a.outlet",
          "goldstein": "e.goldstein", "quad_code": "e.quad", "modality": "e.modality"},
+        "a.seq",
     ),
     "statements": Keyed(
         "statements s JOIN articles a ON a.id = s.article_id "
@@ -302,6 +315,7 @@ KEYED: dict[str, Keyed] = {
         "s.article_id || '-' || s.idx",
         "a.seq, s.idx",
         {**_ARTICLE_SORTS, "published": "a.date", "speaker": "r.name", "kind": "s.kind"},
+        "a.seq",
     ),
     "merged_events": Keyed(
         "merged_events me",
@@ -341,11 +355,13 @@ def page(
             else f"{keyed.sorts[sort]} {direction} NULLS LAST, {keyed.order}"
         )
         base = f"FROM {keyed.source} WHERE {condition}"
-        total, keys = _keys(conn, keyed, base, order, params, limit, offset, condition == "TRUE")
+        total, keys, seqs = _keys(
+            conn, keyed, base, order, params, limit, offset, condition == "TRUE"
+        )
         chosen = _narrowed(EXPORTS[table], True).replace(
             "/*filters*/", f"({condition}) AND list_contains($page_keys, {keyed.key})"
         )
-        narrowing = _page_articles(conn, chosen, keys)
+        narrowing = _narrowing(conn, chosen, keys, seqs)
         cursor = conn.execute(chosen, {**params, "page_keys": keys, **narrowing})
         found = {}
         for row in cursor.fetchall():
@@ -373,50 +389,53 @@ def _keys(
     limit: int,
     offset: int,
     whole: bool,
-) -> tuple[int, list[str]]:
-    """How many rows the filters keep, and the keys of the page's rows. A whole table is
-    counted on its own (a cheap pass) and its page chosen by a top-N; filtered rows are
-    counted in the pass that chooses the page, so the filters run once."""
+) -> tuple[int, list[str], set[int]]:
+    """How many rows the filters keep, the keys of the page's rows, and the ingest numbers
+    of their articles. A whole table is counted on its own (a cheap pass) and its page
+    chosen by a top-N; filtered rows are counted in the pass that chooses the page, so the
+    filters run once."""
     paged = {**params, "page_limit": limit, "page_offset": offset}
     if whole:
         rows = conn.execute(
-            f"SELECT {keyed.key} {base} ORDER BY {order} LIMIT $page_limit OFFSET $page_offset",
+            f"SELECT {keyed.key}, {keyed.seq} {base} ORDER BY {order} "
+            "LIMIT $page_limit OFFSET $page_offset",
             paged,
         ).fetchall()
         total = int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0])
-        return total, [row[0] for row in rows]
-    rows = conn.execute(
-        f"SELECT {keyed.key}, count(*) OVER () {base} ORDER BY {order} "
-        "LIMIT $page_limit OFFSET $page_offset",
-        paged,
-    ).fetchall()
-    if rows:
-        return int(rows[0][1]), [row[0] for row in rows]
-    # a page past the end: count on its own
-    return int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0]), []
-
-
-def _page_articles(
-    conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str]
-) -> dict[str, list[str]]:
-    """The articles a page's rows are in (``$page_articles``) and, where the query lists
-    every report of an event, the articles telling the page's events (``$told_articles``)."""
-    found: dict[str, list[str]] = {}
-    if "$page_articles" in sql:
-        found["page_articles"] = sorted({key.rsplit("-", 1)[0] for key in keys})
-    if "$told_articles" in sql:
-        # every article telling an event of the page's articles (a few more than the page's
-        # own events need, found in one cheap pass)
-        mine = sorted({key.rsplit("-", 1)[0] for key in keys})
+    else:
         rows = conn.execute(
-            """SELECT DISTINCT article_id FROM event_mentions
-               WHERE merged_id IN (SELECT merged_id FROM event_mentions
-                                   WHERE list_contains($articles, article_id))""",
-            {"articles": mine},
+            f"SELECT {keyed.key}, {keyed.seq}, count(*) OVER () {base} ORDER BY {order} "
+            "LIMIT $page_limit OFFSET $page_offset",
+            paged,
         ).fetchall()
-        found["told_articles"] = sorted(
-            {row[0] for row in rows} | set(found.get("page_articles", []))
-        )
+        total = int(rows[0][2]) if rows else 0
+        if not rows:  # a page past the end: count on its own
+            total = int(conn.execute(f"SELECT count(*) {base}", params).fetchall()[0][0])
+    return total, [row[0] for row in rows], {row[1] for row in rows if row[1] is not None}
+
+
+def _narrowing(
+    conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str], seqs: set[int]
+) -> dict[str, object]:
+    """The numbers of the articles a page's rows (``keys``) are in (``$page_…``) and, where
+    the query lists every report of an event, the page's merged events (``$page_merged``)
+    and the numbers of the articles telling them (``$told_…``)."""
+    found = numbers(seqs) if "$page_seqs" in sql else {}
+    if "$told_seqs" in sql or "$page_merged" in sql:
+        merged = conn.execute(
+            """SELECT DISTINCT merged_id FROM event_mentions
+               WHERE article_seq BETWEEN $page_lo AND $page_hi
+                 AND list_contains($page_seqs, article_seq)
+                 AND list_contains($keys, article_id || '-' || event_idx)""",
+            {**numbers(seqs), "keys": keys},
+        ).fetchall()
+        found["page_merged"] = [row[0] for row in merged]
+        rows = conn.execute(
+            "SELECT DISTINCT article_seq FROM event_mentions "
+            "WHERE list_contains($merged, merged_id)",
+            {"merged": found["page_merged"]},
+        ).fetchall()
+        found.update(numbers(kind="told", seqs={row[0] for row in rows} | seqs))
     return found
 
 

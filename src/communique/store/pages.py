@@ -10,6 +10,7 @@ from typing import Any
 
 import duckdb
 
+from communique.store.narrowing import numbers, within
 from communique.store.schema import named
 
 QUESTIONS = ("overview", "top_dyads", "recent_merged", "search_actors", "merged_event", "article",
@@ -222,14 +223,15 @@ _EVENT_KEYS = f"""
         FROM event_participants p WHERE {_of_side("p.actor_id", "p.country")}
     ),
     ranked AS (
-        SELECT h.list, h.article_id, h.event_idx AS idx, count(*) OVER (PARTITION BY h.list) AS n,
+        SELECT h.list, h.article_id, h.event_idx AS idx, a.seq,
+               count(*) OVER (PARTITION BY h.list) AS n,
                row_number() OVER (PARTITION BY h.list
                                   ORDER BY coalesce(e.date_start, a.date) DESC NULLS LAST,
                                            a.seq DESC, e.idx DESC) AS place
         FROM hit h JOIN events e ON e.article_id = h.article_id AND e.idx = h.event_idx
         JOIN articles a ON a.id = e.article_id
     )
-    SELECT list, article_id, idx, n FROM ranked WHERE place <= $limit ORDER BY list, place
+    SELECT list, article_id, idx, seq, n FROM ranked WHERE place <= $limit ORDER BY list, place
 """
 _STATEMENT_KEYS = f"""
     WITH side AS (SELECT r.id FROM actors r WHERE {_of_side("r.id", "r.country")}),
@@ -241,45 +243,47 @@ _STATEMENT_KEYS = f"""
         FROM statement_about sa SEMI JOIN side ON side.id = sa.actor_id
     ),
     ranked AS (
-        SELECT h.list, h.article_id, h.idx, count(*) OVER (PARTITION BY h.list) AS n,
+        SELECT h.list, h.article_id, h.idx, a.seq, count(*) OVER (PARTITION BY h.list) AS n,
                row_number() OVER (PARTITION BY h.list
                                   ORDER BY a.date DESC NULLS LAST, a.seq DESC, h.idx DESC)
                    AS place
         FROM hit h JOIN articles a ON a.id = h.article_id
     )
-    SELECT list, article_id, idx, n FROM ranked WHERE place <= $limit ORDER BY list, place
+    SELECT list, article_id, idx, seq, n FROM ranked WHERE place <= $limit ORDER BY list, place
 """
-_EVENT_WORDS = """
+_EVENT_WORDS = f"""
     WITH sides AS (
         SELECT p.article_id, p.event_idx,
-               list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name, 'code': p.country}
-                    ORDER BY p.position) FILTER (WHERE p.side = 'actor') AS actors,
-               list({'text': p.text, 'actor_id': p.actor_id, 'name': r.name, 'code': p.country}
-                    ORDER BY p.position) FILTER (WHERE p.side = 'recipient') AS recipients
+               list({{'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                      'code': p.country}} ORDER BY p.position)
+                   FILTER (WHERE p.side = 'actor') AS actors,
+               list({{'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                      'code': p.country}} ORDER BY p.position)
+                   FILTER (WHERE p.side = 'recipient') AS recipients
         FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-        WHERE list_contains($articles, p.article_id)
+        WHERE {within("p.article_seq")}
         GROUP BY p.article_id, p.event_idx
     )
     SELECT e.article_id, e.idx AS "index", coalesce(e.date_start, a.date) AS date,
            e.type AS event, e.mode, e.quad AS quad_code, d.actors, d.recipients,
            substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
            a.outlet, a.date AS published, a.url, x.merged_id
-    FROM events e JOIN articles a ON a.id = e.article_id AND list_contains($articles, a.id)
+    FROM events e JOIN articles a ON a.id = e.article_id AND {within("a.seq")}
     LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-         AND list_contains($articles, s.article_id)
+         AND {within("s.article_seq")}
     LEFT JOIN sides d ON d.article_id = e.article_id AND d.event_idx = e.idx
     LEFT JOIN event_mentions x ON x.article_id = e.article_id AND x.event_idx = e.idx
-         AND list_contains($articles, x.article_id)
-    WHERE list_contains($articles, e.article_id)
+         AND {within("x.article_seq")}
+    WHERE {within("e.article_seq")}
       AND list_contains($keys, e.article_id || '-' || e.idx)
 """
-_STATEMENT_WORDS = """
+_STATEMENT_WORDS = f"""
     SELECT s.article_id, s.idx AS "index", coalesce(r.name, s.speaker_text) AS speaker,
            s.speaker_text, s.cue, substring(a.text, s."start" + 1, s."end" - s."start")
                AS content, a.outlet, a.date AS published, a.url
-    FROM statements s JOIN articles a ON a.id = s.article_id AND list_contains($articles, a.id)
+    FROM statements s JOIN articles a ON a.id = s.article_id AND {within("a.seq")}
     LEFT JOIN actors r ON r.id = s.speaker_id
-    WHERE list_contains($articles, s.article_id)
+    WHERE {within("s.article_seq")}
       AND list_contains($keys, s.article_id || '-' || s.idx)
 """
 
@@ -298,13 +302,13 @@ def actor_records(
         (_STATEMENT_KEYS, _STATEMENT_WORDS, ("said", "said_about")),
     ):
         chosen = conn.execute(keys_sql, side).fetchall()
-        keys = [f"{article}-{idx}" for _, article, idx, _ in chosen]
+        keys = [f"{article}-{idx}" for _, article, idx, _, _ in chosen]
         words = {}
         if keys:
-            params = {"articles": sorted({row[1] for row in chosen}), "keys": keys}
+            params = {**numbers(row[3] for row in chosen), "keys": keys}
             words = {f"{r['article_id']}-{r['index']}": r for r in _rows(conn, words_sql, params)}
         for name in lists:
             rows = [row for row in chosen if row[0] == name]
-            found["counts"][name] = int(rows[0][3]) if rows else 0
-            found[name] = [words[f"{a}-{i}"] for _, a, i, _ in rows if f"{a}-{i}" in words]
+            found["counts"][name] = int(rows[0][4]) if rows else 0
+            found[name] = [words[f"{a}-{i}"] for _, a, i, _, _ in rows if f"{a}-{i}" in words]
     return found

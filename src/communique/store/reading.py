@@ -147,15 +147,17 @@ class Reading:
         return timeline.statements(self._conn, a, b)
 
     def dyad_event_words(
-        self, keys: Sequence[tuple[str, int]]
+        self, keys: Sequence[tuple[str, int, int]]
     ) -> dict[tuple[str, int], timeline.EventWords]:
-        """The words of these event records (article id, index): names, trigger, sentence."""
+        """The words of these event records (article id, index, ingest number): names,
+        trigger, sentence."""
         return timeline.event_words(self._conn, keys)
 
     def dyad_statement_words(
-        self, keys: Sequence[tuple[str, int]]
+        self, keys: Sequence[tuple[str, int, int]]
     ) -> dict[tuple[str, int], timeline.StatementWords]:
-        """The words of these statements (article id, index): speaker, content, sentence."""
+        """The words of these statements (article id, index, ingest number): speaker,
+        content, sentence."""
         return timeline.statement_words(self._conn, keys)
 
     # -- whole tables ----------------------------------------------------------------------

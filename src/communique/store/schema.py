@@ -341,8 +341,35 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             mention    INTEGER NOT NULL,           -- mentions.idx, inside the content
             actor_id   VARCHAR NOT NULL,
             "start"    INTEGER NOT NULL,           -- the mention's span
-            "end"      INTEGER NOT NULL
+            "end"      INTEGER NOT NULL,
+            article_seq BIGINT                     -- articles.seq
         );
+        """,
+    ),
+    (
+        12,
+        "every per-article row carries its article's ingest number",
+        """
+        -- articles.seq on each of an article's rows: the rows lie together in ingest order,
+        -- so a range of these numbers reads a few articles' rows without scanning a table.
+        ALTER TABLE sentences ADD COLUMN article_seq BIGINT;
+        ALTER TABLE mentions ADD COLUMN article_seq BIGINT;
+        ALTER TABLE roles ADD COLUMN article_seq BIGINT;
+        ALTER TABLE statements ADD COLUMN article_seq BIGINT;
+        ALTER TABLE events ADD COLUMN article_seq BIGINT;
+        ALTER TABLE event_participants ADD COLUMN article_seq BIGINT;
+        ALTER TABLE event_sizes ADD COLUMN article_seq BIGINT;
+        ALTER TABLE event_mentions ADD COLUMN article_seq BIGINT;
+        UPDATE sentences t SET article_seq = a.seq FROM articles a WHERE a.id = t.article_id;
+        UPDATE mentions t SET article_seq = a.seq FROM articles a WHERE a.id = t.article_id;
+        UPDATE roles t SET article_seq = a.seq FROM articles a WHERE a.id = t.article_id;
+        UPDATE statements t SET article_seq = a.seq FROM articles a WHERE a.id = t.article_id;
+        UPDATE events t SET article_seq = a.seq FROM articles a WHERE a.id = t.article_id;
+        UPDATE event_participants t SET article_seq = a.seq FROM articles a
+            WHERE a.id = t.article_id;
+        UPDATE event_sizes t SET article_seq = a.seq FROM articles a WHERE a.id = t.article_id;
+        UPDATE event_mentions t SET article_seq = a.seq FROM articles a
+            WHERE a.id = t.article_id;
         """,
     ),
 )

@@ -33,7 +33,7 @@ from communique.store.schema import (
     rollback,
     schema_version,
 )
-from communique.store.tables import ACTORS, CROSSDOC_TABLES, RECORD_TABLES
+from communique.store.tables import ACTORS, ARTICLE_SEQ, CROSSDOC_TABLES, RECORD_TABLES
 
 _ARTICLE_COLUMNS = "id, title, date, outlet, url, text, source, locator, format"
 _UPSERT_ACTORS = """
@@ -273,7 +273,8 @@ class Store(Reading):
         try:
             row = one(
                 conn,
-                "SELECT analysed_at IS NOT NULL, coalesce(analysis, 0) FROM articles WHERE id = ?",
+                "SELECT analysed_at IS NOT NULL, coalesce(analysis, 0), seq FROM articles "
+                "WHERE id = ?",
                 [records.article_id],
             )
             if row is None:
@@ -288,7 +289,11 @@ class Store(Reading):
                     )
             for table in RECORD_TABLES:
                 conn.register(f"new_{table.name}", table.arrow(records))
-                conn.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM new_{table.name}")
+                conn.execute(
+                    f"INSERT INTO {table.name} BY NAME "
+                    f"SELECT * REPLACE ($seq AS {ARTICLE_SEQ}) FROM new_{table.name}",
+                    {"seq": row[2]},
+                )
             self._save_actors(records)
             tallies.apply(conn, [records.article_id], 1, written=True)
             conn.execute(
@@ -351,7 +356,13 @@ class Store(Reading):
                 conn.execute(f"DELETE FROM {name}")
             for name, table in tables.items():
                 conn.register(f"new_{name}", table)
-                conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+                if ARTICLE_SEQ in table.column_names:  # in ingest order, with the numbers
+                    conn.execute(
+                        f"INSERT INTO {name} BY NAME SELECT n.* REPLACE (a.seq AS {ARTICLE_SEQ}) "
+                        f"FROM new_{name} n JOIN articles a ON a.id = n.article_id ORDER BY a.seq"
+                    )
+                else:
+                    conn.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
             conn.commit()
         except BaseException:
             rollback(conn)

@@ -109,6 +109,16 @@ def _article_key(record_index: str = "index") -> tuple[Column, Column]:
     return _required("article_id", "VARCHAR"), _required("idx", "INTEGER", record_index)
 
 
+# The article's ingest number (``articles.seq``) on every row of it, set by the store as it
+# writes (``ARTICLE_SEQ``): an article's rows lie together in ingest order, so a range of these
+# numbers lets a reader skip to a few articles' rows instead of scanning a whole table.
+ARTICLE_SEQ = "article_seq"
+
+
+def _article_seq() -> Column:
+    return Column(ARTICLE_SEQ, "BIGINT", lambda row: None)
+
+
 def _span() -> tuple[Column, Column]:
     return _required("start", "INTEGER"), _required("end", "INTEGER")
 
@@ -117,7 +127,7 @@ def _span() -> tuple[Column, Column]:
 
 SENTENCES = Table(
     "sentences",
-    (*_article_key(), *_span()),
+    (*_article_key(), *_span(), _article_seq()),
     ("article_id", "idx"),
     lambda records: records.sentences,
 )
@@ -129,6 +139,7 @@ MENTIONS = Table(
         _required("text", "VARCHAR"), _required("label", "VARCHAR"),
         ("actor_id", "VARCHAR", _field("actor_id")), ("how", "VARCHAR", _field("how")),
         ("confidence", "DOUBLE", _field("confidence")),
+        _article_seq(),
     ),
     ("article_id", "idx"),
     lambda records: records.mentions,
@@ -140,6 +151,7 @@ ROLES = Table(
         *_article_key(), _required("actor_id", "VARCHAR"), _required("role", "VARCHAR"),
         ("organisation", "VARCHAR", _field("organisation")),
         ("country", "VARCHAR", _field("country")), _required("tense", "VARCHAR"), *_span(),
+        _article_seq(),
     ),
     ("article_id", "idx"),
     lambda records: records.roles,
@@ -158,6 +170,7 @@ STATEMENTS = Table(
         *((name, "VARCHAR" if name.endswith(("_id", "_text")) else "INTEGER", _field(name))
           for name in ("addressee_id", "addressee_text", "addressee_start", "addressee_end")),
         ("via", "VARCHAR[]", lambda s: list(s.via)), _required("negated", "BOOLEAN"),
+        _article_seq(),
     ),
     ("article_id", "idx"),
     lambda records: records.statements,
@@ -195,6 +208,7 @@ EVENTS = Table(
         _required("modality", "VARCHAR"), _required("negated", "BOOLEAN"),
         ("via", "VARCHAR[]", lambda e: list(e.via)),
         ("statement", "INTEGER", _field("statement")),
+        _article_seq(),
     ),
     ("article_id", "idx"),
     lambda records: records.events,
@@ -229,6 +243,7 @@ EVENT_PARTICIPANTS = Table(
         Column("text", "VARCHAR", lambda s: s.participant.text, nullable=False),
         *((name, "VARCHAR", (lambda n: lambda s: getattr(s.participant, n))(name))
           for name in ("actor_id", "country", "sector")),
+        _article_seq(),
     ),
     ("article_id", "event_idx", "side", "position"),
     _sides,
@@ -251,6 +266,7 @@ EVENT_SIZES = Table(
         Column("at_least", "BOOLEAN", lambda c: c.size.at_least, nullable=False),
         Column("start", "INTEGER", lambda c: c.size.start, nullable=False),
         Column("end", "INTEGER", lambda c: c.size.end, nullable=False),
+        _article_seq(),
     ),
     ("article_id", "event_idx", "kind"),
     lambda records: [_Count(e, size) for e in records.events for size in e.sizes],
@@ -340,6 +356,7 @@ EVENT_MENTIONS = Table(
     _columns(
         _required("merged_id", "VARCHAR"), _required("article_id", "VARCHAR"),
         _required("event_idx", "INTEGER"),
+        _article_seq(),
     ),
     ("article_id", "event_idx"),
     lambda result: [

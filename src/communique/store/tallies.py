@@ -78,8 +78,9 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         (),
         """
         SELECT s.article_id, s.idx AS statement, m.idx AS mention, m.actor_id, m."start",
-               m."end"
-        FROM {statements} s JOIN {mentions} m
+               m."end", a.seq AS article_seq
+        FROM {statements} s JOIN articles a ON a.id = s.article_id
+        JOIN {mentions} m
           ON m.article_id = s.article_id AND m."start" >= s."start" AND m."end" <= s."end"
         WHERE m.actor_id IS NOT NULL AND /*articles m*/ AND /*articles s*/
           -- in the content's own words: not the speaker's name, and inside one of the

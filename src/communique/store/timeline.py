@@ -14,6 +14,7 @@ from typing import Protocol
 
 import duckdb
 
+from communique.store.narrowing import numbers, within
 from communique.store.schema import records
 
 
@@ -74,7 +75,7 @@ _EVENTS = f"""
     SELECT CASE WHEN h.a_act AND h.b_act THEN 'A↔B'
                 WHEN h.a_act AND h.b_rec THEN 'A→B' ELSE 'B→A' END AS direction,
            coalesce(e.date_start, a.date) AS date, e.article_id, e.idx AS event_idx,
-           e.type, e.mode, e.quad, e.goldstein, e.modality, a.outlet
+           e.type, e.mode, e.quad, e.goldstein, e.modality, a.outlet, a.seq
     FROM hits h
     JOIN events e ON e.article_id = h.article_id AND e.idx = h.event_idx
     JOIN articles a ON a.id = e.article_id
@@ -83,10 +84,11 @@ _EVENTS = f"""
     ORDER BY date NULLS LAST, a.seq, e.idx
 """
 
-# The words of chosen event records (``$articles``, and ``$keys`` "<article id>-<index>"):
+# The words of chosen event records (their articles' numbers, ``narrowing.within``, and ``$keys``
+# "<article id>-<index>"):
 # the names on each side, the trigger and the sentence as written, the article's URL and title,
 # the merged event.
-_EVENT_WORDS = """
+_EVENT_WORDS = f"""
     WITH sides AS (
         SELECT p.article_id, p.event_idx,
                list(coalesce(r.name, p.text) ORDER BY p.position)
@@ -94,7 +96,7 @@ _EVENT_WORDS = """
                list(coalesce(r.name, p.text) ORDER BY p.position)
                    FILTER (WHERE p.side = 'recipient') AS recipients
         FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-        WHERE list_contains($articles, p.article_id)
+        WHERE {within("p.article_seq")}
         GROUP BY p.article_id, p.event_idx
     )
     SELECT e.article_id, e.idx, d.actors, d.recipients,
@@ -102,13 +104,13 @@ _EVENT_WORDS = """
                AS trigger_text,
            substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text,
            a.url, a.title, x.merged_id
-    FROM events e JOIN articles a ON a.id = e.article_id AND list_contains($articles, a.id)
+    FROM events e JOIN articles a ON a.id = e.article_id AND {within("a.seq")}
     LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-         AND list_contains($articles, s.article_id)
+         AND {within("s.article_seq")}
     LEFT JOIN sides d ON d.article_id = e.article_id AND d.event_idx = e.idx
     LEFT JOIN event_mentions x ON x.article_id = e.article_id AND x.event_idx = e.idx
-         AND list_contains($articles, x.article_id)
-    WHERE list_contains($articles, e.article_id)
+         AND {within("x.article_seq")}
+    WHERE {within("e.article_seq")}
       AND list_contains($keys, e.article_id || '-' || e.idx)
 """
 
@@ -140,16 +142,16 @@ _STATEMENTS = f"""
     ORDER BY a.date NULLS LAST, a.seq, s.idx
 """
 
-# The words of chosen statements (``$articles``, ``$keys``): speaker, content and sentence.
-_STATEMENT_WORDS = """
+# The words of chosen statements (as for events): speaker, content and sentence.
+_STATEMENT_WORDS = f"""
     SELECT s.article_id, s.idx, coalesce(r.name, s.speaker_text) AS speaker_name, s.kind,
            s.negated, substring(a.text, s."start" + 1, s."end" - s."start") AS content,
            substring(a.text, t."start" + 1, t."end" - t."start") AS sentence_text, a.url
-    FROM statements s JOIN articles a ON a.id = s.article_id AND list_contains($articles, a.id)
+    FROM statements s JOIN articles a ON a.id = s.article_id AND {within("a.seq")}
     LEFT JOIN actors r ON r.id = s.speaker_id
     LEFT JOIN sentences t ON t.article_id = s.article_id AND t.idx = s.sentence
-         AND list_contains($articles, t.article_id)
-    WHERE list_contains($articles, s.article_id)
+         AND {within("t.article_seq")}
+    WHERE {within("s.article_seq")}
       AND list_contains($keys, s.article_id || '-' || s.idx)
 """
 
@@ -170,6 +172,7 @@ class DyadEvent:
     goldstein: float | None
     modality: str
     outlet: str | None
+    seq: int  # the article's ingest number
 
 
 @dataclass(frozen=True)
@@ -229,15 +232,16 @@ def statements(conn: duckdb.DuckDBPyConnection, a: Members, b: Members) -> list[
     return records(conn, _STATEMENTS, DyadStatement, _params(a, b))
 
 
-def _chosen(keys: Sequence[tuple[str, int]]) -> dict[str, object]:
-    return {"articles": sorted({article for article, _ in keys}),
-            "keys": [f"{article}-{idx}" for article, idx in keys]}  # fmt: skip
+def _chosen(keys: Sequence[tuple[str, int, int]]) -> dict[str, object]:
+    return {**numbers(seq for _, _, seq in keys),
+            "keys": [f"{article}-{idx}" for article, idx, _ in keys]}  # fmt: skip
 
 
 def event_words(
-    conn: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int]]
+    conn: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int, int]]
 ) -> dict[tuple[str, int], EventWords]:
-    """The words of these event records (article id, index); reads their articles only."""
+    """The words of these event records (article id, index, the article's ingest number);
+    reads their articles' rows only."""
     if not keys:
         return {}
     found = records(conn, _EVENT_WORDS, EventWords, _chosen(keys))
@@ -245,9 +249,10 @@ def event_words(
 
 
 def statement_words(
-    conn: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int]]
+    conn: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int, int]]
 ) -> dict[tuple[str, int], StatementWords]:
-    """The words of these statements (article id, index); reads their articles only."""
+    """The words of these statements (article id, index, the article's ingest number); reads
+    their articles' rows only."""
     if not keys:
         return {}
     found = records(conn, _STATEMENT_WORDS, StatementWords, _chosen(keys))
