@@ -258,6 +258,10 @@ def rows(store: Store, a: Side, b: Side) -> tuple[list[DyadEvent], list[Statemen
     return events, statements
 
 
+def _side_names(sides: list[dict] | None) -> list[str]:
+    return [side["name"] or side["text"] for side in sides or ()]
+
+
 def worded_events(store: Store, events: Iterable[DyadEvent]) -> list[TimelineEvent]:
     """These events with their words (names, trigger, sentence), read for them alone."""
     chosen = list(events)
@@ -268,12 +272,12 @@ def worded_events(store: Store, events: Iterable[DyadEvent]) -> list[TimelineEve
         found.append(
             TimelineEvent(
                 date=event.date, article_id=event.article_id, event_idx=event.event_idx,
-                actor=_names(said.actors if said else None),
-                recipient=_names(said.recipients if said else None),
+                actor=_names(_side_names(said.actors if said else None)),
+                recipient=_names(_side_names(said.recipients if said else None)),
                 direction=event.direction, type=event.type, mode=event.mode,
                 quad=event.quad, goldstein=event.goldstein, modality=event.modality,
                 trigger=(said.trigger_text if said else None) or "",
-                sentence=" ".join(((said.sentence_text if said else None) or "").split()),
+                sentence=" ".join(((said.evidence if said else None) or "").split()),
                 outlet=event.outlet, url=said.url if said else None,
                 title=said.title if said else None,
                 merged_id=said.merged_id if said else None,

@@ -10,6 +10,7 @@ from typing import Any
 
 import duckdb
 
+from communique.store import timeline
 from communique.store.narrowing import numbers, within
 from communique.store.schema import named
 
@@ -251,32 +252,6 @@ _STATEMENT_KEYS = f"""
     )
     SELECT list, article_id, idx, seq, n FROM ranked WHERE place <= $limit ORDER BY list, place
 """
-_EVENT_WORDS = f"""
-    WITH sides AS (
-        SELECT p.article_id, p.event_idx,
-               list({{'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
-                      'code': p.country}} ORDER BY p.position)
-                   FILTER (WHERE p.side = 'actor') AS actors,
-               list({{'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
-                      'code': p.country}} ORDER BY p.position)
-                   FILTER (WHERE p.side = 'recipient') AS recipients
-        FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
-        WHERE {within("p.article_seq")}
-        GROUP BY p.article_id, p.event_idx
-    )
-    SELECT e.article_id, e.idx AS "index", coalesce(e.date_start, a.date) AS date,
-           e.type AS event, e.mode, e.quad AS quad_code, d.actors, d.recipients,
-           substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
-           a.outlet, a.date AS published, a.url, x.merged_id
-    FROM events e JOIN articles a ON a.id = e.article_id AND {within("a.seq")}
-    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-         AND {within("s.article_seq")}
-    LEFT JOIN sides d ON d.article_id = e.article_id AND d.event_idx = e.idx
-    LEFT JOIN event_mentions x ON x.article_id = e.article_id AND x.event_idx = e.idx
-         AND {within("x.article_seq")}
-    WHERE {within("e.article_seq")}
-      AND list_contains($keys, e.article_id || '-' || e.idx)
-"""
 _STATEMENT_WORDS = f"""
     SELECT s.article_id, s.idx AS "index", coalesce(r.name, s.speaker_text) AS speaker,
            s.speaker_text, s.cue, substring(a.text, s."start" + 1, s."end" - s."start")
@@ -297,18 +272,23 @@ def actor_records(
     whose every actor it covers, as the export filters read them."""
     side = {"ids": ids, "countries": countries, "limit": limit}
     found: dict[str, Any] = {"counts": {}}
-    for keys_sql, words_sql, lists in (
-        (_EVENT_KEYS, _EVENT_WORDS, ("did", "done_to")),
-        (_STATEMENT_KEYS, _STATEMENT_WORDS, ("said", "said_about")),
+    for keys_sql, lists in (
+        (_EVENT_KEYS, ("did", "done_to")),
+        (_STATEMENT_KEYS, ("said", "said_about")),
     ):
         chosen = conn.execute(keys_sql, side).fetchall()
-        keys = [f"{article}-{idx}" for _, article, idx, _, _ in chosen]
-        words = {}
-        if keys:
-            params = {**numbers(row[3] for row in chosen), "keys": keys}
-            words = {f"{r['article_id']}-{r['index']}": r for r in _rows(conn, words_sql, params)}
+        triples = [(article, int(idx), int(seq)) for _, article, idx, seq, _ in chosen]
+        words: dict[tuple[str, int], Any] = {}
+        if triples and keys_sql is _EVENT_KEYS:
+            words = dict(timeline.event_words(conn, triples))
+        elif triples:
+            params = {**numbers(seq for _, _, seq in triples),
+                      "keys": [f"{a}-{i}" for a, i, _ in triples]}  # fmt: skip
+            words = {
+                (r["article_id"], r["index"]): r for r in _rows(conn, _STATEMENT_WORDS, params)
+            }
         for name in lists:
             rows = [row for row in chosen if row[0] == name]
             found["counts"][name] = int(rows[0][4]) if rows else 0
-            found[name] = [words[f"{a}-{i}"] for _, a, i, _, _ in rows if f"{a}-{i}" in words]
+            found[name] = [words[(a, i)] for _, a, i, _, _ in rows if (a, i) in words]
     return found

@@ -7,6 +7,7 @@ country among the codes.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,25 +86,27 @@ _EVENTS = f"""
 """
 
 # The words of chosen event records (their articles' numbers, ``narrowing.within``, and ``$keys``
-# "<article id>-<index>"):
-# the names on each side, the trigger and the sentence as written, the article's URL and title,
-# the merged event.
+# "<article id>-<index>"): the sides in order, the trigger and the sentence as written, the
+# article's outlet, date, URL and title, the merged event.
 _EVENT_WORDS = f"""
     WITH sides AS (
         SELECT p.article_id, p.event_idx,
-               list(coalesce(r.name, p.text) ORDER BY p.position)
+               list({{'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                      'code': p.country}} ORDER BY p.position)
                    FILTER (WHERE p.side = 'actor') AS actors,
-               list(coalesce(r.name, p.text) ORDER BY p.position)
+               list({{'text': p.text, 'actor_id': p.actor_id, 'name': r.name,
+                      'code': p.country}} ORDER BY p.position)
                    FILTER (WHERE p.side = 'recipient') AS recipients
         FROM event_participants p LEFT JOIN actors r ON r.id = p.actor_id
         WHERE {within("p.article_seq")}
         GROUP BY p.article_id, p.event_idx
     )
-    SELECT e.article_id, e.idx, d.actors, d.recipients,
+    SELECT e.article_id, e.idx AS "index", coalesce(e.date_start, a.date) AS date,
+           e.type AS event, e.mode, e.quad AS quad_code, d.actors, d.recipients,
            substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)
                AS trigger_text,
-           substring(a.text, s."start" + 1, s."end" - s."start") AS sentence_text,
-           a.url, a.title, x.merged_id
+           substring(a.text, s."start" + 1, s."end" - s."start") AS evidence,
+           a.outlet, a.date AS published, a.url, a.title, x.merged_id
     FROM events e JOIN articles a ON a.id = e.article_id AND {within("a.seq")}
     LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
          AND {within("s.article_seq")}
@@ -177,16 +180,24 @@ class DyadEvent:
 
 @dataclass(frozen=True)
 class EventWords:
-    """What an event record says in words: the names on each side in order, the trigger and
-    its sentence as written, the article's URL and title, and the merged event it is one
-    report of (None before the cross-article pass)."""
+    """An event record as a list shows it: date (its own, else the article's), type, mode,
+    quad class, each side's participants in order (dicts with ``text``, ``actor_id``,
+    ``name`` and ``code``), the trigger and the sentence (``evidence``) as written, the
+    article's outlet, date, URL and title, and the merged event it is one report of (None
+    before the cross-article pass)."""
 
     article_id: str
-    idx: int
-    actors: list[str] | None
-    recipients: list[str] | None
+    index: int
+    date: datetime.date | None
+    event: str
+    mode: str | None
+    quad_code: int | None
+    actors: list[dict] | None
+    recipients: list[dict] | None
     trigger_text: str | None
-    sentence_text: str | None
+    evidence: str | None
+    outlet: str | None
+    published: datetime.date | None
     url: str | None
     title: str | None
     merged_id: str | None
@@ -245,7 +256,7 @@ def event_words(
     if not keys:
         return {}
     found = records(conn, _EVENT_WORDS, EventWords, _chosen(keys))
-    return {(row.article_id, int(row.idx)): row for row in found}
+    return {(row.article_id, int(row.index)): row for row in found}
 
 
 def statement_words(
