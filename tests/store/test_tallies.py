@@ -1,5 +1,6 @@
 """The running totals and links the pages read are kept right through every write: after an
-ingest, and after articles are analysed again with different records, they equal a rebuild."""
+ingest, after articles are analysed again with different records, and after an article's
+outlet is corrected, they equal a rebuild."""
 
 from __future__ import annotations
 
@@ -58,8 +59,14 @@ def test_totals_follow_an_article_analysed_again(seeds_store, tmp_path):
         )
         store.save_analysis(first, "test-model", 10**6)
         store.save_analysis(ArticleRecords(ids[1], (), ()), "test-model", 10**6)
+        # and a third article's outlet is corrected: its mentions move to the new outlet
+        third = [row[0] for row in store.rows_of("articles", ["id"])][2]
+        store.update_metadata(third, {"outlet": "Corrected desk"})
         after = store.profile("vladimir-putin")
+        outlets = {outlet for outlet, _ in after.by_outlet} if after else set()
     assert before is not None and after is not None
     assert after.mentions != before.mentions
     kept, rebuilt = _kept_and_rebuilt(db)
     assert kept == rebuilt
+    assert any(row[1] == "Corrected desk" for row in kept["actor_outlets"])
+    assert outlets  # the profile's outlets come from the kept totals

@@ -145,9 +145,8 @@ def profile(
     )
     by_outlet = conn.execute(
         """
-        SELECT coalesce(a.outlet, '(no outlet)'), count(*) AS n
-        FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.actor_id = ? GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?
+        SELECT outlet, mentions FROM actor_outlets
+        WHERE actor_id = ? ORDER BY mentions DESC, outlet LIMIT ?
         """,
         [actor_id, top],
     ).fetchall()

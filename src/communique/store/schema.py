@@ -372,6 +372,18 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             WHERE a.id = t.article_id;
         """,
     ),
+    (
+        13,
+        "how often each outlet mentions an actor",
+        """
+        -- Kept by the store as it writes each article (communique.store.tallies).
+        CREATE TABLE actor_outlets (
+            actor_id VARCHAR NOT NULL,
+            outlet   VARCHAR NOT NULL,             -- '(no outlet)' for articles without one
+            mentions BIGINT NOT NULL
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -380,6 +392,7 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 _FILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     10: lambda conn: tallies.rebuild(conn, ("actor_tallies", "actor_pairs", "dyad_tallies")),
     11: lambda conn: tallies.rebuild(conn, ("statement_about",)),
+    13: lambda conn: tallies.rebuild(conn, ("actor_outlets",)),
 }
 
 

@@ -6,6 +6,8 @@
 - ``actor_pairs``: in how many sentences two actors are both mentioned (both ways round).
 - ``dyad_tallies``: how many event records have one country acting on the other, either way
   (``a`` < ``b``).
+- ``actor_outlets``: how often each outlet mentions an actor (an article's outlet changing
+  takes its parts away and adds them again).
 - ``statement_about``: the actors a statement's content names (a mention of an actor inside
   the content, in one of its pieces when it has several, and not the speaker's own name),
   one row per mention, so "statements about X" is a lookup, not a join of every statement
@@ -71,6 +73,16 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
           ON y.article_id = x.article_id AND y.event_idx = x.event_idx
          AND x.side = 'actor' AND y.side = 'recipient' AND x.country <> y.country
         GROUP BY 1, 2
+        """,
+    ),
+    "actor_outlets": (
+        ("actor_id", "outlet"),
+        ("mentions",),
+        """
+        SELECT m.actor_id, coalesce(a.outlet, '(no outlet)') AS outlet, count(*) AS mentions
+        FROM {mentions} m JOIN articles a ON a.id = m.article_id
+        WHERE m.actor_id IS NOT NULL AND /*articles m*/
+        GROUP BY m.actor_id, coalesce(a.outlet, '(no outlet)')
         """,
     ),
     "statement_about": (
