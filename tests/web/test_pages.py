@@ -63,6 +63,8 @@ def test_a_list_as_json_equals_the_export_for_the_same_filter(client, seeds_stor
         cli("export", "statements", "--db", seeds_store, "--speaker", "Putin").stdout
     )
     assert client.get("/statements?speaker=Putin&format=json").json()["rows"] == statements
+    stories = _jsonl(cli("export", "stories", "--db", seeds_store).stdout)
+    assert client.get("/stories?format=json&per=1000").json()["rows"] == stories != []
     csv = client.get("/events?actor=Russia&format=csv&per=1000")
     assert csv.headers["content-type"].startswith("text/csv")
     assert len(csv.text.strip().splitlines()) >= len(exported) + 1
@@ -89,7 +91,8 @@ def test_an_actor_page_lists_the_latest_of_what_the_filters_find(client, actor):
 
 
 def test_pages_sorted_by_any_column_never_overlap(client):
-    for path in ("/stories?sort=-date", "/events?sort=mode", "/statements?sort=-index"):
+    for path in ("/stories?sort=-date", "/stories?sort=articles", "/stories?outlet=seed",
+                 "/events?sort=mode", "/statements?sort=-index"):  # fmt: skip
         total = client.get(f"{path}&format=json&per=1000").json()["rows"]
         pages = [client.get(f"{path}&format=json&per=3&page={n}").json() for n in (1, 2, 3, 4)]
         paged = [row for page in pages for row in page["rows"]]

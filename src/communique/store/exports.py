@@ -180,11 +180,12 @@ _WRITTEN: dict[str, str] = {
         ORDER BY me.num_mentions DESC, me.date_start NULLS LAST, me.id
     """,
     "stories": """
-        SELECT t.story_id, t.article_id, a.title, a.date, a.outlet, a.url,
-               (SELECT count(*) FROM stories n WHERE n.story_id = t.story_id) AS articles
+        SELECT t.story_id, t.article_id, a.title, a.date, a.outlet, a.url, z.articles
         FROM stories t JOIN articles a ON a.id = t.article_id
+        JOIN (SELECT story_id, count(*) AS articles FROM stories GROUP BY story_id) z
+          ON z.story_id = t.story_id
         WHERE /*filters*/
-        ORDER BY articles DESC, t.story_id, a.date NULLS LAST, a.seq
+        ORDER BY z.articles DESC, t.story_id, a.date NULLS LAST, a.seq
     """,
     "conflicts": """
         SELECT <conflicts c: id kind subject>, coalesce(r.name, c.subject) AS subject_name,
@@ -325,6 +326,14 @@ KEYED: dict[str, Keyed] = {
          "num_sources": "me.num_sources", "goldstein": "me.goldstein"},
     ),
     "articles": Keyed("articles a", "a.id", "a.seq", _ARTICLE_SORTS),
+    "stories": Keyed(
+        "stories t JOIN articles a ON a.id = t.article_id "
+        "JOIN (SELECT story_id, count(*) AS articles FROM stories GROUP BY story_id) z "
+        "ON z.story_id = t.story_id",
+        "t.article_id",
+        "z.articles DESC, t.story_id, a.date NULLS LAST, a.seq",
+        {**_ARTICLE_SORTS, "articles": "z.articles", "story_id": "t.story_id"},
+    ),
 }  # fmt: skip
 
 
@@ -459,6 +468,8 @@ def _key_of(table: str, record: dict[str, Any]) -> str:
     """A row's key as ``KEYED`` writes it, from the export's own columns."""
     if table in ("merged_events", "articles"):
         return str(record["id"])
+    if table == "stories":
+        return str(record["article_id"])
     return f"{record['article_id']}-{record['index']}"
 
 
