@@ -8,10 +8,11 @@ In one run this:
    sentences, mentions, roles, statements, events, event_participants, event_sizes) and every
    cross-article table (stories, merged_events, event_mentions, conflicts) is copied N - 1
    more times in SQL inside DuckDB, copy k with ids ``<id>-c<k>``, dates (article dates, event
-   and merged-event dates, conflict sides) shifted by 7·k days and ``articles.seq`` made
-   unique; actors are shared, and the running totals (``communique.store.tallies``) are
-   summed afresh over the copies. A table it does not know stops the run, so a new
-   per-article table is not silently left uncopied;
+   and merged-event dates, conflict sides) shifted by 7·k days and ``articles.seq`` (with
+   every row's ``article_seq``) made unique, so copy k lies after copy k - 1 in ingest order
+   as a later ingest would; actors are shared, and the running totals
+   (``communique.store.tallies``) are summed afresh over the copies. A table it does not
+   know stops the run, so a new per-article table is not silently left uncopied;
 2. times the start in a fresh interpreter: importing ``communique.web``, ``create_app(db)``
    and answering the first ``/`` through Starlette's ``TestClient`` (budget: 2 s);
 3. asks each kind of page once untimed (its first answer, which may load the knowledge base,
