@@ -5,6 +5,7 @@ outlet is corrected, they equal a rebuild."""
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import duckdb
 
@@ -70,3 +71,34 @@ def test_totals_follow_an_article_analysed_again(seeds_store, tmp_path):
     assert kept == rebuilt
     assert any(row[1] == "Corrected desk" for row in kept["actor_outlets"])
     assert outlets  # the profile's outlets come from the kept totals
+
+
+def test_a_dyad_of_two_states_reads_the_same_records_from_its_own_rows(seeds_store, tmp_path):
+    from communique.crossdoc.timeline import resolve_side
+    from communique.store import timeline
+
+    db = tmp_path / "s.duckdb"
+    shutil.copy(seeds_store, db)
+    with Store(db) as store:  # an outlet and a date corrected: the pair rows move with them
+        first = next(row[0] for row in store.rows_of("articles", ["id"]))
+        store.update_metadata(first, {"outlet": "Corrected desk", "date": date(2020, 1, 2)})
+    with Store(db, read_only=True) as store:
+        codes = sorted({a for a, _ in store.rows_of("dyad_tallies", ["a", "b"])}
+                       | {b for _, b in store.rows_of("dyad_tallies", ["a", "b"])})  # fmt: skip
+        compared = said_compared = 0
+        for i, x in enumerate(codes):
+            for y in codes[i + 1 :]:
+                a, b = resolve_side(store, x), resolve_side(store, y)
+                if a is None or b is None or a.countries != {x} or b.countries != {y}:
+                    continue
+                for one, other in ((a, b), (b, a)):
+                    kept = timeline.events(store._conn, one, other)
+                    found = timeline.participants_events(store._conn, one, other)
+                    assert kept == found, (one.label, other.label)
+                    said = timeline.statements(store._conn, one, other)
+                    assert said == timeline.speakers_statements(store._conn, one, other)
+                    compared += len(found)
+                    said_compared += len(said)
+    assert compared > 0 and said_compared > 0
+    kept_rows, rebuilt = _kept_and_rebuilt(db)
+    assert kept_rows == rebuilt

@@ -384,6 +384,39 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        14,
+        "the event records and statements between each pair of countries",
+        """
+        -- Kept by the store as it writes each article (communique.store.tallies).
+        CREATE TABLE dyad_events (
+            a           VARCHAR NOT NULL,          -- country codes, a < b
+            b           VARCHAR NOT NULL,
+            direction   VARCHAR NOT NULL,          -- A→B (a acts on b), B→A, A↔B
+            article_id  VARCHAR NOT NULL,
+            event_idx   INTEGER NOT NULL,
+            article_seq BIGINT,
+            date        DATE,                      -- the event's own, else the article's
+            type        VARCHAR NOT NULL,
+            mode        VARCHAR,
+            quad        INTEGER,
+            goldstein   DOUBLE,
+            modality    VARCHAR NOT NULL,
+            outlet      VARCHAR
+        );
+        CREATE TABLE dyad_statements (
+            a           VARCHAR NOT NULL,          -- country codes, a < b
+            b           VARCHAR NOT NULL,
+            direction   VARCHAR NOT NULL,          -- A→B (a's actor spoke of b), B→A
+            article_id  VARCHAR NOT NULL,
+            idx         INTEGER NOT NULL,          -- statements.idx
+            article_seq BIGINT,
+            date        DATE,                      -- the article's
+            outlet      VARCHAR,
+            about       STRUCT("start" INTEGER, "end" INTEGER, name VARCHAR)[]
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -393,6 +426,7 @@ _FILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     10: lambda conn: tallies.rebuild(conn, ("actor_tallies", "actor_pairs", "dyad_tallies")),
     11: lambda conn: tallies.rebuild(conn, ("statement_about",)),
     13: lambda conn: tallies.rebuild(conn, ("actor_outlets",)),
+    14: lambda conn: tallies.rebuild(conn, ("dyad_events", "dyad_statements")),
 }
 
 

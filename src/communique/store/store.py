@@ -211,13 +211,14 @@ class Store(Reading):
         if "date" in changes:
             sets += ", analysis = NULL"
         with self.transaction():
-            if "outlet" in changes:  # the running totals by outlet move with it
+            moved = "outlet" in changes or "date" in changes  # totals that read them move
+            if moved:
                 tallies.apply(self._conn, [article_id], -1)
             self._conn.execute(
                 f"UPDATE articles SET {sets} WHERE id = ?",
                 [*(changes[name] for name in columns), article_id],
             )
-            if "outlet" in changes:
+            if moved:
                 tallies.apply(self._conn, [article_id], 1)
 
     @contextlib.contextmanager

@@ -6,8 +6,16 @@
 - ``actor_pairs``: in how many sentences two actors are both mentioned (both ways round).
 - ``dyad_tallies``: how many event records have one country acting on the other, either way
   (``a`` < ``b``).
-- ``actor_outlets``: how often each outlet mentions an actor (an article's outlet changing
-  takes its parts away and adds them again).
+- ``actor_outlets``: how often each outlet mentions an actor (an article's outlet or date
+  changing takes its parts away and adds them again).
+- ``dyad_events``: for each pair of countries (``a`` < ``b``), the event records between
+  them as a dyad timeline counts them (``communique.store.timeline``: one acting on the
+  other, or both acting with no third party as recipient), a state standing for every
+  actor of it, with what the periods and lists need (date, type, quad class, outlet…), so a
+  dyad of two states is read from its own rows.
+- ``dyad_statements``: for each pair of countries, the statements by an actor of one whose
+  content names actors of the other (``statement_about``, kept before it), with those
+  mentions.
 - ``statement_about``: the actors a statement's content names (a mention of an actor inside
   the content, in one of its pieces when it has several, and not the speaker's own name),
   one row per mention, so "statements about X" is a lookup, not a join of every statement
@@ -85,6 +93,47 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         GROUP BY m.actor_id, coalesce(a.outlet, '(no outlet)')
         """,
     ),
+    "dyad_events": (
+        ("a", "b", "article_id", "event_idx"),
+        (),
+        """
+        WITH part AS (
+            SELECT m.article_id, m.event_idx, m.side, m.actor_id, m.country,
+                   list_distinct(list_filter([m.country, r.country], lambda c: c IS NOT NULL))
+                       AS states
+            FROM {event_participants} m LEFT JOIN actors r ON r.id = m.actor_id
+            WHERE /*articles m*/
+        ),
+        codes AS (SELECT DISTINCT article_id, event_idx, unnest(states) AS code FROM part),
+        pairs AS (
+            SELECT x.article_id, x.event_idx, x.code AS a, y.code AS b
+            FROM codes x JOIN codes y
+              ON y.article_id = x.article_id AND y.event_idx = x.event_idx AND x.code < y.code
+        ),
+        flags AS (
+            SELECT q.article_id, q.event_idx, q.a, q.b,
+                   bool_or(p.side = 'actor' AND list_contains(p.states, q.a)) AS a_act,
+                   bool_or(p.side = 'actor' AND list_contains(p.states, q.b)) AS b_act,
+                   bool_or(p.side = 'recipient' AND list_contains(p.states, q.a)) AS a_rec,
+                   bool_or(p.side = 'recipient' AND list_contains(p.states, q.b)) AS b_rec,
+                   bool_or(p.side = 'recipient' AND NOT list_contains(p.states, q.a)
+                           AND NOT list_contains(p.states, q.b)
+                           AND (p.actor_id IS NOT NULL OR p.country IS NOT NULL)) AS third
+            FROM pairs q JOIN part p ON p.article_id = q.article_id AND p.event_idx = q.event_idx
+            GROUP BY q.article_id, q.event_idx, q.a, q.b
+        )
+        SELECT f.a, f.b,
+               CASE WHEN f.a_act AND f.b_act THEN 'A↔B'
+                    WHEN f.a_act AND f.b_rec THEN 'A→B' ELSE 'B→A' END AS direction,
+               f.article_id, f.event_idx, a.seq AS article_seq,
+               coalesce(e.date_start, a.date) AS date, e.type, e.mode, e.quad, e.goldstein,
+               e.modality, a.outlet
+        FROM flags f JOIN {events} e ON e.article_id = f.article_id AND e.idx = f.event_idx
+        JOIN articles a ON a.id = f.article_id
+        WHERE (f.a_act AND f.b_act AND NOT f.third)
+           OR (f.a_act AND f.b_rec AND NOT f.b_act) OR (f.b_act AND f.a_rec AND NOT f.a_act)
+        """,
+    ),
     "statement_about": (
         ("article_id", "statement", "mention"),
         (),
@@ -103,6 +152,24 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
                                                          AND m."end" <= f[2])) > 0)
         """,
     ),
+    "dyad_statements": (
+        ("a", "b", "article_id", "idx"),
+        (),
+        """
+        SELECT least(sp.country, x.country) AS a, greatest(sp.country, x.country) AS b,
+               CASE WHEN sp.country < x.country THEN 'A→B' ELSE 'B→A' END AS direction,
+               s.article_id, s.idx, a.seq AS article_seq, a.date, a.outlet,
+               list({{'start': sa."start", 'end': sa."end", 'name': x.name}}
+                    ORDER BY sa."start") AS about
+        FROM {statements} s JOIN actors sp ON sp.id = s.speaker_id
+        JOIN statement_about sa ON sa.article_id = s.article_id AND sa.statement = s.idx
+        JOIN actors x ON x.id = sa.actor_id
+        JOIN articles a ON a.id = s.article_id
+        WHERE sp.country IS NOT NULL AND x.country IS NOT NULL AND sp.country <> x.country
+          AND /*articles s*/
+        GROUP BY ALL
+        """,
+    ),
 }
 TABLES = tuple(_PARTS)
 
@@ -113,7 +180,7 @@ def _parts(table: str, every: bool, written: bool = False) -> str:
     writing them (the Arrow tables it registers as ``new_<table>``)."""
     sql = _PARTS[table][2].format_map(
         {name: f"new_{name}" if written else name
-         for name in ("mentions", "statements", "event_participants")}
+         for name in ("mentions", "statements", "events", "event_participants")}
     )  # fmt: skip
     for alias in ("m", "s"):  # a condition on m; and, where a part joins s, on s as well
         narrowed = f"list_contains($tally_articles, {alias}.article_id)"

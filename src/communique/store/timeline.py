@@ -233,13 +233,60 @@ class StatementWords:
     url: str | None
 
 
+# The same for two states, read from the rows the store keeps per pair of countries
+# (``tallies``: "dyad_events"), the direction turned to the order asked.
+_PAIR_EVENTS = """
+    SELECT date, article_id, event_idx,
+           CASE WHEN direction = 'A↔B' THEN 'A↔B'
+                WHEN (direction = 'A→B') = (a = $a_code) THEN 'A→B' ELSE 'B→A' END
+               AS direction,
+           type, mode, quad, goldstein, modality, outlet, article_seq AS seq
+    FROM dyad_events
+    WHERE a = least($a_code, $b_code) AND b = greatest($a_code, $b_code)
+    ORDER BY date NULLS LAST, article_seq, event_idx
+"""
+
+
 def events(conn: duckdb.DuckDBPyConnection, a: Members, b: Members) -> list[DyadEvent]:
-    """The events between ``a`` and ``b``, either way, by date (undated last)."""
+    """The events between ``a`` and ``b``, either way, by date (undated last). Two states
+    (a side of one country: the country and every actor of it) are read from the rows kept
+    for their pair; other sides from the events' participants."""
+    if len(a.countries) == 1 and len(b.countries) == 1:
+        (code_a,), (code_b,) = a.countries, b.countries
+        return records(conn, _PAIR_EVENTS, DyadEvent, {"a_code": code_a, "b_code": code_b})
+    return participants_events(conn, a, b)
+
+
+def participants_events(conn: duckdb.DuckDBPyConnection, a: Members, b: Members) -> list[DyadEvent]:
+    """The events between ``a`` and ``b`` found from every event's participants."""
     return records(conn, _EVENTS, DyadEvent, _params(a, b))
 
 
+_PAIR_STATEMENTS = """
+    SELECT article_id, idx,
+           CASE WHEN (direction = 'A→B') = (a = $a_code) THEN 'A→B' ELSE 'B→A' END
+               AS direction,
+           date, outlet, article_seq AS seq, about
+    FROM dyad_statements
+    WHERE a = least($a_code, $b_code) AND b = greatest($a_code, $b_code)
+    ORDER BY date NULLS LAST, article_seq, idx
+"""
+
+
 def statements(conn: duckdb.DuckDBPyConnection, a: Members, b: Members) -> list[DyadStatement]:
-    """The statements by either side that name the other, by date (undated last)."""
+    """The statements by either side that name the other, by date (undated last); two
+    states are read from the rows kept for their pair, as ``events`` does."""
+    if len(a.countries) == 1 and len(b.countries) == 1:
+        (code_a,), (code_b,) = a.countries, b.countries
+        params = {"a_code": code_a, "b_code": code_b}
+        return records(conn, _PAIR_STATEMENTS, DyadStatement, params)
+    return speakers_statements(conn, a, b)
+
+
+def speakers_statements(
+    conn: duckdb.DuckDBPyConnection, a: Members, b: Members
+) -> list[DyadStatement]:
+    """The statements by either side that name the other, found from every statement."""
     return records(conn, _STATEMENTS, DyadStatement, _params(a, b))
 
 
