@@ -72,7 +72,7 @@ class FilterError(ValueError):
 # -- the pieces of SQL each filter becomes -------------------------------------------------
 
 
-def _member(key: str, id_column: str, country_column: str) -> str:
+def member(key: str, id_column: str, country_column: str) -> str:
     """SQL: the actor of this id / country is among ``$key_ids`` or ``$key_countries``."""
     return (
         f"(coalesce(list_contains(${key}_ids, {id_column}), false) OR "
@@ -84,7 +84,7 @@ def _names(key: str, among: Among, id_column: str, country_column: str, text: st
     """SQL: the actor named, or where only words were given, ``text`` holding them."""
     if among.words is not None:
         return f"contains(lower({text}), lower(${key}_words))"
-    return _member(key, id_column, country_column)
+    return member(key, id_column, country_column)
 
 
 def _side(key: str, among: Among, side: str | None) -> str:
@@ -110,11 +110,11 @@ def _subject(key: str, among: Among) -> str:
     actor took part in, or whose subject holds the words."""
     if among.words is not None:
         return f"contains(lower(coalesce(r.name, c.subject)), lower(${key}_words))"
-    return f"""({_member(key, "c.subject", "r.country")} OR EXISTS (
+    return f"""({member(key, "c.subject", "r.country")} OR EXISTS (
                    SELECT 1 FROM event_mentions mx JOIN event_participants p
                      ON p.article_id = mx.article_id AND p.event_idx = mx.event_idx
                    WHERE mx.merged_id = c.subject
-                     AND {_member(key, "p.actor_id", "p.country")}))"""
+                     AND {member(key, "p.actor_id", "p.country")}))"""
 
 
 # The first day a merged event is known by: its own date, else its first report's.
@@ -127,7 +127,7 @@ def _via(key: str, among: Among, column: str) -> str:
         return f"""EXISTS (SELECT 1 FROM unnest({column}) AS v(x) LEFT JOIN actors vr ON vr.id = v.x
                            WHERE contains(lower(coalesce(vr.name, v.x)), lower(${key}_words)))"""
     return f"""EXISTS (SELECT 1 FROM unnest({column}) AS v(x) LEFT JOIN actors vr ON vr.id = v.x
-                       WHERE {_member(key, "v.x", "vr.country")})"""
+                       WHERE {member(key, "v.x", "vr.country")})"""
 
 
 def _about_statement(key: str, among: Among) -> str:
@@ -135,7 +135,7 @@ def _about_statement(key: str, among: Among) -> str:
     if among.words is not None:
         return f"""contains(lower(substring(a.text, s."start" + 1, s."end" - s."start")),
                             lower(${key}_words))"""
-    named = _member(key, "sa.actor_id", "sar.country")
+    named = member(key, "sa.actor_id", "sar.country")
     return f"""(s.article_id, s.idx) IN (
                    SELECT (sa.article_id, sa.statement) FROM statement_about sa
                    LEFT JOIN actors sar ON sar.id = sa.actor_id WHERE {named})"""

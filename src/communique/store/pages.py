@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from communique.store import timeline
+from communique.store.filters import member
 from communique.store.narrowing import numbers, within
 from communique.store.schema import named
 
@@ -207,21 +208,13 @@ def actor_roles(conn: duckdb.DuckDBPyConnection, actor_id: str, limit: int = 20)
     )
 
 
-# Who a side is, over an actor id column and a country column: ``$ids`` and ``$countries``.
-def _of_side(id_column: str, country_column: str) -> str:
-    return (
-        f"(coalesce(list_contains($ids, {id_column}), false) "
-        f"OR coalesce(list_contains($countries, {country_column}), false))"
-    )
-
-
 # The latest records of each of an actor's lists, read as keys first (``list``, article, index,
 # how many the list holds), the words of those few read after.
 _EVENT_KEYS = f"""
     WITH hit AS (
         SELECT DISTINCT p.article_id, p.event_idx,
                CASE p.side WHEN 'actor' THEN 'did' ELSE 'done_to' END AS list
-        FROM event_participants p WHERE {_of_side("p.actor_id", "p.country")}
+        FROM event_participants p WHERE {member("side", "p.actor_id", "p.country")}
     ),
     ranked AS (
         SELECT h.list, h.article_id, h.event_idx AS idx, a.seq,
@@ -235,7 +228,7 @@ _EVENT_KEYS = f"""
     SELECT list, article_id, idx, seq, n FROM ranked WHERE place <= $limit ORDER BY list, place
 """
 _STATEMENT_KEYS = f"""
-    WITH side AS (SELECT r.id FROM actors r WHERE {_of_side("r.id", "r.country")}),
+    WITH side AS (SELECT r.id FROM actors r WHERE {member("side", "r.id", "r.country")}),
     hit AS (
         SELECT s.article_id, s.idx, 'said' AS list
         FROM statements s SEMI JOIN side ON side.id = s.speaker_id
@@ -270,7 +263,7 @@ def actor_records(
     events as actor (``did``) and as recipient (``done_to``), ``limit`` of each, the latest
     first, and how many each list holds (``counts``). A side is actor ids and the countries
     whose every actor it covers, as the export filters read them."""
-    side = {"ids": ids, "countries": countries, "limit": limit}
+    side = {"side_ids": ids, "side_countries": countries, "limit": limit}
     found: dict[str, Any] = {"counts": {}}
     for keys_sql, lists in (
         (_EVENT_KEYS, ("did", "done_to")),

@@ -31,6 +31,8 @@ rewrites equals a rebuild.
 
 from __future__ import annotations
 
+import functools
+
 import duckdb
 
 # Each table's parts, for the articles listed in ``$tally_articles`` (or, with the marker
@@ -174,6 +176,7 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 TABLES = tuple(_PARTS)
 
 
+@functools.cache  # the same few texts for every article written
 def _parts(table: str, every: bool, written: bool = False) -> str:
     """The SQL of a table's parts: over every article, or over ``$tally_articles`` — read
     from the stored records, or (``written``) from the article's records as the store is
